@@ -1,0 +1,218 @@
+// drizzle-orm description of the tables created by migrations/*.sql (the SQL is the source of
+// truth; schema.test.ts fails when the two drift). Row types for the server come from here.
+import {
+  boolean, customType, geometry, integer, bigint, jsonb, pgEnum, pgTable, text, timestamp,
+} from 'drizzle-orm/pg-core';
+
+export const townshipKind = pgEnum('township_kind', ['subdistrict', 'town', 'development_zone']);
+export const venueCategory = pgEnum('venue_category', [
+  'catering', 'retail', 'repair', 'ebike', 'entertainment', 'warehouse', 'workshop', 'lodging', 'training', 'other',
+]);
+export const riskLevel = pgEnum('risk_level', ['high', 'medium', 'low']);
+export const registrationStatus = pgEnum('registration_status', ['registered', 'found_unregistered']);
+export const venueStatus = pgEnum('venue_status', ['active', 'closed']);
+export const patrolResult = pgEnum('patrol_result', ['ok', 'hazards_found', 'venue_closed', 'not_open']);
+export const hazardSeverity = pgEnum('hazard_severity', ['general', 'major']);
+export const hazardStatus = pgEnum('hazard_status', ['open', 'rectifying', 'rectified', 'closed']);
+export const acceptanceParty = pgEnum('acceptance_party', ['territorial', 'industry', 'special', 'on_the_spot']);
+export const userRole = pgEnum('user_role', ['city', 'township', 'department', 'grid_worker', 'planner', 'admin']);
+
+// drizzle's geometry() decodes points only; polygons and lines stay as the driver's hex EWKB
+// and are read in SQL with ST_AsGeoJSON or as tiles.
+const ewkb = (kind: string) =>
+  customType<{ data: string; driverData: string }>({ dataType: () => `geometry(${kind}, 4326)` });
+const multiPolygon = ewkb('MultiPolygon');
+const polygon = ewkb('Polygon');
+const lineString = ewkb('LineString');
+const point = (name: string) => geometry(name, { type: 'point', mode: 'tuple', srid: 4326 });
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const id64 = (name: string) => bigint(name, { mode: 'number' });
+
+export const townships = pgTable('townships', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  kind: townshipKind('kind').notNull(),
+  geom: multiPolygon('geom').notNull(),
+});
+
+export const industryDepartments = pgTable('industry_departments', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  categories: venueCategory('categories').array().notNull(),
+});
+
+export const users = pgTable('users', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: userRole('role').notNull(),
+  townshipId: integer('township_id').references(() => townships.id),
+  departmentId: integer('department_id').references(() => industryDepartments.id),
+  phone: text('phone'),
+  passwordHash: text('password_hash'),
+  active: boolean('active').notNull().default(true),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const gridCells = pgTable('grid_cells', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  code: text('code').notNull().unique(),
+  townshipId: integer('township_id').notNull().references(() => townships.id),
+  name: text('name').notNull(),
+  workerId: integer('worker_id').references(() => users.id),
+  geom: polygon('geom').notNull(),
+});
+
+export const venues = pgTable('venues', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  externalId: text('external_id').unique(),
+  name: text('name').notNull(),
+  address: text('address').notNull().default(''),
+  category: venueCategory('category').notNull(),
+  riskLevel: riskLevel('risk_level').notNull(),
+  registration: registrationStatus('registration').notNull().default('registered'),
+  status: venueStatus('status').notNull().default('active'),
+  occupancy: integer('occupancy').notNull().default(0),
+  floorAreaM2: integer('floor_area_m2').notNull().default(0),
+  indoorEbikeCharging: boolean('indoor_ebike_charging').notNull().default(false),
+  chargingNearStock: boolean('charging_near_stock').notNull().default(false),
+  flammablesStored: boolean('flammables_stored').notNull().default(false),
+  peopleLivingOnSite: boolean('people_living_on_site').notNull().default(false),
+  registeredAt: ts('registered_at').notNull(),
+  closedAt: ts('closed_at'),
+  townshipId: integer('township_id').references(() => townships.id),
+  gridCellId: integer('grid_cell_id').references(() => gridCells.id),
+  geom: point('geom').notNull(),
+});
+
+export const patrols = pgTable('patrols', {
+  id: id64('id').primaryKey().generatedByDefaultAsIdentity(),
+  externalId: text('external_id').unique(),
+  venueId: integer('venue_id').notNull().references(() => venues.id),
+  gridCellId: integer('grid_cell_id').references(() => gridCells.id),
+  workerId: integer('worker_id').notNull().references(() => users.id),
+  patrolledAt: ts('patrolled_at').notNull(),
+  result: patrolResult('result').notNull(),
+  note: text('note').notNull().default(''),
+});
+
+export const hazardTypes = pgTable('hazard_types', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  defaultSeverity: hazardSeverity('default_severity').notNull(),
+});
+
+export const hazards = pgTable('hazards', {
+  id: id64('id').primaryKey().generatedByDefaultAsIdentity(),
+  externalId: text('external_id').unique(),
+  venueId: integer('venue_id').notNull().references(() => venues.id),
+  townshipId: integer('township_id').references(() => townships.id),
+  patrolId: id64('patrol_id').references(() => patrols.id),
+  typeCode: text('type_code').notNull().references(() => hazardTypes.code),
+  severity: hazardSeverity('severity').notNull(),
+  status: hazardStatus('status').notNull().default('open'),
+  description: text('description').notNull().default(''),
+  foundAt: ts('found_at').notNull(),
+  fixedOnSpot: boolean('fixed_on_spot').notNull().default(false),
+  responsiblePerson: text('responsible_person'),
+  responsiblePhone: text('responsible_phone'),
+  deadline: ts('deadline'),
+  rectifiedAt: ts('rectified_at'),
+  closedAt: ts('closed_at'),
+  reboundOf: id64('rebound_of'),
+});
+
+export const hazardTransitions = pgTable('hazard_transitions', {
+  id: id64('id').primaryKey().generatedByDefaultAsIdentity(),
+  hazardId: id64('hazard_id').notNull().references(() => hazards.id),
+  fromStatus: hazardStatus('from_status'),
+  toStatus: hazardStatus('to_status').notNull(),
+  at: ts('at').notNull(),
+  actorId: integer('actor_id').references(() => users.id),
+  actorName: text('actor_name').notNull(),
+  note: text('note').notNull().default(''),
+});
+
+export const acceptances = pgTable('acceptances', {
+  id: id64('id').primaryKey().generatedByDefaultAsIdentity(),
+  externalId: text('external_id').unique(),
+  hazardId: id64('hazard_id').notNull().references(() => hazards.id),
+  party: acceptanceParty('party').notNull(),
+  passed: boolean('passed').notNull(),
+  at: ts('at').notNull(),
+  actorId: integer('actor_id').references(() => users.id),
+  actorName: text('actor_name').notNull(),
+  note: text('note').notNull().default(''),
+});
+
+export const patrolPolicy = pgTable('patrol_policy', {
+  id: integer('id').primaryKey().default(1),
+  highDays: integer('high_days').notNull().default(7),
+  mediumDays: integer('medium_days').notNull().default(14),
+  lowDays: integer('low_days').notNull().default(30),
+  gridDutyDays: integer('grid_duty_days').notNull().default(7),
+  reboundWindowDays: integer('rebound_window_days').notNull().default(180),
+  clusterWindowDays: integer('cluster_window_days').notNull().default(90),
+  clusterEpsM: integer('cluster_eps_m').notNull().default(300),
+  clusterMinPoints: integer('cluster_min_points').notNull().default(3),
+  referenceMatchM: integer('reference_match_m').notNull().default(30),
+  gradeHighScore: integer('grade_high_score').notNull().default(60),
+  gradeMediumScore: integer('grade_medium_score').notNull().default(30),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const gradingRules = pgTable('grading_rules', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  subject: text('subject').notNull(),
+  category: venueCategory('category'),
+  threshold: integer('threshold'),
+  points: integer('points').notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+});
+
+export const referencePoints = pgTable('reference_points', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  source: text('source').notNull(),
+  externalId: text('external_id').notNull(),
+  name: text('name').notNull().default(''),
+  category: text('category').notNull().default(''),
+  importedAt: ts('imported_at').notNull().defaultNow(),
+  geom: point('geom').notNull(),
+});
+
+export const streets = pgTable('streets', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  name: text('name').notNull(),
+  class: text('class').notNull(),
+  geom: lineString('geom').notNull(),
+});
+
+export const auditLog = pgTable('audit_log', {
+  id: id64('id').primaryKey().generatedByDefaultAsIdentity(),
+  at: ts('at').notNull().defaultNow(),
+  actorId: integer('actor_id').references(() => users.id),
+  actorName: text('actor_name').notNull(),
+  action: text('action').notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id'),
+  detail: jsonb('detail').notNull().default({}),
+});
+
+export const allTables = {
+  townships, industryDepartments, users, gridCells, venues, patrols, hazardTypes, hazards,
+  hazardTransitions, acceptances, patrolPolicy, gradingRules, referencePoints, streets, auditLog,
+};
+
+export type VenueCategory = (typeof venueCategory.enumValues)[number];
+export type RiskLevel = (typeof riskLevel.enumValues)[number];
+export type HazardStatus = (typeof hazardStatus.enumValues)[number];
+export type AcceptanceParty = (typeof acceptanceParty.enumValues)[number];
+export type UserRole = (typeof userRole.enumValues)[number];
+export type PatrolResult = (typeof patrolResult.enumValues)[number];

@@ -1,0 +1,102 @@
+// Test databases: one migrated database per test worker, cloned from a template that the
+// global setup builds once; each test runs in a transaction that is rolled back.
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
+import pg from 'pg';
+import { openDatabase, type Db, type Queryable } from './client.ts';
+import { dbEnvSchema, parseEnv } from './config.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testDb: { driver: 'pglite'; dumpFile: string } | { driver: 'pg'; url: string; template: string };
+  }
+}
+
+let worker: Promise<Db> | undefined;
+
+/** Replaces the database name in a postgres URL. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function openWorkerDb(): Promise<Db> {
+  const target = inject('testDb');
+  if (target.driver === 'pglite') {
+    const blob = new Blob([readFileSync(target.dumpFile)]);
+    return openDatabase({ driver: 'pglite', dataDir: null, loadDataDir: blob, statementTimeoutMs: 0 });
+  }
+  const name = `${target.template}_w${process.env.VITEST_POOL_ID ?? '0'}`;
+  const admin = new pg.Client({ connectionString: target.url });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${target.template}`);
+  } finally {
+    await admin.end();
+  }
+  return openDatabase({ driver: 'pg', url: withDatabase(target.url, name), poolSize: 4, statementTimeoutMs: 0 });
+}
+
+/** The worker's migrated test database (shared by every test file the worker runs). */
+export function testDb(): Promise<Db> {
+  worker ??= openWorkerDb();
+  return worker;
+}
+
+class Rollback extends Error {}
+
+/** Runs `fn` inside a transaction that is always rolled back, so tests never see each other. */
+export async function rolledBack<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  const db = await testDb();
+  let result: T | undefined;
+  try {
+    await db.transaction(async (tx) => {
+      result = await fn(tx);
+      throw new Rollback();
+    });
+  } catch (err) {
+    if (!(err instanceof Rollback)) throw err;
+  }
+  return result as T;
+}
+
+/** Test-side environment: which server to test against (unset: the embedded database). */
+export function testEnv() {
+  return parseEnv(dbEnvSchema.pick({ DATABASE_URL: true }), process.env);
+}
+
+/** A new, empty database (not from the template), for tests of migrating from nothing. */
+export async function freshDatabase(): Promise<{ db: Db; drop: () => Promise<void> }> {
+  const target = inject('testDb');
+  if (target.driver === 'pglite') {
+    const db = await openDatabase({ driver: 'pglite', dataDir: null, statementTimeoutMs: 0 });
+    return { db, drop: () => db.close() };
+  }
+  const name = `${target.template}_fresh_${process.env.VITEST_POOL_ID ?? '0'}`;
+  const admin = new pg.Client({ connectionString: target.url });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const db = await openDatabase({ driver: 'pg', url: withDatabase(target.url, name), poolSize: 2, statementTimeoutMs: 0 });
+  return {
+    db,
+    drop: async () => {
+      await db.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** The database error a statement raised: its SQLSTATE and the constraint it broke, if any. */
+export async function violation(tx: Queryable, query: string, params: readonly unknown[] = []) {
+  try {
+    await tx.transaction((sp) => sp.query(query, params));
+  } catch (err) {
+    const e = err as { code?: string; constraint?: string; message: string };
+    return { code: e.code, constraint: e.constraint, message: e.message };
+  }
+  throw new Error(`expected the database to refuse: ${query}`);
+}

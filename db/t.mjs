@@ -1,0 +1,11 @@
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+const t0=Date.now();
+const db = await PGlite.create({ extensions: { postgis } });
+await db.exec('create extension if not exists postgis');
+console.log(Date.now()-t0, (await db.query('select postgis_full_version() v')).rows[0]);
+const r = await db.query("select ST_AsText(ST_VoronoiPolygons(ST_GeomFromText('MULTIPOINT(0 0,1 1,2 0)'))) v"); console.log(r.rows);
+const t1=Date.now(); const d = await db.dumpDataDir('gzip'); console.log('dump', Date.now()-t1, d.size);
+await db.close();
+const t2=Date.now(); const db2 = await PGlite.create({ extensions: { postgis }, loadDataDir: d }); await db2.query('select 1'); console.log('load', Date.now()-t2);
+console.log((await db2.query("select ST_AsText(ST_Transform(ST_SetSRID(ST_MakePoint(121.5,29.8),4326),32651)) v")).rows);

@@ -1,0 +1,22 @@
+// All tests of the workspace: node-side packages against a real PostGIS (embedded or server),
+// and the web's component tests in happy-dom. DATABASE_URL selects the server driver.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          include: ['db/src/**/*.test.ts', 'server/src/**/*.test.ts', 'test/src/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['db/src/testing-setup.ts'],
+          // one database per worker, shared by the files it runs (tests roll back)
+          isolate: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
