@@ -1,0 +1,31 @@
+// The HTTP application: mounts one route module per feature and renders every error as a problem.
+import { Hono } from 'hono';
+import type { AppDeps } from './deps.ts';
+import { Problem, renderProblem, toProblem } from './problem.ts';
+import { contextRoute } from './routes/context/context.route.ts';
+import { gridCellsRoute } from './routes/grid-cells/grid-cells.route.ts';
+import { healthRoute } from './routes/health/health.route.ts';
+import { townshipsRoute } from './routes/townships/townships.route.ts';
+import { webAppRoute } from './routes/web-app/web-app.route.ts';
+
+export type { AppDeps } from './deps.ts';
+
+export function createApp(deps: AppDeps) {
+  const logError = deps.logError ?? ((message: string, err: unknown) => console.error(message, err));
+  const app = new Hono()
+    .route('/api/health', healthRoute(deps))
+    .route('/api/townships', townshipsRoute(deps))
+    .route('/api/context', contextRoute(deps))
+    .route('/api/grid-cells', gridCellsRoute(deps))
+    .all('/api/*', (c) => {
+      throw Problem.notFound(`no API route ${c.req.method} ${c.req.path}`);
+    });
+  if (deps.webDist) app.route('/', webAppRoute(deps.webDist));
+  app.notFound((c) => {
+    throw Problem.notFound(`nothing at ${c.req.path}`);
+  });
+  app.onError((err, c) => renderProblem(c, toProblem(err, logError)));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

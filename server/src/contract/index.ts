@@ -1,0 +1,9 @@
+// The server's public contract: request schemas and response DTOs shared with the web.
+// Import only this module from the web; it must stay free of Node and database imports.
+export * from './geojson.ts';
+export * from './problem.ts';
+export * from './ids.ts';
+export type * from './health.ts';
+export * from './townships.ts';
+export * from './grid-cells.ts';
+export * from './streets.ts';

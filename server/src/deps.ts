@@ -1,0 +1,12 @@
+// What the routes need from the process: the database (or a test's transaction) and facts
+// gathered once at start-up.
+import type { DatabaseInfo, Queryable } from '@svm/db';
+
+export interface AppDeps {
+  db: Queryable;
+  info: DatabaseInfo;
+  /** folder of the built web app; null or missing: no static files are served */
+  webDist?: string | null;
+  /** where unexpected errors go (default console.error) */
+  logError?: (message: string, err: unknown) => void;
+}
