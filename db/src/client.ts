@@ -1,6 +1,6 @@
 // One database layer, two drivers: embedded PGlite + PostGIS, or PostgreSQL + PostGIS via pg.
 import { mkdirSync } from 'node:fs';
-import { PGlite, types as pgliteTypes, type Transaction } from '@electric-sql/pglite';
+import { PGlite, types as pgliteTypes, type Results, type Transaction } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -50,12 +50,24 @@ async function inSavepoint<T>(tx: Queryable, fn: (tx: Queryable) => Promise<T>):
   }
 }
 
+/**
+ * PGlite's PostGIS loses errors raised inside GEOS (a TopologyException in ST_Union or
+ * ST_Intersection): the query then "succeeds" with no rows, no columns and no command tag.
+ * A wrong empty answer is worse than an error, so a result without a command tag throws.
+ */
+function checked<R>(text: string, result: Results<R>): R[] {
+  if (result.command === undefined) {
+    throw new Error(`the embedded database lost an error raised inside PostGIS (GEOS) while running: ${text.slice(0, 200)}`);
+  }
+  return result.rows;
+}
+
 function pgliteTx(tx: Transaction): Queryable {
   const self: Queryable = {
     driver: 'pglite',
     async query<R extends object>(query: string | SQL, params: readonly unknown[] = []) {
       const { text, values } = toText(query, params);
-      return (await tx.query<R>(text, values)).rows;
+      return checked(text, await tx.query<R>(text, values));
     },
     exec: async (script) => void (await tx.exec(script)),
     transaction: (fn) => inSavepoint(self, fn),
@@ -76,7 +88,7 @@ async function openPglite(config: Extract<DbConfig, { driver: 'pglite' }>): Prom
     driver: 'pglite',
     async query<R extends object>(query: string | SQL, params: readonly unknown[] = []) {
       const { text, values } = toText(query, params);
-      return (await lite.query<R>(text, values)).rows;
+      return checked(text, await lite.query<R>(text, values));
     },
     exec: async (script) => void (await lite.exec(script)),
     transaction: (fn) => lite.transaction((tx) => fn(pgliteTx(tx))),

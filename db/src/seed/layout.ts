@@ -7,6 +7,9 @@ import { ORIGIN, toLonLat, type CityPlan, type Xy } from './city.ts';
 // Voronoi regions are drawn in a plane where a degree of longitude is shrunk to its length
 // on the ground at this latitude, so cells are not stretched east-west.
 const LON_SCALE = Math.cos((ORIGIN.lat * Math.PI) / 180);
+// Boundaries are snap-rounded to 1e-7° (about 1 cm) so neighbours share exact vertices and
+// later overlays (coverage gaps, unions) stay robust; unrounded slivers make GEOS throw.
+const GRID = '1e-7';
 
 function wkt(points: readonly Xy[], closed: boolean): string {
   const pts = (closed ? [...points, points[0]!] : points).map(toLonLat).map(([x, y]) => `${x.toFixed(7)} ${y.toFixed(7)}`);
@@ -28,7 +31,7 @@ export async function insertTownships(tx: Queryable, plan: CityPlan): Promise<vo
                     FROM seeds)
      INSERT INTO townships (id, code, name, name_en, kind, geom)
      SELECT s.idx + 1, s.code, s.name, s.name_en, s.kind::township_kind,
-            ST_Multi(ST_CollectionExtract(ST_Intersection(ST_SetSRID(ST_Scale(v.g, 1 / $9, 1), 4326), o.g), 3))
+            ST_Multi(ST_CollectionExtract(ST_Intersection(ST_SetSRID(ST_Scale(v.g, 1 / $9, 1), 4326), o.g, ${GRID}), 3))
        FROM seeds s
        JOIN vor v ON ST_Contains(v.g, ST_Scale(ST_MakePoint(s.lon, s.lat), $9, 1))
       CROSS JOIN outline o
@@ -54,7 +57,7 @@ export async function insertGridCells(tx: Queryable, seeds: readonly Xy[]): Prom
                     FROM s JOIN townships t ON t.id = s.township_id
                    GROUP BY t.id, t.geom),
           parts AS (SELECT vor.id AS township_id,
-                           (ST_Dump(ST_CollectionExtract(ST_Intersection(t.geom, ST_SetSRID(ST_Scale(vor.g, 1 / $3, 1), 4326)), 3))).geom AS g
+                           (ST_Dump(ST_CollectionExtract(ST_Intersection(t.geom, ST_SetSRID(ST_Scale(vor.g, 1 / $3, 1), 4326), ${GRID}), 3))).geom AS g
                       FROM vor JOIN townships t ON t.id = vor.id),
           numbered AS (SELECT township_id, g,
                               row_number() OVER (PARTITION BY township_id
