@@ -18,11 +18,13 @@ async function main(): Promise<void> {
         (applied.length ? `, applied ${applied.join(', ')}` : ''),
     );
     if (env.SEED_ON_START) {
+      // the demo city's history ends now, so the map shows current duties and overdue work
       const report = await seedIfEmpty(db, {
         seed: env.SEED,
         venues: env.SEED_VENUES,
         years: env.SEED_YEARS,
         referenceDate: new Date(),
+        onProgress: (message) => console.log(`  seeding: ${message}`),
       });
       if (report) console.log(describeSeedReport(report));
     }

@@ -1,0 +1,34 @@
+// The one typed client of the dashboard API: every call takes the query's AbortSignal and
+// throws an ApiProblem unless the response is ok.
+import type {
+  Bbox, GridCellCollection, GridCellsQuery, HealthDto, StreetCollection, TownshipCollection,
+} from '@svm/server/contract';
+import { ApiProblem, problemFrom } from './problem.ts';
+
+type Params = Record<string, string | number | undefined>;
+
+async function getJson<T>(path: string, params: Params, signal: AbortSignal | undefined): Promise<T> {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value));
+  const query = search.size ? `?${search}` : '';
+  let res: Response;
+  try {
+    res = await fetch(`${path}${query}`, { signal, headers: { Accept: 'application/json' } });
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    // no answer at all: the server is down or the network is gone
+    throw new ApiProblem({ type: 'about:blank', title: 'Network error', status: 0, detail: `${path}: ${String(err)}` });
+  }
+  if (!res.ok) throw await problemFrom(res);
+  // the server's contract types describe this body; it is not re-validated in the browser
+  return (await res.json()) as T;
+}
+
+export const api = {
+  health: (signal?: AbortSignal) => getJson<HealthDto>('/api/health', {}, signal),
+  townships: (signal?: AbortSignal) => getJson<TownshipCollection>('/api/townships', {}, signal),
+  gridCells: (query: GridCellsQuery, signal?: AbortSignal) =>
+    getJson<GridCellCollection>('/api/grid-cells', { township: query.township }, signal),
+  streets: (bbox: Bbox, signal?: AbortSignal) =>
+    getJson<StreetCollection>('/api/context/streets', { bbox: bbox.join(',') }, signal),
+};

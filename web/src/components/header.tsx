@@ -1,0 +1,19 @@
+// The title bar: product name and the language switch.
+import { useI18n } from '../i18n/i18n.tsx';
+
+export function Header() {
+  const { t, lang, setLang } = useI18n();
+  return (
+    <header className="header">
+      <h1 className="header-title">{t('app.title')}</h1>
+      <button
+        type="button"
+        className="header-lang"
+        aria-label={t('app.switchLanguageLabel')}
+        onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}
+      >
+        {t('app.switchLanguage')}
+      </button>
+    </header>
+  );
+}

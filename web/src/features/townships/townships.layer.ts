@@ -1,0 +1,43 @@
+// Township boundaries and name labels as MapLibre layers with stable ids.
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { Lang } from '../../i18n/dictionaries.ts';
+import { LABEL_FONTS } from '../../map/fonts.ts';
+
+export const TOWNSHIPS_SOURCE = 'townships';
+export const TOWNSHIP_LABELS_LAYER = 'townships-labels';
+
+/** The label's text-field: the Chinese name, or the English one when English is chosen. */
+export const townshipLabelField = (lang: Lang): ExpressionSpecification => ['get', lang === 'en' ? 'nameEn' : 'name'];
+
+export function townshipLayers(lang: Lang): LayerSpecification[] {
+  return [
+    {
+      id: 'townships-fill',
+      type: 'fill',
+      source: TOWNSHIPS_SOURCE,
+      paint: { 'fill-color': '#2f5d8f', 'fill-opacity': 0.05 },
+    },
+    {
+      id: 'townships-outline',
+      type: 'line',
+      source: TOWNSHIPS_SOURCE,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': '#2f5d8f',
+        'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5],
+      },
+    },
+    {
+      id: TOWNSHIP_LABELS_LAYER,
+      type: 'symbol',
+      source: TOWNSHIPS_SOURCE,
+      layout: {
+        'text-field': townshipLabelField(lang),
+        'text-font': LABEL_FONTS,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 9, 12, 14, 20],
+        'text-max-width': 8,
+      },
+      paint: { 'text-color': '#1d3557', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    },
+  ];
+}

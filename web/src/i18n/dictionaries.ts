@@ -1,0 +1,34 @@
+// Every string the UI shows, one dictionary per language; English must have every key zh-CN has.
+export const zhCN = {
+  'app.title': '社会面小场所安全治理 · 态势地图',
+  'app.switchLanguage': 'English',
+  'app.switchLanguageLabel': 'Switch to English',
+  'status.loading': '正在加载地图数据…',
+  'status.errorTitle': '数据加载失败',
+  'status.retry': '重试',
+  'summary.townships': '镇街',
+  'summary.gridCells': '网格',
+  'summary.venues': '在营小场所',
+  'summary.empty': '尚无镇街数据：请先生成或导入城市数据。',
+  'map.label': '态势地图',
+} as const;
+
+export type MessageKey = keyof typeof zhCN;
+export type Dictionary = Record<MessageKey, string>;
+
+export const en: Dictionary = {
+  'app.title': 'Small-Venue Safety Governance · Situation Map',
+  'app.switchLanguage': '中文',
+  'app.switchLanguageLabel': '切换到中文',
+  'status.loading': 'Loading map data…',
+  'status.errorTitle': 'Could not load the data',
+  'status.retry': 'Retry',
+  'summary.townships': 'townships',
+  'summary.gridCells': 'grid cells',
+  'summary.venues': 'active venues',
+  'summary.empty': 'No townships yet: seed or import a city first.',
+  'map.label': 'Situation map',
+};
+
+export type Lang = 'zh-CN' | 'en';
+export const dictionaries: Record<Lang, Dictionary> = { 'zh-CN': zhCN, en };

@@ -1,0 +1,27 @@
+// Browser entry: MapLibre's worker, the query client, the language, then the app.
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './styles.css';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { setWorkerUrl } from 'maplibre-gl';
+// a Vite build cannot find MapLibre's worker on its own (404 "Worker failed to load")
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createQueryClient } from './api/query-client.ts';
+import { App } from './app.tsx';
+import { I18nProvider } from './i18n/i18n.tsx';
+
+setWorkerUrl(workerUrl);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={createQueryClient()}>
+      <I18nProvider>
+        <App />
+      </I18nProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);
