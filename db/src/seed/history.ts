@@ -138,7 +138,7 @@ export function venueHistory(
     });
     if (closingVisit) break;
     const stretch = rng.chance(0.06) ? rng.uniform(1.3, 2.0) : 1;
-    t = at + cadence * duty.factor * rng.uniform(0.55, 1.0) * stretch;
+    t = at + cadence * duty.factor * rng.uniform(0.45, 0.9) * stretch;
   }
 }
 

@@ -181,7 +181,7 @@ export function planVenues(plan: CityPlan, seed: number, opts: VenueOptions): Ve
 export function planCellSeeds(plan: CityPlan, venues: readonly VenuePlan[], seed: number, count: number): Xy[] {
   const rng = new Random(seed, 6);
   const out: Xy[] = plan.townships.map((t) => t.centre);
-  const spacing = 0.2;
+  const spacing = 0.12;
   const taken = new Set<string>();
   const key = (p: Xy) => `${Math.floor(p[0] / spacing)},${Math.floor(p[1] / spacing)}`;
   const p = (count * 0.94) / Math.max(1, venues.length);
