@@ -7,3 +7,4 @@ export type * from './health.ts';
 export * from './townships.ts';
 export * from './grid-cells.ts';
 export * from './streets.ts';
+export * from './params.ts';
