@@ -6,6 +6,10 @@ import { contextRoute } from './routes/context/context.route.ts';
 import { gridCellsRoute } from './routes/grid-cells/grid-cells.route.ts';
 import { healthRoute } from './routes/health/health.route.ts';
 import { townshipsRoute } from './routes/townships/townships.route.ts';
+import { venuesWriteRoute } from './routes/workflow/venues.route.ts';
+import { patrolsWriteRoute } from './routes/workflow/patrols.route.ts';
+import { hazardsWriteRoute } from './routes/workflow/hazards.route.ts';
+import { gradingRulesRoute, policyRoute } from './routes/workflow/policy.route.ts';
 import { webAppRoute } from './routes/web-app/web-app.route.ts';
 
 export type { AppDeps } from './deps.ts';
@@ -17,6 +21,11 @@ export function createApp(deps: AppDeps) {
     .route('/api/townships', townshipsRoute(deps))
     .route('/api/context', contextRoute(deps))
     .route('/api/grid-cells', gridCellsRoute(deps))
+    .route('/api/venues', venuesWriteRoute(deps))
+    .route('/api/patrols', patrolsWriteRoute(deps))
+    .route('/api/hazards', hazardsWriteRoute(deps))
+    .route('/api/policy', policyRoute(deps))
+    .route('/api/grading-rules', gradingRulesRoute(deps))
     .all('/api/*', (c) => {
       throw Problem.notFound(`no API route ${c.req.method} ${c.req.path}`);
     });

@@ -40,6 +40,30 @@ export class Problem extends Error {
     return new Problem({ status: 404, title: 'Not Found', detail });
   }
 
+  static unauthorized(detail: string): Problem {
+    return new Problem({ status: 401, title: 'Unauthorized', detail });
+  }
+
+  static forbidden(detail: string): Problem {
+    return new Problem({ status: 403, title: 'Forbidden', detail });
+  }
+
+  static conflict(detail: string, extra?: Record<string, unknown>): Problem {
+    return new Problem({ status: 409, title: 'Conflict', detail, ...(extra ? { extra } : {}) });
+  }
+
+  static unprocessable(detail: string, extra?: Record<string, unknown>): Problem {
+    return new Problem({ status: 422, title: 'Unprocessable Content', detail, ...(extra ? { extra } : {}) });
+  }
+
+  static tooLarge(detail: string): Problem {
+    return new Problem({ status: 413, title: 'Content Too Large', detail });
+  }
+
+  static unsupportedMediaType(detail: string): Problem {
+    return new Problem({ status: 415, title: 'Unsupported Media Type', detail });
+  }
+
   toDetails(instance: string): ProblemDetails {
     const standard = { type: this.type, title: this.title, status: this.status, detail: this.detail, instance };
     // standard members first and never overridden by an extension member of the same name
@@ -54,10 +78,35 @@ export function toProblem(err: unknown, log: (message: string, err: unknown) => 
   if (err instanceof HTTPException) {
     return new Problem({ status: err.status, title: err.status >= 500 ? 'Internal Server Error' : 'Bad Request', detail: err.message });
   }
+  const constraint = constraintProblem(err);
+  if (constraint) return constraint;
   log('unhandled error', err);
   return new Problem({ status: 500, title: 'Internal Server Error', detail: 'The server failed to answer this request; the error has been logged.' });
 }
 
 export function renderProblem(c: Context, problem: Problem): Response {
   return c.body(JSON.stringify(problem.toDetails(c.req.path)), problem.status, { 'Content-Type': PROBLEM_CONTENT_TYPE });
+}
+
+/**
+ * A database integrity error (SQLSTATE class 23: unique, foreign key, check, not null, or a
+ * trigger raising check_violation) is the client's input colliding with a rule the database
+ * keeps; it becomes a 409 (unique, foreign key) or 422 (check, not null), never a 500. Both
+ * drivers put the SQLSTATE in `code` and the constraint name in `constraint`.
+ */
+function constraintProblem(err: unknown): Problem | null {
+  if (typeof err !== 'object' || err === null) return null;
+  const code: unknown = Reflect.get(err, 'code');
+  if (typeof code !== 'string' || !code.startsWith('23')) return null;
+  const name: unknown = Reflect.get(err, 'constraint');
+  const message: unknown = Reflect.get(err, 'message');
+  const detail = `the database refused the change${typeof name === 'string' ? ` (constraint ${name})` : ''}: ${String(message)}`;
+  const conflict = code === '23505' || code === '23503' || code === '23P01';
+  return new Problem({
+    status: conflict ? 409 : 422,
+    title: conflict ? 'Conflict' : 'Unprocessable Content',
+    type: 'urn:svm:problem:constraint',
+    detail,
+    extra: { constraint: typeof name === 'string' ? name : null, sqlstate: code },
+  });
 }

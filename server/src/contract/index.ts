@@ -8,3 +8,4 @@ export * from './townships.ts';
 export * from './grid-cells.ts';
 export * from './streets.ts';
 export * from './params.ts';
+export * from './workflow.ts';
