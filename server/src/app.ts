@@ -10,6 +10,7 @@ import { venuesWriteRoute } from './routes/workflow/venues.route.ts';
 import { patrolsWriteRoute } from './routes/workflow/patrols.route.ts';
 import { hazardsWriteRoute } from './routes/workflow/hazards.route.ts';
 import { gradingRulesRoute, policyRoute } from './routes/workflow/policy.route.ts';
+import { tilesRoute } from './routes/tiles/tiles.route.ts';
 import { webAppRoute } from './routes/web-app/web-app.route.ts';
 
 export type { AppDeps } from './deps.ts';
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/hazards', hazardsWriteRoute(deps))
     .route('/api/policy', policyRoute(deps))
     .route('/api/grading-rules', gradingRulesRoute(deps))
+    .route('/api/tiles', tilesRoute(deps))
     .all('/api/*', (c) => {
       throw Problem.notFound(`no API route ${c.req.method} ${c.req.path}`);
     });

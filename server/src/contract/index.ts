@@ -9,3 +9,4 @@ export * from './grid-cells.ts';
 export * from './streets.ts';
 export * from './params.ts';
 export * from './workflow.ts';
+export * from './tiles.ts';
