@@ -11,6 +11,7 @@ import { patrolsWriteRoute } from './routes/workflow/patrols.route.ts';
 import { hazardsWriteRoute } from './routes/workflow/hazards.route.ts';
 import { gradingRulesRoute, policyRoute } from './routes/workflow/policy.route.ts';
 import { tilesRoute } from './routes/tiles/tiles.route.ts';
+import { statsRoute } from './routes/stats/stats.route.ts';
 import { webAppRoute } from './routes/web-app/web-app.route.ts';
 
 export type { AppDeps } from './deps.ts';
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/policy', policyRoute(deps))
     .route('/api/grading-rules', gradingRulesRoute(deps))
     .route('/api/tiles', tilesRoute(deps))
+    .route('/api/stats', statsRoute(deps))
     .all('/api/*', (c) => {
       throw Problem.notFound(`no API route ${c.req.method} ${c.req.path}`);
     });

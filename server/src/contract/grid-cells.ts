@@ -1,13 +1,34 @@
-// GET /api/grid-cells?township=: grid cell outlines with their assigned grid worker.
+// GET /api/grid-cells?bbox=&township=&asOf=: grid cell outlines with their grid worker and patrol
+// status; GET /api/grid-cells/:id?asOf=: one cell's recent patrols and overdue venues.
 import { z } from 'zod';
 import type { FeatureCollection, Polygon } from './geojson.ts';
 import { townshipIdSchema, type GridCellId, type TownshipId } from './ids.ts';
+import { instantSchema, type RiskLevel } from './params.ts';
+import { bboxSchema } from './streets.ts';
 
 export const gridCellsQuerySchema = z.object({
   /** only this township's cells; omitted: every cell */
   township: townshipIdSchema.optional(),
+  /** only cells meeting this [minLon, minLat, maxLon, maxLat] box */
+  bbox: bboxSchema.optional(),
+  asOf: instantSchema.optional(),
 });
 export type GridCellsQuery = z.infer<typeof gridCellsQuerySchema>;
+
+export const gridCellIdSchema = z.coerce
+  .number({ error: 'must be a grid cell id (a positive integer)' })
+  .int('must be a grid cell id (a positive integer)')
+  .positive('must be a grid cell id (a positive integer)')
+  .max(2_147_483_647, 'must be a grid cell id (a positive integer)')
+  .brand<'GridCellId'>();
+
+export const gridCellParamsSchema = z.object({ id: gridCellIdSchema });
+export const gridCellQuerySchema = z.object({ asOf: instantSchema.optional() });
+
+export interface WorkerRef {
+  id: number;
+  name: string;
+}
 
 export interface GridCellProperties {
   id: GridCellId;
@@ -16,6 +37,46 @@ export interface GridCellProperties {
   townshipId: TownshipId;
   /** display name of the assigned grid worker; null marks a cell nobody walks */
   workerName: string | null;
+  worker: WorkerRef | null;
+  /** ISO time of the last patrol in the cell at or before asOf; null: never patrolled */
+  lastPatrolAt: string | null;
+  /** whole days from the last patrol to asOf; null: never patrolled */
+  daysSincePatrol: number | null;
+  /** no patrol for more than the weekly grid duty (or never) */
+  unpatrolled: boolean;
+  /** active venues in the cell as of asOf */
+  venueCount: number;
+  overdueVenueCount: number;
+  /** overdueVenueCount / venueCount, 0 for a cell without venues */
+  overdueShare: number;
 }
 
-export type GridCellCollection = FeatureCollection<Polygon, GridCellProperties>;
+export type GridCellCollection = FeatureCollection<Polygon, GridCellProperties> & { asOf: string };
+
+export interface CellPatrolDto {
+  id: number;
+  at: string;
+  venue: { id: number; name: string };
+  worker: WorkerRef;
+  result: 'ok' | 'hazards_found' | 'venue_closed' | 'not_open';
+}
+
+export interface OverdueVenueDto {
+  id: number;
+  name: string;
+  riskLevel: RiskLevel;
+  /** null: never patrolled (counted from its registration) */
+  lastPatrolAt: string | null;
+  /** whole days past the due date as of asOf */
+  daysOverdue: number;
+}
+
+/** What a township leader sees on clicking a cell. */
+export interface GridCellDetailDto {
+  asOf: string;
+  cell: GridCellProperties & { geometry: Polygon };
+  /** the last 20 patrols at or before asOf, newest first */
+  patrols: CellPatrolDto[];
+  /** most overdue first */
+  overdueVenues: OverdueVenueDto[];
+}

@@ -10,3 +10,4 @@ export * from './streets.ts';
 export * from './params.ts';
 export * from './workflow.ts';
 export * from './tiles.ts';
+export * from './stats.ts';

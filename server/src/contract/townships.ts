@@ -1,6 +1,7 @@
-// GET /api/townships: every township's boundary with its register size.
+// GET /api/townships?asOf=&from=&to=: every township's boundary, register size and KPIs.
 import type { FeatureCollection, MultiPolygon } from './geojson.ts';
 import type { TownshipId } from './ids.ts';
+import type { KpiPeriod, Kpis } from './stats.ts';
 
 export type TownshipKind = 'subdistrict' | 'town' | 'development_zone';
 
@@ -13,6 +14,9 @@ export interface TownshipProperties {
   /** active venues located in the township (closed venues are not counted) */
   venueCount: number;
   gridCellCount: number;
+  /** the township KPIs as of asOf over [from, to) (DESIGN.md "Township KPIs") */
+  kpis: Kpis;
 }
 
-export type TownshipCollection = FeatureCollection<MultiPolygon, TownshipProperties>;
+/** The collection also says which moment and period its KPIs describe. */
+export type TownshipCollection = FeatureCollection<MultiPolygon, TownshipProperties> & { period: KpiPeriod };

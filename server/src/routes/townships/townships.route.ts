@@ -1,10 +1,16 @@
-// GET /api/townships: township boundaries with venue and grid cell counts, as GeoJSON.
+// GET /api/townships?asOf=&from=&to=: township boundaries with venue and grid cell counts and
+// each township's KPIs, as GeoJSON.
 import { Hono } from 'hono';
-import type { MultiPolygon, TownshipCollection, TownshipId } from '../../contract/index.ts';
+import {
+  townshipsQuerySchema, type Kpis, type MultiPolygon, type TownshipCollection, type TownshipId,
+} from '../../contract/index.ts';
 import type { AppDeps } from '../../deps.ts';
+import { validate } from '../../validate.ts';
+import { kpiCountsByTownship } from '../stats/kpis.queries.ts';
+import { sumCounts, toKpis } from '../stats/kpis.ts';
 import { townshipsWithCounts, type TownshipRow } from './townships.queries.ts';
 
-function toFeature(row: TownshipRow): TownshipCollection['features'][number] {
+function toFeature(row: TownshipRow, kpis: Kpis): TownshipCollection['features'][number] {
   const id = row.id as TownshipId;
   return {
     type: 'Feature',
@@ -19,13 +25,24 @@ function toFeature(row: TownshipRow): TownshipCollection['features'][number] {
       kind: row.kind,
       venueCount: row.venue_count,
       gridCellCount: row.grid_cell_count,
+      kpis,
     },
   };
 }
 
 export function townshipsRoute({ db }: AppDeps) {
-  return new Hono().get('/', async (c) => {
-    const body: TownshipCollection = { type: 'FeatureCollection', features: (await townshipsWithCounts(db)).map(toFeature) };
+  return new Hono().get('/', validate('query', townshipsQuerySchema), async (c) => {
+    const window = c.req.valid('query');
+    const rows = await townshipsWithCounts(db);
+    const counts = new Map((await kpiCountsByTownship(db, { ...window, townshipId: null })).map((r) => [r.township_id, r]));
+    const body: TownshipCollection = {
+      type: 'FeatureCollection',
+      period: { asOf: window.asOf.toISOString(), from: window.from.toISOString(), to: window.to.toISOString() },
+      features: rows.map((row) => {
+        const own = counts.get(row.id);
+        return toFeature(row, toKpis(sumCounts(own ? [own] : []), own?.provisional ?? false));
+      }),
+    };
     return c.json(body);
   });
 }

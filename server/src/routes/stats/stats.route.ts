@@ -1,0 +1,44 @@
+// GET /api/stats/summary?township=&from=&to=&asOf=: the KPIs of the city or one township,
+// with their trend by ISO week (each week's figures as of that week's end).
+import { Hono } from 'hono';
+import { statsSummaryQuerySchema, type StatsSummaryDto, type WeekKpis } from '../../contract/index.ts';
+import type { AppDeps } from '../../deps.ts';
+import { Problem } from '../../problem.ts';
+import { validate } from '../../validate.ts';
+import { townshipExists } from '../townships/townships.queries.ts';
+import { kpiCountsByTownship } from './kpis.queries.ts';
+import { provisionalOf, sumCounts, toKpis } from './kpis.ts';
+import { isoWeeks } from './weeks.ts';
+
+export function statsRoute({ db }: AppDeps) {
+  return new Hono().get('/summary', validate('query', statsSummaryQuerySchema), async (c) => {
+    const { asOf, from, to, township } = c.req.valid('query');
+    if (township !== undefined && !(await townshipExists(db, township))) {
+      throw Problem.notFound(`township ${township} does not exist`);
+    }
+    const townshipId = township ?? null;
+    const rows = await kpiCountsByTownship(db, { asOf, from, to, townshipId });
+    const trend: WeekKpis[] = [];
+    // one query per week, in order: PGlite has a single connection, and 53 weeks bound the cost
+    for (const week of isoWeeks(from, to)) {
+      const weekAsOf = week.to < asOf ? week.to : asOf;
+      const weekRows = await kpiCountsByTownship(db, { asOf: weekAsOf, from: week.from, to: week.to, townshipId });
+      trend.push({
+        week: week.label,
+        from: week.from.toISOString(),
+        to: week.to.toISOString(),
+        asOf: weekAsOf.toISOString(),
+        ...toKpis(sumCounts(weekRows), provisionalOf(weekRows, true)),
+      });
+    }
+    const body: StatsSummaryDto = {
+      asOf: asOf.toISOString(),
+      from: from.toISOString(),
+      to: to.toISOString(),
+      townshipId: township ?? null,
+      kpis: toKpis(sumCounts(rows), provisionalOf(rows, true)),
+      trend,
+    };
+    return c.json(body);
+  });
+}
