@@ -12,6 +12,9 @@ import { hazardsWriteRoute } from './routes/workflow/hazards.route.ts';
 import { gradingRulesRoute, policyRoute } from './routes/workflow/policy.route.ts';
 import { tilesRoute } from './routes/tiles/tiles.route.ts';
 import { statsRoute } from './routes/stats/stats.route.ts';
+import { venuesRoute } from './routes/venues/venues.route.ts';
+import { hazardsRoute } from './routes/hazards/hazards.route.ts';
+import { exportsRoute } from './routes/exports/exports.route.ts';
 import { webAppRoute } from './routes/web-app/web-app.route.ts';
 
 export type { AppDeps } from './deps.ts';
@@ -30,6 +33,9 @@ export function createApp(deps: AppDeps) {
     .route('/api/grading-rules', gradingRulesRoute(deps))
     .route('/api/tiles', tilesRoute(deps))
     .route('/api/stats', statsRoute(deps))
+    .route('/api/venues', venuesRoute(deps))
+    .route('/api/hazards', hazardsRoute(deps))
+    .route('/api/export', exportsRoute(deps))
     .all('/api/*', (c) => {
       throw Problem.notFound(`no API route ${c.req.method} ${c.req.path}`);
     });

@@ -11,3 +11,5 @@ export * from './params.ts';
 export * from './workflow.ts';
 export * from './tiles.ts';
 export * from './stats.ts';
+export * from './venues.ts';
+export * from './hazards.ts';

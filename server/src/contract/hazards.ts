@@ -1,0 +1,51 @@
+// GET /api/hazards: the hazard ledger (台账) as of a moment, filtered and paged.
+import { z } from 'zod';
+import { townshipIdSchema, type TownshipId } from './ids.ts';
+import { booleanParam, HAZARD_STATUSES, instantSchema, oneOf, pageSchema, type HazardStatus } from './params.ts';
+import { JOINT_PARTIES } from './stats.ts';
+
+const filterShape = {
+  /** status as of asOf */
+  status: oneOf('status', HAZARD_STATUSES).optional(),
+  /** not closed and past its deadline as of asOf */
+  overdue: booleanParam('overdue').optional(),
+  /** is itself a rebound of an earlier hazard */
+  rebound: booleanParam('rebound').optional(),
+  /** a hazard type code (GET the ledger with a bad one to see the list) */
+  type: z.string().regex(/^[a-z_]{2,40}$/, 'type must be a hazard type code such as blocked_exit').optional(),
+  township: townshipIdSchema.optional(),
+  /** rectified and waiting for this joint-acceptance party's sign-off as of asOf */
+  party: oneOf('party', JOINT_PARTIES).optional(),
+  /** found in [from, to) */
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
+  asOf: instantSchema.optional(),
+};
+const periodOk = (q: { from?: Date | undefined; to?: Date | undefined }) => !q.from || !q.to || q.from < q.to;
+const periodRule = { message: 'from must be before to', path: ['from'] };
+
+export const hazardExportQuerySchema = z.object(filterShape).refine(periodOk, periodRule);
+export const hazardsQuerySchema = z.object({ ...filterShape, ...pageSchema.shape }).refine(periodOk, periodRule);
+export type HazardsQuery = z.output<typeof hazardsQuerySchema>;
+
+export interface LedgerRowDto {
+  id: number;
+  venue: { id: number; name: string; address: string };
+  township: { id: TownshipId; name: string } | null;
+  type: { code: string; name: string; nameEn: string };
+  severity: 'general' | 'major';
+  /** as of asOf */
+  status: HazardStatus;
+  foundAt: string;
+  deadline: string | null;
+  responsiblePerson: string | null;
+  responsiblePhone: string | null;
+  overdue: boolean;
+  reboundOf: number | null;
+}
+
+export interface LedgerPage {
+  asOf: string;
+  items: LedgerRowDto[];
+  nextCursor: string | null;
+}

@@ -1,0 +1,20 @@
+// OpenAPI description of the export routes, from the schemas they validate with.
+import { hazardExportQuerySchema, venueExportQuerySchema } from '../../contract/index.ts';
+import type { RouteDoc } from '../../openapi/route-doc.ts';
+
+const CSV = 'UTF-8 CSV with a byte-order mark, a bilingual header row, RFC 4180 quoting and formula-looking text prefixed with \'';
+const file = (what: string, query: typeof hazardExportQuerySchema | typeof venueExportQuerySchema, path: string, mediaType: string, description: string): RouteDoc => ({
+  method: 'get',
+  path,
+  summary: `Every ${what} matching the filters, as an attachment`,
+  tags: ['exports'],
+  query,
+  responses: { 200: { description, mediaType } },
+});
+
+export const exportsDocs: RouteDoc[] = [
+  file('ledger row', hazardExportQuerySchema, '/api/export/hazards.csv', 'text/csv', CSV),
+  file('ledger row', hazardExportQuerySchema, '/api/export/hazards.geojson', 'application/geo+json', 'FeatureCollection of Points at the venue'),
+  file('active venue', venueExportQuerySchema, '/api/export/venues.csv', 'text/csv', CSV),
+  file('active venue', venueExportQuerySchema, '/api/export/venues.geojson', 'application/geo+json', 'FeatureCollection of Points'),
+];

@@ -1,0 +1,83 @@
+// GET /api/export/{hazards,venues}.{csv,geojson}: the ledger and the register as files, honouring
+// the same filters as GET /api/hazards and GET /api/venues (without paging: every matching row).
+import { Hono, type Context } from 'hono';
+import { hazardExportQuerySchema, venueExportQuerySchema } from '../../contract/index.ts';
+import type { AppDeps } from '../../deps.ts';
+import { Problem } from '../../problem.ts';
+import { validate } from '../../validate.ts';
+import { ledgerPage } from '../hazards/hazards.queries.ts';
+import { ledgerFilterOf, toLedgerRow } from '../hazards/ledger-dto.ts';
+import { townshipExists } from '../townships/townships.queries.ts';
+import { toVenueFeature, venueFilterOf } from '../venues/venue-dto.ts';
+import { venuesPage } from '../venues/venues.queries.ts';
+import { csvHeader, csvRow } from './csv.ts';
+import { HAZARD_COLUMNS, VENUE_COLUMNS } from './columns.ts';
+import { pagedStream } from './paged-stream.ts';
+
+const CSV = 'text/csv; charset=utf-8';
+const GEOJSON = 'application/geo+json; charset=utf-8';
+
+function download(c: Context, body: ReadableStream<Uint8Array>, type: string, name: string, asOf: Date): Response {
+  const stamp = asOf.toISOString().slice(0, 10).replaceAll('-', '');
+  return c.body(body, 200, {
+    'Content-Type': type,
+    'Content-Disposition': `attachment; filename="${name}-${stamp}.${type === CSV ? 'csv' : 'geojson'}"`,
+    'Cache-Control': 'no-store',
+  });
+}
+
+const featureCollectionHead = (asOf: Date) => `{"type":"FeatureCollection","asOf":${JSON.stringify(asOf.toISOString())},"features":[\n`;
+const FEATURE_COLLECTION_TAIL = '\n]}\n';
+const sep = (index: number) => (index === 0 ? '' : ',\n');
+
+export function exportsRoute({ db }: AppDeps) {
+  const venueFilter = async (q: Parameters<typeof venueFilterOf>[0]) => {
+    if (q.township !== undefined && !(await townshipExists(db, q.township))) {
+      throw Problem.notFound(`township ${q.township} does not exist`);
+    }
+    return venueFilterOf(q);
+  };
+  return new Hono()
+    .get('/hazards.csv', validate('query', hazardExportQuerySchema), async (c) => {
+      const f = await ledgerFilterOf(db, c.req.valid('query'));
+      const body = await pagedStream({
+        fetchPage: (after, limit) => ledgerPage(db, f, after, limit),
+        head: csvHeader(HAZARD_COLUMNS),
+        row: (row) => csvRow(HAZARD_COLUMNS, row),
+        tail: '',
+      });
+      return download(c, body, CSV, 'hazards', f.asOf);
+    })
+    .get('/hazards.geojson', validate('query', hazardExportQuerySchema), async (c) => {
+      const f = await ledgerFilterOf(db, c.req.valid('query'));
+      const body = await pagedStream({
+        fetchPage: (after, limit) => ledgerPage(db, f, after, limit),
+        head: featureCollectionHead(f.asOf),
+        row: (row, i) => sep(i) + JSON.stringify({
+          type: 'Feature', id: row.id, geometry: { type: 'Point', coordinates: [row.lon, row.lat] }, properties: toLedgerRow(row),
+        }),
+        tail: FEATURE_COLLECTION_TAIL,
+      });
+      return download(c, body, GEOJSON, 'hazards', f.asOf);
+    })
+    .get('/venues.csv', validate('query', venueExportQuerySchema), async (c) => {
+      const f = await venueFilter(c.req.valid('query'));
+      const body = await pagedStream({
+        fetchPage: (after, limit) => venuesPage(db, f, after, limit),
+        head: csvHeader(VENUE_COLUMNS),
+        row: (row) => csvRow(VENUE_COLUMNS, row),
+        tail: '',
+      });
+      return download(c, body, CSV, 'venues', f.asOf);
+    })
+    .get('/venues.geojson', validate('query', venueExportQuerySchema), async (c) => {
+      const f = await venueFilter(c.req.valid('query'));
+      const body = await pagedStream({
+        fetchPage: (after, limit) => venuesPage(db, f, after, limit),
+        head: featureCollectionHead(f.asOf),
+        row: (row, i) => sep(i) + JSON.stringify(toVenueFeature(row)),
+        tail: FEATURE_COLLECTION_TAIL,
+      });
+      return download(c, body, GEOJSON, 'venues', f.asOf);
+    });
+}

@@ -1,0 +1,19 @@
+// GET /api/hazards: the hazard ledger (台账) as of a moment, filtered, paged by id.
+import { Hono } from 'hono';
+import { hazardsQuerySchema, type LedgerPage } from '../../contract/index.ts';
+import type { AppDeps } from '../../deps.ts';
+import { validate } from '../../validate.ts';
+import { decodeCursor, pageOf } from '../venues/cursor.ts';
+import { ledgerPage } from './hazards.queries.ts';
+import { ledgerFilterOf, toLedgerRow } from './ledger-dto.ts';
+
+export function hazardsRoute({ db }: AppDeps) {
+  return new Hono().get('/', validate('query', hazardsQuerySchema), async (c) => {
+    const query = c.req.valid('query');
+    const after = decodeCursor(query.cursor);
+    const filter = await ledgerFilterOf(db, query);
+    const page = pageOf(await ledgerPage(db, filter, after, query.limit + 1), query.limit);
+    const body: LedgerPage = { asOf: filter.asOf.toISOString(), items: page.items.map(toLedgerRow), nextCursor: page.nextCursor };
+    return c.json(body);
+  });
+}
