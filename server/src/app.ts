@@ -15,6 +15,7 @@ import { statsRoute } from './routes/stats/stats.route.ts';
 import { venuesRoute } from './routes/venues/venues.route.ts';
 import { hazardsRoute } from './routes/hazards/hazards.route.ts';
 import { exportsRoute } from './routes/exports/exports.route.ts';
+import { reboundsRoute } from './routes/rebounds/rebounds.route.ts';
 import { webAppRoute } from './routes/web-app/web-app.route.ts';
 
 export type { AppDeps } from './deps.ts';
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/venues', venuesRoute(deps))
     .route('/api/hazards', hazardsRoute(deps))
     .route('/api/export', exportsRoute(deps))
+    .route('/api/rebounds', reboundsRoute(deps))
     .all('/api/*', (c) => {
       throw Problem.notFound(`no API route ${c.req.method} ${c.req.path}`);
     });

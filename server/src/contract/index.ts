@@ -13,3 +13,4 @@ export * from './tiles.ts';
 export * from './stats.ts';
 export * from './venues.ts';
 export * from './hazards.ts';
+export * from './rebounds.ts';
