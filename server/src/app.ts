@@ -16,6 +16,7 @@ import { venuesRoute } from './routes/venues/venues.route.ts';
 import { hazardsRoute } from './routes/hazards/hazards.route.ts';
 import { exportsRoute } from './routes/exports/exports.route.ts';
 import { reboundsRoute } from './routes/rebounds/rebounds.route.ts';
+import { importsRoute } from './routes/imports/imports.route.ts';
 import { webAppRoute } from './routes/web-app/web-app.route.ts';
 
 export type { AppDeps } from './deps.ts';
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/hazards', hazardsRoute(deps))
     .route('/api/export', exportsRoute(deps))
     .route('/api/rebounds', reboundsRoute(deps))
+    .route('/api/import', importsRoute(deps))
     .all('/api/*', (c) => {
       throw Problem.notFound(`no API route ${c.req.method} ${c.req.path}`);
     });

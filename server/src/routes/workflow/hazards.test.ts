@@ -1,6 +1,6 @@
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { HazardWithAcceptancesDto, PatrolDto } from '../../contract/index.ts';
+import type { HazardWithAcceptancesDto, PatrolDto, ProblemDetails } from '../../contract/index.ts';
 import { bodyOf, PROBLEM_JSON, testApp } from '../../testing/app.ts';
 import { twoTownships } from '../../testing/fixture.ts';
 import { checksum, userId, venueId, write } from './workflow-fixture.ts';
@@ -40,7 +40,7 @@ describe('hazard lifecycle', () => {
         { responsiblePerson: '王老板', responsiblePhone: '13800000000', deadline: '2026-12-15' }, ctx.zhang);
       expect(assigned.status).toBe(200);
       expect(await assigned.json()).toMatchObject({ status: 'rectifying', responsiblePerson: '王老板', deadline: '2026-12-15T00:00:00.000Z' });
-      expect((await (await write(ctx.app, 'POST', `/api/hazards/${id}/rectified`, {}, ctx.zhang)).json()).status).toBe('rectified');
+      expect((await bodyOf<HazardWithAcceptancesDto>(await write(ctx.app, 'POST', `/api/hazards/${id}/rectified`, {}, ctx.zhang))).status).toBe('rectified');
       for (const party of ['territorial', 'industry']) {
         const res = await write(ctx.app, 'POST', `/api/hazards/${id}/acceptances`, { party, passed: true }, ctx.li);
         expect(res.status).toBe(201);
@@ -133,7 +133,7 @@ describe('illegal hazard moves', () => {
         const res = await write(ctx.app, 'POST', path, body, ctx.zhang);
         expect(res.status, path).toBe(409);
         expect(res.headers.get('content-type')).toBe(PROBLEM_JSON);
-        const problem = await res.json();
+        const problem = await bodyOf<ProblemDetails>(res);
         expect(problem).toMatchObject({ currentStatus: status, allowedActions: allowed });
         expect(problem.detail).toContain(`is ${status}`);
       }
@@ -151,7 +151,7 @@ describe('illegal hazard moves', () => {
       const before = await checksum(tx);
       const early = await write(ctx.app, 'POST', `/api/hazards/${id}/assign`, { responsiblePerson: '王', deadline: '2026-10-01' }, ctx.zhang);
       expect(early.status).toBe(422);
-      expect((await early.json()).detail).toContain('before the hazard was found');
+      expect((await bodyOf<ProblemDetails>(early)).detail).toContain('before the hazard was found');
       expect((await write(ctx.app, 'POST', '/api/hazards/999999/rectified', {}, ctx.zhang)).status).toBe(404);
       expect(await checksum(tx)).toEqual(before);
     });
@@ -174,7 +174,7 @@ describe('illegal hazard moves', () => {
         const res = await write(ctx.app, 'POST', path, body, ctx.zhang);
         expect(res.status, path).toBe(400);
         expect(res.headers.get('content-type')).toBe(PROBLEM_JSON);
-        expect((await res.json()).detail).toContain(message);
+        expect((await bodyOf<ProblemDetails>(res)).detail).toContain(message);
       }
     });
   });
