@@ -17,6 +17,7 @@ import { hazardsRoute } from './routes/hazards/hazards.route.ts';
 import { exportsRoute } from './routes/exports/exports.route.ts';
 import { reboundsRoute } from './routes/rebounds/rebounds.route.ts';
 import { importsRoute } from './routes/imports/imports.route.ts';
+import { blindSpotsRoute } from './routes/blind-spots/blind-spots.route.ts';
 import { webAppRoute } from './routes/web-app/web-app.route.ts';
 
 export type { AppDeps } from './deps.ts';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/export', exportsRoute(deps))
     .route('/api/rebounds', reboundsRoute(deps))
     .route('/api/import', importsRoute(deps))
+    .route('/api/blind-spots', blindSpotsRoute(deps))
     .all('/api/*', (c) => {
       throw Problem.notFound(`no API route ${c.req.method} ${c.req.path}`);
     });

@@ -14,3 +14,4 @@ export * from './stats.ts';
 export * from './venues.ts';
 export * from './hazards.ts';
 export * from './rebounds.ts';
+export * from './blind-spots.ts';

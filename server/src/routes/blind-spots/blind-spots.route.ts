@@ -1,0 +1,62 @@
+// GET /api/blind-spots?township=&asOf=: the four kinds of blind spot as GeoJSON layers with counts.
+import { Hono } from 'hono';
+import { blindSpotsQuerySchema, type BlindSpotsDto, type MultiPolygon, type PointGeometry, type Polygon, type TownshipId } from '../../contract/index.ts';
+import type { AppDeps } from '../../deps.ts';
+import { Problem } from '../../problem.ts';
+import { validate } from '../../validate.ts';
+import { townshipExists } from '../townships/townships.queries.ts';
+import {
+  cellsWithoutWorker, coverageGaps, misgradedVenues, referenceMatchMetres, unmatchedReferencePoints, unpatrolledCells,
+  unregisteredDensity, type GeoRow,
+} from './blind-spots.queries.ts';
+
+/** A row as a feature; geometry is the ST_AsGeoJSON text of the layer's known geometry type. */
+function feature<G extends Polygon | MultiPolygon | PointGeometry, P>(row: GeoRow, properties: P) {
+  return { type: 'Feature' as const, id: row.id, geometry: JSON.parse(row.geometry) as G, properties };
+}
+const collection = <F>(features: F[]) => ({ type: 'FeatureCollection' as const, features });
+const round = (n: number, digits: number) => Number(n.toFixed(digits));
+
+export function blindSpotsRoute({ db }: AppDeps) {
+  return new Hono().get('/', validate('query', blindSpotsQuerySchema), async (c) => {
+    const { township, asOf: asOfParam } = c.req.valid('query');
+    if (township !== undefined && !(await townshipExists(db, township))) throw Problem.notFound(`township ${township} does not exist`);
+    const asOf = asOfParam ?? new Date();
+    const t = township ?? null;
+    // one after another: PGlite runs one connection, and the pg pool gains little here
+    const gaps = await coverageGaps(db, t);
+    const unassigned = await cellsWithoutWorker(db, t);
+    const unregistered = await unregisteredDensity(db, asOf, t);
+    const unmatched = await unmatchedReferencePoints(db, asOf, t);
+    const unpatrolled = await unpatrolledCells(db, asOf, t);
+    const misgraded = await misgradedVenues(db, asOf, t);
+    const body: BlindSpotsDto = {
+      asOf: asOf.toISOString(),
+      referenceMatchMetres: await referenceMatchMetres(db),
+      counts: {
+        coverageGaps: gaps.length,
+        coverageGapAreaM2: round(gaps.reduce((sum, g) => sum + g.area_m2, 0), 1),
+        cellsWithoutWorker: unassigned.length,
+        unregisteredVenues: unregistered.reduce((sum, r) => sum + r.count, 0),
+        unmatchedReferencePoints: unmatched.length,
+        unpatrolledCells: unpatrolled.length,
+        misgradedVenues: misgraded.length,
+      },
+      coverageGaps: collection(gaps.map((g) => feature<Polygon, BlindSpotsDto['coverageGaps']['features'][number]['properties']>(g, {
+        id: g.id, townshipId: g.township_id as TownshipId, townshipName: g.township_name, areaM2: round(g.area_m2, 1) }))),
+      cellsWithoutWorker: collection(unassigned.map((r) => feature<Polygon, { id: number; code: string; name: string; townshipId: TownshipId }>(r, {
+        id: r.id, code: r.code, name: r.name, townshipId: r.township_id as TownshipId }))),
+      unregisteredDensity: collection(unregistered.map((r) => feature<Polygon, BlindSpotsDto['unregisteredDensity']['features'][number]['properties']>(r, {
+        id: r.id, code: r.code, townshipId: r.township_id as TownshipId, count: r.count, areaKm2: round(r.area_km2, 4), perKm2: round(r.count / r.area_km2, 4) }))),
+      unmatchedReferencePoints: collection(unmatched.map((r) => feature<PointGeometry, BlindSpotsDto['unmatchedReferencePoints']['features'][number]['properties']>(r, {
+        id: r.id, source: r.source, externalId: r.external_id, name: r.name, category: r.category,
+        nearestVenueM: r.nearest_m === null ? null : round(r.nearest_m, 1) }))),
+      unpatrolledCells: collection(unpatrolled.map((r) => feature<Polygon, BlindSpotsDto['unpatrolledCells']['features'][number]['properties']>(r, {
+        id: r.id, code: r.code, townshipId: r.township_id as TownshipId, daysSincePatrol: r.days_since_patrol,
+        lastPatrolAt: r.last_patrol_at ? r.last_patrol_at.toISOString() : null }))),
+      misgradedVenues: collection(misgraded.map((r) => feature<PointGeometry, BlindSpotsDto['misgradedVenues']['features'][number]['properties']>(r, {
+        id: r.id, name: r.name, category: r.category, riskLevel: r.risk_level, computedLevel: r.computed_level, score: r.score }))),
+    };
+    return c.json(body);
+  });
+}
