@@ -1,6 +1,8 @@
 // Named queries of the GeoJSON imports: validity of geometries (ST_IsValidReason) and upserts
 // keyed by code (townships, grid cells) or (source, external_id) (reference points).
+// ST_Force2D: a file may carry a third ordinate (height); the columns are 2D.
 import type { Queryable } from '@svm/db';
+import { relocatedHazardsOf } from '../workflow/venues.queries.ts';
 import type { Upserted } from './csv-imports.queries.ts';
 
 /** For each geometry (GeoJSON text), null when valid or the reason it is not (self-intersection ...). */
@@ -8,7 +10,7 @@ export async function invalidityReasons(db: Queryable, geometries: string[]): Pr
   const rows = await db.query<{ i: number; reason: string | null }>(
     `SELECT g.i::int AS i, CASE WHEN ST_IsValid(geom) THEN NULL ELSE ST_IsValidReason(geom) END AS reason
        FROM unnest($1::text[]) WITH ORDINALITY AS g(json, i)
-       CROSS JOIN LATERAL (SELECT ST_SetSRID(ST_GeomFromGeoJSON(g.json), 4326) AS geom) x
+       CROSS JOIN LATERAL (SELECT ST_SetSRID(ST_Force2D(ST_GeomFromGeoJSON(g.json)), 4326) AS geom) x
       ORDER BY g.i`, [geometries]);
   return rows.map((r) => r.reason);
 }
@@ -16,7 +18,7 @@ export async function invalidityReasons(db: Queryable, geometries: string[]): Pr
 export async function upsertedTownship(tx: Queryable, t: { code: string; name: string; nameEn: string; kind: string; geometry: string }): Promise<Upserted> {
   const rows = await tx.query<Upserted>(
     `INSERT INTO townships (code, name, name_en, kind, geom)
-     VALUES ($1, $2, $3, $4::township_kind, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($5), 4326)))
+     VALUES ($1, $2, $3, $4::township_kind, ST_Multi(ST_SetSRID(ST_Force2D(ST_GeomFromGeoJSON($5)), 4326)))
      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en, kind = EXCLUDED.kind, geom = EXCLUDED.geom
      RETURNING id, (xmax = 0) AS inserted`, [t.code, t.name, t.nameEn, t.kind, t.geometry]);
   return rows[0]!;
@@ -30,7 +32,7 @@ export async function townshipIdsByCode(db: Queryable, codes: string[]) {
 export async function upsertedGridCell(tx: Queryable, c: { code: string; name: string; townshipId: number; workerId: number | null; geometry: string }): Promise<Upserted> {
   const rows = await tx.query<Upserted>(
     `INSERT INTO grid_cells (code, name, township_id, worker_id, geom)
-     VALUES ($1, $2, $3, $4, ST_SetSRID(ST_GeomFromGeoJSON($5), 4326))
+     VALUES ($1, $2, $3, $4, ST_SetSRID(ST_Force2D(ST_GeomFromGeoJSON($5)), 4326))
      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, township_id = EXCLUDED.township_id,
        worker_id = EXCLUDED.worker_id, geom = EXCLUDED.geom
      RETURNING id, (xmax = 0) AS inserted`, [c.code, c.name, c.townshipId, c.workerId, c.geometry]);
@@ -40,7 +42,7 @@ export async function upsertedGridCell(tx: Queryable, c: { code: string; name: s
 export async function upsertedReferencePoint(tx: Queryable, p: { source: string; externalId: string; name: string; category: string; geometry: string }): Promise<Upserted> {
   const rows = await tx.query<Upserted>(
     `INSERT INTO reference_points (source, external_id, name, category, geom)
-     VALUES ($1, $2, $3, $4, ST_SetSRID(ST_GeomFromGeoJSON($5), 4326))
+     VALUES ($1, $2, $3, $4, ST_SetSRID(ST_Force2D(ST_GeomFromGeoJSON($5)), 4326))
      ON CONFLICT (source, external_id) DO UPDATE SET name = EXCLUDED.name, category = EXCLUDED.category,
        geom = EXCLUDED.geom, imported_at = now()
      RETURNING id, (xmax = 0) AS inserted`, [p.source, p.externalId, p.name, p.category, p.geometry]);
@@ -58,5 +60,6 @@ export async function relocatedVenues(tx: Queryable, layer: 'townships' | 'grid_
       WHERE v.${column} = ANY($1::int[])
          OR EXISTS (SELECT 1 FROM ${layer} l WHERE l.id = ANY($1::int[]) AND ST_Covers(l.geom, v.geom))
      RETURNING v.id`, [ids]);
+  await relocatedHazardsOf(tx, rows.map((r) => r.id));
   return rows.length;
 }

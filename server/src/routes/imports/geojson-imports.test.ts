@@ -49,12 +49,12 @@ describe('GeoJSON imports', () => {
     });
   });
 
-  it('imports reference points keyed by source and external id', async () => {
+  it('imports reference points keyed by source and external id, dropping a height ordinate', async () => {
     await rolledBack(async (tx) => {
       const { app, zhang } = await setUp(tx);
       const points = fc(
         feature({ type: 'Point', coordinates: [121.021, 30.021] }, { source: 'osm', externalId: 123, name: '便利店', category: 'shop=convenience' }),
-        feature({ type: 'Point', coordinates: [121.03, 30.03] }, { externalId: 'x-9' }),
+        feature({ type: 'Point', coordinates: [121.03, 30.03, 12.5] }, { externalId: 'x-9' }),
       );
       expect(await (await upload(app, 'reference-points', points, zhang)).json()).toEqual({ inserted: 2, updated: 0 });
       expect(await (await upload(app, 'reference-points', points, zhang)).json()).toEqual({ inserted: 0, updated: 2 });

@@ -33,10 +33,13 @@ export class ImportErrors {
   }
 }
 
-/** A database integrity error (SQLSTATE 23xxx) raised by one row's write, as a row message; else null. */
+/**
+ * A database integrity error (SQLSTATE 23xxx) or data exception (22xxx, e.g. a value out of a
+ * type's range) raised by one row's write, as a row message; else null (a real fault).
+ */
 export function constraintMessage(err: unknown): string | null {
   if (typeof err !== 'object' || err === null) return null;
   const code: unknown = Reflect.get(err, 'code');
-  if (typeof code !== 'string' || !code.startsWith('23')) return null;
+  if (typeof code !== 'string' || !(code.startsWith('23') || code.startsWith('22'))) return null;
   return String(Reflect.get(err, 'message'));
 }

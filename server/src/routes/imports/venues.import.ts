@@ -5,6 +5,7 @@ import { cell, csvRows, uniqueKeys } from './csv-table.ts';
 import { ImportErrors } from './import-errors.ts';
 import { upsertedVenue } from './csv-imports.queries.ts';
 import { writeRows, type Counts } from './row-writer.ts';
+import { relocatedHazardsOf } from '../workflow/venues.queries.ts';
 
 export const VENUE_COLUMNS = {
   external_id: cell.externalId('external_id'),
@@ -40,5 +41,6 @@ export async function importVenues(tx: Queryable, text: string): Promise<Counts>
     peopleLivingOnSite: v.people_living_on_site, lon: v.lon, lat: v.lat, registeredAt: v.registered_at, closedAt: v.closed_at ?? null,
   }));
   errors.throwIfAny('the venue file was refused');
+  await relocatedHazardsOf(tx, counts.ids);
   return { inserted: counts.inserted, updated: counts.updated };
 }

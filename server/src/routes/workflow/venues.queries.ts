@@ -82,3 +82,9 @@ export async function closedVenue(tx: Queryable, id: number, closedAt: Date): Pr
     UPDATE venues SET status = 'closed', closed_at = ${closedAt.toISOString()} WHERE id = ${id} ${RETURNING}`);
   return venueDto(rows[0]!);
 }
+
+/** Re-derives the township kept on the hazards of moved venues (touching venue_id fires hazards_locate()). */
+export async function relocatedHazardsOf(tx: Queryable, venueIds: number[]): Promise<void> {
+  if (venueIds.length === 0) return;
+  await tx.query('UPDATE hazards SET venue_id = venue_id WHERE venue_id = ANY($1::int[])', [venueIds]);
+}

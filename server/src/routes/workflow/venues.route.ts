@@ -7,7 +7,9 @@ import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';
 import { validate } from '../../validate.ts';
 import { jsonBodyLimit } from './limits.ts';
-import { closedVenue, insertedVenue, lockedVenueDates, patchedVenue, pointIsInsideSomeTownship } from './venues.queries.ts';
+import {
+  closedVenue, insertedVenue, lockedVenueDates, patchedVenue, pointIsInsideSomeTownship, relocatedHazardsOf,
+} from './venues.queries.ts';
 
 const outsideTownships = ([lon, lat]: [number, number]) =>
   Problem.unprocessable(`location [${lon}, ${lat}] lies outside every township; a venue must be inside the city's townships`);
@@ -37,6 +39,7 @@ export function venuesWriteRoute({ db }: AppDeps) {
           throw Problem.unprocessable(`registeredAt must not be after the venue's closing at ${current.closed_at.toISOString()}`);
         }
         const changed = await patchedVenue(tx, id, patch);
+        if (patch.location) await relocatedHazardsOf(tx, [id]);
         await audit(tx, actor, { action: 'venue.update', entity: 'venue', entityId: id, detail: { changes: patch } });
         return changed;
       });

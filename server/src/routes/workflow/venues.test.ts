@@ -34,12 +34,15 @@ describe('venue writes', () => {
     });
   });
 
-  it('moves a venue to another township and cell, and closes it once', async () => {
+  it('moves a venue (and its hazards) to another township and cell, and closes it once', async () => {
     await rolledBack(async (tx) => {
       const { f, app, zhang } = await setUp(tx);
       const v1 = await venueId(tx, 'v1');
+      await write(app, 'POST', '/api/patrols', { venueId: v1, patrolledAt: '2026-11-02', hazards: [{ typeCode: 'blocked_exit' }] }, zhang);
       const moved = await bodyOf<VenueDto>(await write(app, 'PATCH', `/api/venues/${v1}`, { location: [121.15, 30.05], riskLevel: 'high' }, zhang));
       expect(moved).toMatchObject({ townshipId: f.townshipB, gridCellId: f.cells.b1, riskLevel: 'high', name: 'v1' });
+      // its hazard follows it into township B's jurisdiction
+      expect(await tx.query('SELECT township_id FROM hazards WHERE venue_id = $1', [v1])).toEqual([{ township_id: f.townshipB }]);
       const island = await bodyOf<VenueDto>(await write(app, 'PATCH', `/api/venues/${v1}`, { location: [121.32, 30.03] }, zhang));
       // B's island has no grid cell
       expect(island).toMatchObject({ townshipId: f.townshipB, gridCellId: null });
