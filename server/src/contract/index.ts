@@ -15,3 +15,4 @@ export * from './venues.ts';
 export * from './hazards.ts';
 export * from './rebounds.ts';
 export * from './blind-spots.ts';
+export * from './heatmap.ts';
