@@ -19,6 +19,7 @@ import { reboundsRoute } from './routes/rebounds/rebounds.route.ts';
 import { importsRoute } from './routes/imports/imports.route.ts';
 import { blindSpotsRoute } from './routes/blind-spots/blind-spots.route.ts';
 import { heatmapRoute } from './routes/heatmap/heatmap.route.ts';
+import { openapiRoute } from './openapi/openapi.route.ts';
 import { webAppRoute } from './routes/web-app/web-app.route.ts';
 
 export type { AppDeps } from './deps.ts';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/import', importsRoute(deps))
     .route('/api/blind-spots', blindSpotsRoute(deps))
     .route('/api/heatmap', heatmapRoute(deps))
+    .route('/api/openapi.json', openapiRoute())
     .all('/api/*', (c) => {
       throw Problem.notFound(`no API route ${c.req.method} ${c.req.path}`);
     });

@@ -1,9 +1,10 @@
 // GET /api/blind-spots?township=&asOf=: where the census, the grid or the patrols do not reach
 // (DESIGN "Blind spots"), one GeoJSON layer per kind with counts.
 import { z } from 'zod';
-import type { FeatureCollection, MultiPolygon, Polygon, Position } from './geojson.ts';
+import type { FeatureCollection, MultiPolygon, Polygon } from './geojson.ts';
 import { townshipIdSchema, type TownshipId } from './ids.ts';
 import { instantSchema } from './params.ts';
+import type { PointGeometry } from './venues.ts';
 
 export const blindSpotsQuerySchema = z.object({
   township: townshipIdSchema.optional(),
@@ -11,7 +12,6 @@ export const blindSpotsQuerySchema = z.object({
 });
 export type BlindSpotsQuery = z.infer<typeof blindSpotsQuerySchema>;
 
-export interface PointGeometry { type: 'Point'; coordinates: Position }
 export interface PointFeatureCollection<P> {
   type: 'FeatureCollection';
   features: { type: 'Feature'; id: number; geometry: PointGeometry; properties: P }[];
