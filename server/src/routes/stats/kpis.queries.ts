@@ -41,6 +41,15 @@ export interface KpiArgs {
 /** One row of KPI counts per township (all of them, or the one asked for), ordered by code. */
 export async function kpiCountsByTownship(db: Queryable, { asOf, from, to, townshipId }: KpiArgs): Promise<KpiCountsRow[]> {
   const t = townshipId;
+  // PostgreSQL's JIT compiles this plan for seconds (its cost estimate is high) to save nothing:
+  // the work is index probes per venue. SET LOCAL ends with the transaction (or savepoint's parent).
+  return db.transaction(async (tx) => {
+    await tx.query('SET LOCAL jit = off');
+    return kpiCounts(tx, { asOf, from, to, townshipId: t });
+  });
+}
+
+async function kpiCounts(db: Queryable, { asOf, from, to, townshipId: t }: KpiArgs): Promise<KpiCountsRow[]> {
   return db.query<KpiCountsRow>(sql`
     WITH vs AS (
       SELECT s.township_id,
