@@ -36,11 +36,36 @@ export async function hazardTypeDefaults(db: Queryable) {
 
 export interface Upserted { id: number; inserted: boolean }
 
-export async function upsertedVenue(tx: Queryable, v: {
+export interface VenueImport {
   externalId: string; name: string; address: string; category: string; riskLevel: string; registration: string;
   occupancy: number; floorAreaM2: number; indoorEbikeCharging: boolean; chargingNearStock: boolean; flammablesStored: boolean;
   peopleLivingOnSite: boolean; lon: number; lat: number; registeredAt: Date; closedAt: Date | null;
-}): Promise<Upserted> {
+}
+
+const VENUE_UPSERT_SET = `name = EXCLUDED.name, address = EXCLUDED.address, category = EXCLUDED.category,
+      risk_level = EXCLUDED.risk_level, registration = EXCLUDED.registration, status = EXCLUDED.status,
+      occupancy = EXCLUDED.occupancy, floor_area_m2 = EXCLUDED.floor_area_m2,
+      indoor_ebike_charging = EXCLUDED.indoor_ebike_charging, charging_near_stock = EXCLUDED.charging_near_stock,
+      flammables_stored = EXCLUDED.flammables_stored, people_living_on_site = EXCLUDED.people_living_on_site,
+      registered_at = EXCLUDED.registered_at, closed_at = EXCLUDED.closed_at, geom = EXCLUDED.geom`;
+
+/** The same upsert as upsertedVenue for many rows in one statement (rows travel as one jsonb parameter). */
+export async function upsertedVenues(tx: Queryable, venues: VenueImport[]): Promise<Upserted[]> {
+  return tx.query<Upserted>(
+    `INSERT INTO venues (external_id, name, address, category, risk_level, registration, status, occupancy, floor_area_m2,
+       indoor_ebike_charging, charging_near_stock, flammables_stored, people_living_on_site, registered_at, closed_at, geom)
+     SELECT "externalId", name, address, category::venue_category, "riskLevel"::risk_level, registration::registration_status,
+       CASE WHEN "closedAt" IS NULL THEN 'active' ELSE 'closed' END::venue_status, occupancy, "floorAreaM2",
+       "indoorEbikeCharging", "chargingNearStock", "flammablesStored", "peopleLivingOnSite", "registeredAt", "closedAt",
+       ST_SetSRID(ST_MakePoint(lon, lat), 4326)
+       FROM jsonb_to_recordset($1::jsonb) AS x("externalId" text, name text, address text, category text, "riskLevel" text,
+         registration text, occupancy integer, "floorAreaM2" integer, "indoorEbikeCharging" boolean, "chargingNearStock" boolean,
+         "flammablesStored" boolean, "peopleLivingOnSite" boolean, lon float8, lat float8, "registeredAt" timestamptz, "closedAt" timestamptz)
+     ON CONFLICT (external_id) DO UPDATE SET ${VENUE_UPSERT_SET}
+     RETURNING id, (xmax = 0) AS inserted`, [JSON.stringify(venues)]);
+}
+
+export async function upsertedVenue(tx: Queryable, v: VenueImport): Promise<Upserted> {
   const rows = await tx.query<Upserted>(sql`
     INSERT INTO venues (external_id, name, address, category, risk_level, registration, status, occupancy, floor_area_m2,
       indoor_ebike_charging, charging_near_stock, flammables_stored, people_living_on_site, registered_at, closed_at, geom)
@@ -48,12 +73,7 @@ export async function upsertedVenue(tx: Queryable, v: {
       ${v.registration}::registration_status, ${v.closedAt ? 'closed' : 'active'}::venue_status, ${v.occupancy}, ${v.floorAreaM2},
       ${v.indoorEbikeCharging}, ${v.chargingNearStock}, ${v.flammablesStored}, ${v.peopleLivingOnSite},
       ${iso(v.registeredAt)}, ${iso(v.closedAt)}, ST_SetSRID(ST_MakePoint(${v.lon}, ${v.lat}), 4326))
-    ON CONFLICT (external_id) DO UPDATE SET name = EXCLUDED.name, address = EXCLUDED.address, category = EXCLUDED.category,
-      risk_level = EXCLUDED.risk_level, registration = EXCLUDED.registration, status = EXCLUDED.status,
-      occupancy = EXCLUDED.occupancy, floor_area_m2 = EXCLUDED.floor_area_m2,
-      indoor_ebike_charging = EXCLUDED.indoor_ebike_charging, charging_near_stock = EXCLUDED.charging_near_stock,
-      flammables_stored = EXCLUDED.flammables_stored, people_living_on_site = EXCLUDED.people_living_on_site,
-      registered_at = EXCLUDED.registered_at, closed_at = EXCLUDED.closed_at, geom = EXCLUDED.geom
+    ON CONFLICT (external_id) DO UPDATE SET ${sql.raw(VENUE_UPSERT_SET)}
     RETURNING id, (xmax = 0) AS inserted`);
   return rows[0]!;
 }

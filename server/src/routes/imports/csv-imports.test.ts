@@ -39,6 +39,19 @@ describe('CSV imports', () => {
     });
   });
 
+  it('imports a file of 2,500 venues in batches, then updates all of them', async () => {
+    await rolledBack(async (tx) => {
+      const { app, zhang } = await setUp(tx);
+      let file = 'external_id,name,category,risk_level,lon,lat,registered_at\n';
+      for (let i = 0; i < 2500; i++) file += `M-${i},店${i},retail,low,${(121.001 + (i % 97) / 1000).toFixed(4)},${(30.001 + (i % 89) / 1000).toFixed(4)},2026-01-01\n`;
+      expect(await (await upload(app, 'venues', file, zhang)).json()).toEqual({ inserted: 2500, updated: 0 });
+      expect(await (await upload(app, 'venues', file.replaceAll('retail', 'repair'), zhang)).json()).toEqual({ inserted: 0, updated: 2500 });
+      const byCell = await tx.query<{ category: string; n: number }>(
+        `SELECT category::text, count(*)::int AS n FROM venues WHERE external_id LIKE 'M-%' AND grid_cell_id IS NOT NULL GROUP BY 1`);
+      expect(byCell).toEqual([{ category: 'repair', n: 2500 }]);
+    });
+  });
+
   it('refuses a file with two bad rows with 422 listing both lines and writes nothing', async () => {
     await rolledBack(async (tx) => {
       const { app, zhang } = await setUp(tx);

@@ -1,23 +1,38 @@
-// Writes a file's rows one by one inside the import's transaction. Each row runs in its own
-// savepoint so a row the database refuses (a venue outside every township, a broken CHECK)
-// becomes an error on that row's line and the remaining rows are still checked.
+// Writes a file's rows inside the import's transaction. First optimistically, all rows in one
+// savepoint (set-based in chunks where the import has a batch writer, about 7x faster on the
+// embedded database; else one statement per row); only if the database refuses one does it roll that back and
+// write again with a savepoint per row, so every refused row (a venue outside every township, a
+// broken CHECK) becomes an error on its own line and the remaining rows are still checked.
 import type { Queryable } from '@svm/db';
 import { constraintMessage, type ImportErrors } from './import-errors.ts';
 import type { Upserted } from './csv-imports.queries.ts';
 
+const BATCH = 2000;
+
 export interface Counts { inserted: number; updated: number }
+type Written = Counts & { ids: number[] };
 
 export async function writeRows<R extends { line: number }>(
   tx: Queryable, rows: R[], errors: ImportErrors, write: (tx: Queryable, row: R) => Promise<Upserted | null>,
-): Promise<Counts & { ids: number[] }> {
-  const counts = { inserted: 0, updated: 0, ids: [] as number[] };
+  batch?: (tx: Queryable, rows: R[]) => Promise<Upserted[]>,
+): Promise<Written> {
+  try {
+    return await tx.transaction(async (sp) => {
+      const counts: Written = { inserted: 0, updated: 0, ids: [] };
+      if (batch) {
+        for (let i = 0; i < rows.length; i += BATCH) for (const done of await batch(sp, rows.slice(i, i + BATCH))) tally(counts, done);
+      } else {
+        for (const row of rows) tally(counts, await write(sp, row));
+      }
+      return counts;
+    });
+  } catch (err) {
+    if (constraintMessage(err) === null) throw err;
+  }
+  const counts: Written = { inserted: 0, updated: 0, ids: [] };
   for (const row of rows) {
     try {
-      const done = await tx.transaction((sp) => write(sp, row));
-      if (!done) continue;
-      counts.ids.push(done.id);
-      if (done.inserted) counts.inserted++;
-      else counts.updated++;
+      tally(counts, await tx.transaction((sp) => write(sp, row)));
     } catch (err) {
       const message = constraintMessage(err);
       if (message === null) throw err;
@@ -25,4 +40,11 @@ export async function writeRows<R extends { line: number }>(
     }
   }
   return counts;
+}
+
+function tally(counts: Written, done: Upserted | null): void {
+  if (!done) return;
+  counts.ids.push(done.id);
+  if (done.inserted) counts.inserted++;
+  else counts.updated++;
 }

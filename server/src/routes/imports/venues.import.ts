@@ -3,7 +3,8 @@ import type { Queryable } from '@svm/db';
 import { RISK_LEVELS, VENUE_CATEGORIES, REGISTRATIONS } from '../../contract/index.ts';
 import { cell, csvRows, uniqueKeys } from './csv-table.ts';
 import { ImportErrors } from './import-errors.ts';
-import { upsertedVenue } from './csv-imports.queries.ts';
+import { upsertedVenue, upsertedVenues, type VenueImport } from './csv-imports.queries.ts';
+import type { Row } from './csv-table.ts';
 import { writeRows, type Counts } from './row-writer.ts';
 import { relocatedHazardsOf } from '../workflow/venues.queries.ts';
 
@@ -34,13 +35,18 @@ export async function importVenues(tx: Queryable, text: string): Promise<Counts>
     if (v.closed_at && v.closed_at < v.registered_at) errors.add({ line, column: 'closed_at', message: 'closed_at must not be before registered_at' });
   }
   errors.throwIfAny('the venue file was refused');
-  const counts = await writeRows(tx, rows, errors, (sp, { value: v }) => upsertedVenue(sp, {
+  const counts = await writeRows(tx, rows, errors, (sp, row) => upsertedVenue(sp, toVenue(row)),
+    (sp, batch) => upsertedVenues(sp, batch.map(toVenue)));
+  errors.throwIfAny('the venue file was refused');
+  await relocatedHazardsOf(tx, counts.ids);
+  return { inserted: counts.inserted, updated: counts.updated };
+}
+
+function toVenue({ value: v }: Row<typeof VENUE_COLUMNS>): VenueImport {
+  return {
     externalId: v.external_id, name: v.name, address: v.address, category: v.category, riskLevel: v.risk_level,
     registration: v.registration, occupancy: v.occupancy, floorAreaM2: v.floor_area_m2,
     indoorEbikeCharging: v.indoor_ebike_charging, chargingNearStock: v.charging_near_stock, flammablesStored: v.flammables_stored,
     peopleLivingOnSite: v.people_living_on_site, lon: v.lon, lat: v.lat, registeredAt: v.registered_at, closedAt: v.closed_at ?? null,
-  }));
-  errors.throwIfAny('the venue file was refused');
-  await relocatedHazardsOf(tx, counts.ids);
-  return { inserted: counts.inserted, updated: counts.updated };
+  };
 }
