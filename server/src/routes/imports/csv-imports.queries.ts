@@ -78,9 +78,22 @@ export async function upsertedVenue(tx: Queryable, v: VenueImport): Promise<Upse
   return rows[0]!;
 }
 
-export async function upsertedPatrol(tx: Queryable, p: {
-  externalId: string; venueId: number; workerId: number; patrolledAt: Date; result: string; note: string;
-}): Promise<Upserted> {
+export interface PatrolImport { externalId: string; venueId: number; workerId: number; patrolledAt: Date; result: string; note: string }
+
+/** The same upsert as upsertedPatrol for many rows in one statement. */
+export async function upsertedPatrols(tx: Queryable, patrols: PatrolImport[]): Promise<Upserted[]> {
+  return tx.query<Upserted>(
+    `INSERT INTO patrols (external_id, venue_id, worker_id, patrolled_at, result, note)
+     SELECT "externalId", "venueId", "workerId", "patrolledAt", result::patrol_result, note
+       FROM jsonb_to_recordset($1::jsonb) AS x("externalId" text, "venueId" integer, "workerId" integer,
+         "patrolledAt" timestamptz, result text, note text)
+     ON CONFLICT (external_id) DO UPDATE SET venue_id = EXCLUDED.venue_id, worker_id = EXCLUDED.worker_id,
+       patrolled_at = EXCLUDED.patrolled_at, result = EXCLUDED.result, note = EXCLUDED.note,
+       grid_cell_id = (SELECT grid_cell_id FROM venues WHERE id = EXCLUDED.venue_id)
+     RETURNING id, (xmax = 0) AS inserted`, [JSON.stringify(patrols)]);
+}
+
+export async function upsertedPatrol(tx: Queryable, p: PatrolImport): Promise<Upserted> {
   const rows = await tx.query<Upserted>(sql`
     INSERT INTO patrols (external_id, venue_id, worker_id, patrolled_at, result, note)
     VALUES (${p.externalId}, ${p.venueId}, ${p.workerId}, ${iso(p.patrolledAt)}, ${p.result}::patrol_result, ${p.note})

@@ -127,6 +127,9 @@ describe('CSV imports', () => {
         .toEqual({ inserted: 0, updated: 4, reboundLinksChanged: 0 });
       expect(await (await upload(app, 'acceptances', signOffs, zhang)).json()).toEqual({ inserted: 0, updated: 3, hazardsClosed: 0 });
       expect(await counts()).toEqual(before);
+      expect(await (await upload(app, 'patrols', patrols, zhang)).json()).toEqual({ inserted: 0, updated: 2 });
+      expect(await tx.query(`SELECT count(*)::int AS n, count(grid_cell_id)::int AS located FROM patrols WHERE external_id IS NOT NULL`))
+        .toEqual([{ n: 2, located: 2 }]);
       // every closing is backed by passed sign-offs, as the deferred database check demands
       await tx.query('SET CONSTRAINTS ALL IMMEDIATE');
     });

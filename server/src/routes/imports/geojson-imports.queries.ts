@@ -58,7 +58,8 @@ export async function relocatedVenues(tx: Queryable, layer: 'townships' | 'grid_
   const rows = await tx.query<{ id: number }>(
     `UPDATE venues v SET grid_cell_id = v.grid_cell_id
       WHERE v.${column} = ANY($1::int[])
-         OR EXISTS (SELECT 1 FROM ${layer} l WHERE l.id = ANY($1::int[]) AND ST_Covers(l.geom, v.geom))
+         -- a join, so the planner probes venues' GiST index with each imported shape
+         OR v.id IN (SELECT w.id FROM ${layer} l JOIN venues w ON ST_Covers(l.geom, w.geom) WHERE l.id = ANY($1::int[]))
      RETURNING v.id`, [ids]);
   await relocatedHazardsOf(tx, rows.map((r) => r.id));
   return rows.length;

@@ -3,7 +3,7 @@ import type { Queryable } from '@svm/db';
 import { PATROL_RESULTS } from '../../contract/index.ts';
 import { cell, csvRows, uniqueKeys } from './csv-table.ts';
 import { ImportErrors } from './import-errors.ts';
-import { upsertedPatrol, usersByUsername, venuesByExternalId } from './csv-imports.queries.ts';
+import { upsertedPatrol, upsertedPatrols, usersByUsername, venuesByExternalId, type PatrolImport } from './csv-imports.queries.ts';
 import { writeRows, type Counts } from './row-writer.ts';
 
 export const PATROL_COLUMNS = {
@@ -31,10 +31,12 @@ export async function importPatrols(tx: Queryable, text: string, now: Date): Pro
     if (p.patrolled_at > now) errors.add({ line, column: 'patrolled_at', message: 'must not be in the future' });
   }
   errors.throwIfAny('the patrol file was refused');
-  const counts = await writeRows(tx, rows, errors, (sp, { value: p }) => upsertedPatrol(sp, {
+  const toPatrol = ({ value: p }: (typeof rows)[number]): PatrolImport => ({
     externalId: p.external_id, venueId: venues.get(p.venue_external_id)!.id, workerId: workers.get(p.worker_username)!.id,
     patrolledAt: p.patrolled_at, result: p.result, note: p.note,
-  }));
+  });
+  const counts = await writeRows(tx, rows, errors, (sp, row) => upsertedPatrol(sp, toPatrol(row)),
+    (sp, batch) => upsertedPatrols(sp, batch.map(toPatrol)));
   errors.throwIfAny('the patrol file was refused');
   return { inserted: counts.inserted, updated: counts.updated };
 }
