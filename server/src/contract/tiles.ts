@@ -5,6 +5,11 @@ import { instantSchema } from './params.ts';
 export const TILE_LAYERS = ['venues', 'grid-cells', 'hazards'] as const;
 export type TileLayer = (typeof TILE_LAYERS)[number];
 export const MAX_TILE_ZOOM = 22;
+/**
+ * Venue tiles below this zoom are empty: a z10 tile would hold most of the city's 200,000
+ * venues (megabytes, seconds). Zoomed out, the map shows /api/heatmap/risk instead.
+ */
+export const VENUE_TILE_MIN_ZOOM = 12;
 export const TILE_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 
 const tileIndex = (name: string) =>

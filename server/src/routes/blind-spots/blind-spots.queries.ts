@@ -86,9 +86,9 @@ export async function misgradedVenues(db: Queryable, asOf: Date, townshipId: num
   return db.query<GeoRow & { name: string; category: string; risk_level: string; computed_level: string; score: number }>(sql`
     SELECT v.id, v.name, v.category::text AS category, v.risk_level::text AS risk_level, g.computed_level::text AS computed_level,
            g.score, ST_AsGeoJSON(v.geom, 7) AS geometry
-      FROM venue_patrol_status(${iso(asOf)}) s
-      JOIN venues v ON v.id = s.venue_id
+      FROM venues v
       JOIN venue_grades(${iso(asOf)}) g ON g.venue_id = v.id
-     WHERE v.risk_level > g.computed_level AND ${inTownship(sql.raw('v.township_id'), townshipId)}
+     WHERE v.registered_at <= ${iso(asOf)} AND (v.closed_at IS NULL OR v.closed_at > ${iso(asOf)})
+       AND v.risk_level > g.computed_level AND ${inTownship(sql.raw('v.township_id'), townshipId)}
      ORDER BY g.score DESC, v.id`);
 }

@@ -20,8 +20,9 @@ export async function riskBins(db: Queryable, bbox: number[], size: number, asOf
            SELECT ST_Transform(v.geom, 32651) AS g,
                   CASE v.risk_level WHEN 'high' THEN ${W.high}::int WHEN 'medium' THEN ${W.medium}::int ELSE ${W.low}::int END AS w,
                   1 AS venue, 0 AS hazard
-             FROM venue_patrol_status(${at}) s JOIN venues v ON v.id = s.venue_id
-            WHERE v.geom && ${box}
+             FROM venues v
+            -- active as of then, as venue_patrol_status has it; its last-patrol lookup is not needed here
+            WHERE v.geom && ${box} AND v.registered_at <= ${at} AND (v.closed_at IS NULL OR v.closed_at > ${at})
            UNION ALL
            SELECT ST_Transform(v.geom, 32651), ${W.openHazard}::int, 0, 1
              FROM hazards_as_of(${at}) h JOIN venues v ON v.id = h.venue_id

@@ -40,19 +40,14 @@ function layerSource(layer: TileLayer, t: TileAddress, asOf: Date): SQL {
                    JOIN cell_patrol_status(${at}) s ON s.grid_cell_id = c.id
                   WHERE c.geom && ${bounds4326(t)}`;
     case 'hazards':
-      // status as it stood then: closed by then, else the latest recorded transition by then; with
-      // none recorded, today's status (a hazard closed since then was at least rectified then)
-      return sql`SELECT h.hazard_id AS fid, v.geom, jsonb_build_object('id', h.hazard_id, 'status',
-                        CASE WHEN h.closed_at IS NOT NULL THEN 'closed'
-                             ELSE coalesce((SELECT tr.to_status::text FROM hazard_transitions tr
-                                             WHERE tr.hazard_id = h.hazard_id AND tr.at <= ${at} AND tr.to_status <> 'closed'
-                                             ORDER BY tr.at DESC, tr.id DESC LIMIT 1),
-                                           NULLIF(hz.status, 'closed')::text, 'rectified') END,
+      // hazards open as of then (the ledger holds the closed history); status as it stood then
+      // comes from hazard_states, the same definition the ledger uses
+      return sql`SELECT h.hazard_id AS fid, v.geom, jsonb_build_object('id', h.hazard_id, 'status', st.status,
                         'overdue', coalesce(h.overdue, false), 'rebound', h.rebound_of IS NOT NULL, 'type', h.type_code) AS props
                    FROM hazards_as_of(${at}) h
-                   JOIN hazards hz ON hz.id = h.hazard_id
+                   JOIN hazard_states(${at}) st ON st.hazard_id = h.hazard_id
                    JOIN venues v ON v.id = h.venue_id
-                  WHERE v.geom && ${bounds4326(t)}`;
+                  WHERE h.is_open AND v.geom && ${bounds4326(t)}`;
   }
 }
 

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
-import { TILE_CONTENT_TYPE, tileParamsSchema, tileQuerySchema, type TileLayer } from '../../contract/index.ts';
+import { TILE_CONTENT_TYPE, VENUE_TILE_MIN_ZOOM, tileParamsSchema, tileQuerySchema, type TileLayer } from '../../contract/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { validate } from '../../validate.ts';
 import type { Queryable } from '@svm/db';
@@ -12,6 +12,7 @@ import { mvtTileFromPostgis, TILE_EXTENT, tileFeaturesForEncoder, type TileAddre
 
 /** The tile bytes; `encoder` picks PostGIS (pg driver only) or the JS encoder (both drivers). */
 export async function renderTile(db: Queryable, layer: TileLayer, t: TileAddress, asOf: Date, encoder: 'postgis' | 'js'): Promise<Uint8Array> {
+  if (layer === 'venues' && t.z < VENUE_TILE_MIN_ZOOM) return new Uint8Array();
   if (encoder === 'postgis') return mvtTileFromPostgis(db, layer, t, asOf);
   return encodeTile(layer, await tileFeaturesForEncoder(db, layer, t, asOf), TILE_EXTENT);
 }

@@ -12,6 +12,8 @@ const driver = (await testDb()).driver;
 const AS_OF = '2026-11-30T12:00:00Z';
 // z10 tile 856/422 spans 120.94-121.29E: township A, B's main part and every cell, not B's island (v7)
 const Z10 = tileOf(121.05, 30.05, 10);
+// z12 tile 3425/1689 (121.025-121.113E) holds v2 and v5; v1 lies 250 units west, v3 585 units north
+const Z12 = tileOf(121.03, 30.05, 12);
 // a z13 tile around 121.05E 30.05N cuts cells A-1 and A-2 at its edges
 const Z13 = tileOf(121.05, 30.05, 13);
 
@@ -39,27 +41,38 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
     await rolledBack(async (tx) => {
       await twoTownships(tx);
       const { app } = await testApp(tx);
-      const res = await app.request(tileUrl('venues', Z10));
+      const res = await app.request(tileUrl('venues', Z12));
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
       const features = decodeLayer(new Uint8Array(await res.arrayBuffer()), 'venues');
-      // v4 is closed and v7 lies east of the tile; low venues are due every 30 days: v1 (patrolled
-      // 11-20) and v6 (11-25) are on time, v2, v3, v5 (registered 01-01, never patrolled) overdue;
+      // low venues are due every 30 days: v2 and v5 (registered 01-01, never patrolled) are overdue;
       // retail scores 5 points, so computed low = assigned low: nobody misgraded
-      const expected = [
-        ['v1', 121.02, 30.02, 'registered', false], ['v2', 121.03, 30.05, 'registered', true],
-        ['v3', 121.04, 30.08, 'registered', true], ['v5', 121.08, 30.06, 'found_unregistered', true],
-        ['v6', 121.15, 30.05, 'registered', false],
-      ] as const;
+      const expected = [['v2', 121.03, 30.05, 'registered'], ['v5', 121.08, 30.06, 'found_unregistered']] as const;
       expect(features).toHaveLength(expected.length);
       features.forEach((feature, i) => {
-        const [, lon, lat, registration, overdue] = expected[i]!;
+        const [, lon, lat, registration] = expected[i]!;
         expect(feature.type).toBe(1);
-        expect(feature.properties).toEqual({ id: feature.id, riskLevel: 'low', category: 'retail', registration, overdue, misgraded: false });
-        const [ex, ey] = toTileUnits(lon, lat, Z10.z, Z10.x, Z10.y);
+        expect(feature.properties).toEqual({ id: feature.id, riskLevel: 'low', category: 'retail', registration, overdue: true, misgraded: false });
+        const [ex, ey] = toTileUnits(lon, lat, Z12.z, Z12.x, Z12.y);
         expect(Math.abs(feature.rings[0]![0]![0] - ex)).toBeLessThanOrEqual(1);
         expect(Math.abs(feature.rings[0]![0]![1] - ey)).toBeLessThanOrEqual(1);
       });
+      // v1 (patrolled 11-20) is on time and v4 (closed in June) is not drawn
+      const west = decodeLayer(new Uint8Array(await (await app.request(tileUrl('venues', tileOf(121.02, 30.02, 12)))).arrayBuffer()), 'venues');
+      expect(west.map((x) => [x.properties.overdue])).toEqual([[false]]);
+      const [v4] = await tx.query<{ id: number }>(`SELECT id FROM venues WHERE name = 'v4'`);
+      const east = decodeLayer(await renderTile(tx, 'venues', tileOf(121.07, 30.03, 14), new Date(AS_OF), 'js'), 'venues');
+      expect(east.map((x) => x.id)).not.toContain(v4!.id);
+    });
+  });
+
+  it('leaves venue tiles below zoom 12 empty: zoomed out the map shows the heatmap', async () => {
+    await rolledBack(async (tx) => {
+      await twoTownships(tx);
+      const { app } = await testApp(tx);
+      const res = await app.request(tileUrl('venues', Z10));
+      expect(res.status).toBe(200);
+      expect((await res.arrayBuffer()).byteLength).toBe(0);
     });
   });
 
@@ -82,20 +95,19 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
     });
   });
 
-  it('encodes hazards at their venue with status, overdue, rebound and type as of the moment', async () => {
+  it('encodes hazards open as of the moment at their venue, with status, overdue, rebound and type', async () => {
     await rolledBack(async (tx) => {
       const f = await withHazards(tx);
       const { app } = await testApp(tx);
       const features = decodeLayer(new Uint8Array(await (await app.request(tileUrl('hazards', Z10))).arrayBuffer()), 'hazards');
-      // no transitions recorded: an unclosed hazard shows its current status
+      // the August hazard was closed by then; no transitions recorded: status from the hazard's own fields
       expect(features.map((x) => x.properties)).toEqual([
-        { id: f.hazards.closed, status: 'closed', overdue: false, rebound: false, type: 'unsafe_wiring' },
         { id: f.hazards.open, status: 'open', overdue: false, rebound: false, type: 'blocked_exit' },
         { id: f.hazards.late, status: 'rectifying', overdue: true, rebound: true, type: 'unsafe_wiring' },
       ]);
-      // on 2026-10-01 only the first hazard had been found, and it was closed
-      const before = decodeLayer(new Uint8Array(await (await app.request(tileUrl('hazards', Z10, '2026-10-01'))).arrayBuffer()), 'hazards');
-      expect(before.map((x) => x.id)).toEqual([f.hazards.closed]);
+      // on 2026-11-01 at noon the late one had not been found yet
+      const before = decodeLayer(new Uint8Array(await (await app.request(tileUrl('hazards', Z10, '2026-11-01T12:00:00Z'))).arrayBuffer()), 'hazards');
+      expect(before.map((x) => x.id)).toEqual([f.hazards.open]);
     });
   });
 
@@ -103,7 +115,7 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
     await rolledBack(async (tx) => {
       await withHazards(tx);
       for (const layer of TILE_LAYERS) {
-        for (const tile of [Z10, Z13]) {
+        for (const tile of [Z10, Z12, Z13]) {
           const fromPostgis = decodeLayer(await renderTile(tx, layer, tile, new Date(AS_OF), 'postgis'), layer);
           const fromJs = decodeLayer(await renderTile(tx, layer, tile, new Date(AS_OF), 'js'), layer);
           expect(fromJs.map((x) => [x.id, x.type, x.properties])).toEqual(fromPostgis.map((x) => [x.id, x.type, x.properties]));
@@ -125,14 +137,14 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
     await rolledBack(async (tx) => {
       await twoTownships(tx);
       const { app } = await testApp(tx);
-      const plain = await app.request(tileUrl('venues', Z10));
+      const plain = await app.request(tileUrl('grid-cells', Z10));
       const etag = plain.headers.get('etag');
       expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
       expect(plain.headers.get('cache-control')).toMatch(/max-age=\d+/);
       const raw = new Uint8Array(await plain.arrayBuffer());
-      const again = await app.request(tileUrl('venues', Z10), { headers: { 'If-None-Match': etag! } });
+      const again = await app.request(tileUrl('grid-cells', Z10), { headers: { 'If-None-Match': etag! } });
       expect(again.status).toBe(304);
-      const zipped = await app.request(tileUrl('venues', Z10), { headers: { 'Accept-Encoding': 'gzip, deflate' } });
+      const zipped = await app.request(tileUrl('grid-cells', Z10), { headers: { 'Accept-Encoding': 'gzip, deflate' } });
       expect(zipped.headers.get('content-encoding')).toBe('gzip');
       expect(zipped.headers.get('etag')).not.toBe(etag);
       expect(new Uint8Array(gunzipSync(new Uint8Array(await zipped.arrayBuffer())))).toEqual(raw);
@@ -143,7 +155,7 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
     await rolledBack(async (tx) => {
       await twoTownships(tx);
       const { app } = await testApp(tx);
-      const res = await app.request(tileUrl('venues', { z: 10, x: 0, y: 0 }));
+      const res = await app.request(tileUrl('grid-cells', { z: 10, x: 0, y: 0 }));
       expect(res.status).toBe(200);
       expect((await res.arrayBuffer()).byteLength).toBe(0);
     });
