@@ -10,7 +10,11 @@ export const instantSchema = z
   .transform((text, ctx) => {
     const date = new Date(text.length === 10 ? `${text}T00:00:00Z` : text);
     const year = date.getUTCFullYear();
-    if (Number.isNaN(date.getTime()) || year < 2000 || year > 2100) {
+    // Date quietly rolls 2026-02-30 over to 2 March: the calendar day must survive a round trip
+    const [y, m, d] = text.slice(0, 10).split('-').map(Number);
+    const calendar = new Date(Date.UTC(y!, m! - 1, d!));
+    const realDay = calendar.getUTCFullYear() === y && calendar.getUTCMonth() === m! - 1 && calendar.getUTCDate() === d;
+    if (!realDay || Number.isNaN(date.getTime()) || year < 2000 || year > 2100) {
       ctx.addIssue({ code: 'custom', message: `"${text}" is not a real date between 2000 and 2100` });
       return z.NEVER;
     }
