@@ -10,8 +10,9 @@ export const tilesDocs: RouteDoc[] = [{
   method: 'get',
   path: '/api/tiles/{layer}/{z}/{x}/{y}.mvt',
   summary: 'Venues, grid cells or hazards as a Mapbox Vector Tile (EPSG:3857, extent 4096) as of a moment',
-  description: 'Layer properties: venues {id, riskLevel, category, registration, overdue, misgraded}; grid-cells {id, code, '
-    + 'townshipId, daysSincePatrol (absent if never), unpatrolled, hasWorker}; hazards {id, status, overdue, rebound, type}. '
+  description: 'Layer properties: venues {id, riskLevel, category, registration, overdue, misgraded}, active venues, from zoom 12 '
+    + '(empty tiles below: use /api/heatmap/risk); grid-cells {id, code, townshipId, daysSincePatrol (absent if never), '
+    + 'unpatrolled, hasWorker}; hazards {id, status, overdue, rebound, type}, hazards open as of asOf. '
     + 'z 0-22, x and y 0..2^z-1. Strong ETag (If-None-Match gives 304); gzip with Accept-Encoding: gzip.',
   tags: ['tiles'],
   params: z.object({ layer, z: zoom, x, y: x }),
