@@ -112,6 +112,22 @@ describe('venue writes', () => {
     });
   });
 
+  it('refuses a body of another media type with 415 and accepts a bare close without a body', async () => {
+    await rolledBack(async (tx) => {
+      const { app, zhang } = await setUp(tx);
+      const v1 = await venueId(tx, 'v1');
+      const res = await app.request('/api/venues', {
+        method: 'POST', headers: { 'Content-Type': 'text/plain', 'X-Actor-Id': String(zhang) }, body: JSON.stringify(NEW_VENUE),
+      });
+      expect(res.status).toBe(415);
+      expect(res.headers.get('content-type')).toBe(PROBLEM_JSON);
+      expect((await bodyOf<ProblemDetails>(res)).detail).toContain('send application/json');
+      const bare = await app.request(`/api/venues/${v1}/close`, { method: 'POST', headers: { 'X-Actor-Id': String(zhang) } });
+      expect(bare.status).toBe(200);
+      expect((await bodyOf<VenueDto>(bare)).status).toBe('closed');
+    });
+  });
+
   it('requires an X-Actor-Id of an existing active user: 401 without or unknown, 403 when deactivated', async () => {
     await rolledBack(async (tx) => {
       const { app, zhang } = await setUp(tx);
