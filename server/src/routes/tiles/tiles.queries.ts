@@ -22,7 +22,7 @@ const bounds4326 = (t: TileAddress) =>
 
 /** Each layer's rows: fid (feature id), geom (4326) and props, a jsonb of what the map styles and
  *  filters by (nulls stripped: MVT has no null, a missing value is left out). */
-function layerSource(layer: TileLayer, t: TileAddress, asOf: Date): SQL {
+export function layerSource(layer: TileLayer, t: TileAddress, asOf: Date): SQL {
   const at = sql`${asOf.toISOString()}::timestamptz`;
   switch (layer) {
     case 'venues':

@@ -1,11 +1,12 @@
 import { gunzipSync } from 'node:zlib';
-import type { Queryable } from '@svm/db';
+import { sql, type Queryable } from '@svm/db';
 import { rolledBack, testDb } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
 import { TILE_LAYERS } from '../../contract/index.ts';
 import { PROBLEM_JSON, testApp } from '../../testing/app.ts';
 import { twoTownships } from '../../testing/fixture.ts';
 import { renderTile } from './tiles.route.ts';
+import { layerSource } from './tiles.queries.ts';
 import { decodeLayer, sameVertices, signedArea, tileOf, toTileUnits } from './tiles.testing.ts';
 
 const driver = (await testDb()).driver;
@@ -130,6 +131,19 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
           if (layer === 'grid-cells' && tile === Z13) expect(fromJs.length).toBeGreaterThan(0);
         }
       }
+    });
+  });
+
+  it('finds each layer\'s features through the GiST index of its geometry (&& against the tile envelope)', async () => {
+    await rolledBack(async (tx) => {
+      await withHazards(tx);
+      // the fixture is tiny, so sequential scans are priced out to see which index the filter can use
+      await tx.query('SET LOCAL enable_seqscan = off');
+      const plan = async (layer: (typeof TILE_LAYERS)[number]) =>
+        (await tx.query<Record<string, string>>(sql`EXPLAIN ${layerSource(layer, Z13, new Date(AS_OF))}`)).map((r) => Object.values(r).join('')).join('\n');
+      expect(await plan('venues')).toMatch(/venues_geom_gist/);
+      expect(await plan('grid-cells')).toMatch(/grid_cells_geom_gist/);
+      expect(await plan('hazards')).toMatch(/venues_geom_gist/);
     });
   });
 
