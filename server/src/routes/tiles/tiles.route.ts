@@ -17,6 +17,14 @@ export async function renderTile(db: Queryable, layer: TileLayer, t: TileAddress
   return encodeTile(layer, await tileFeaturesForEncoder(db, layer, t, asOf), TILE_EXTENT);
 }
 
+/** "gzip" listed in Accept-Encoding without q=0 (a client may refuse it explicitly). */
+function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';').map((p) => p.trim());
+    return (coding === 'gzip' || coding === '*') && !params.some((p) => /^q=0(\.0*)?$/.test(p));
+  });
+}
+
 // A tile of a fixed past moment changes only when history is corrected; "now" moves on.
 const CACHE_PINNED = 'public, max-age=3600';
 const CACHE_NOW = 'public, max-age=60';
@@ -26,7 +34,7 @@ export function tilesRoute({ db }: AppDeps) {
     const { layer, z, x, y } = c.req.valid('param');
     const { asOf } = c.req.valid('query');
     const raw = await renderTile(db, layer, { z, x, y }, asOf ?? new Date(), db.driver === 'pg' ? 'postgis' : 'js');
-    const gzip = /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '');
+    const gzip = acceptsGzip(c.req.header('Accept-Encoding'));
     const body = gzip && raw.byteLength > 0 ? gzipSync(raw) : raw;
     // strong: one ETag per exact byte sequence sent, so the gzip and identity forms differ
     const etag = `"${createHash('sha256').update(raw).digest('base64url').slice(0, 32)}${body === raw ? '' : '-gz'}"`;
@@ -38,7 +46,7 @@ export function tilesRoute({ db }: AppDeps) {
     };
     if (body !== raw) headers['Content-Encoding'] = 'gzip';
     const match = c.req.header('If-None-Match');
-    if (match && match.split(',').some((tag) => tag.trim() === etag)) {
+    if (match && match.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
       delete headers['Content-Type'];
       delete headers['Content-Encoding'];
       return new Response(null, { status: 304, headers });

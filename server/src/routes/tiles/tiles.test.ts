@@ -162,6 +162,8 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
       expect(zipped.headers.get('content-encoding')).toBe('gzip');
       expect(zipped.headers.get('etag')).not.toBe(etag);
       expect(new Uint8Array(gunzipSync(new Uint8Array(await zipped.arrayBuffer())))).toEqual(raw);
+      const refused = await app.request(tileUrl('grid-cells', Z10), { headers: { 'Accept-Encoding': 'gzip;q=0, identity' } });
+      expect(refused.headers.get('content-encoding')).toBeNull();
     });
   });
 
