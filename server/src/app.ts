@@ -6,12 +6,12 @@ import { contextRoute } from './routes/context/context.route.ts';
 import { gridCellsRoute } from './routes/grid-cells/grid-cells.route.ts';
 import { healthRoute } from './routes/health/health.route.ts';
 import { townshipsRoute } from './routes/townships/townships.route.ts';
+import { tilesRoute } from './routes/tiles/tiles.route.ts';
+import { statsRoute } from './routes/stats/stats.route.ts';
 import { venuesWriteRoute } from './routes/workflow/venues.route.ts';
 import { patrolsWriteRoute } from './routes/workflow/patrols.route.ts';
 import { hazardsWriteRoute } from './routes/workflow/hazards.route.ts';
 import { gradingRulesRoute, policyRoute } from './routes/workflow/policy.route.ts';
-import { tilesRoute } from './routes/tiles/tiles.route.ts';
-import { statsRoute } from './routes/stats/stats.route.ts';
 import { venuesRoute } from './routes/venues/venues.route.ts';
 import { hazardsRoute } from './routes/hazards/hazards.route.ts';
 import { exportsRoute } from './routes/exports/exports.route.ts';
@@ -31,13 +31,13 @@ export function createApp(deps: AppDeps) {
     .route('/api/townships', townshipsRoute(deps))
     .route('/api/context', contextRoute(deps))
     .route('/api/grid-cells', gridCellsRoute(deps))
+    .route('/api/tiles', tilesRoute(deps))
+    .route('/api/stats', statsRoute(deps))
     .route('/api/venues', venuesWriteRoute(deps))
     .route('/api/patrols', patrolsWriteRoute(deps))
     .route('/api/hazards', hazardsWriteRoute(deps))
     .route('/api/policy', policyRoute(deps))
     .route('/api/grading-rules', gradingRulesRoute(deps))
-    .route('/api/tiles', tilesRoute(deps))
-    .route('/api/stats', statsRoute(deps))
     .route('/api/venues', venuesRoute(deps))
     .route('/api/hazards', hazardsRoute(deps))
     .route('/api/export', exportsRoute(deps))
