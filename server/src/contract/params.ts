@@ -52,7 +52,19 @@ export const VENUE_CATEGORIES = [
 ] as const;
 export const HAZARD_STATUSES = ['open', 'rectifying', 'rectified', 'closed'] as const;
 export const ACCEPTANCE_PARTIES = ['territorial', 'industry', 'special', 'on_the_spot'] as const;
+export const VENUE_REGISTRATIONS = ['registered', 'found_unregistered'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
+export type Registration = (typeof VENUE_REGISTRATIONS)[number];
+
+/** The facts about a venue that the grading standard reads. */
+export interface VenueFacts {
+  occupancy: number;
+  floorAreaM2: number;
+  indoorEbikeCharging: boolean;
+  chargingNearStock: boolean;
+  flammablesStored: boolean;
+  peopleLivingOnSite: boolean;
+}
 export type VenueCategory = (typeof VENUE_CATEGORIES)[number];
 export type HazardStatus = (typeof HAZARD_STATUSES)[number];
 export type AcceptanceParty = (typeof ACCEPTANCE_PARTIES)[number];

@@ -3,13 +3,11 @@
 import { z } from 'zod';
 import { townshipIdSchema, type GridCellId, type TownshipId } from './ids.ts';
 import {
-  booleanParam, instantSchema, oneOf, pageSchema, RISK_LEVELS, VENUE_CATEGORIES,
-  type AcceptanceParty, type HazardStatus, type RiskLevel, type VenueCategory,
+  booleanParam, instantSchema, oneOf, pageSchema, RISK_LEVELS, VENUE_CATEGORIES, VENUE_REGISTRATIONS,
+  type AcceptanceParty, type HazardStatus, type Registration, type RiskLevel, type VenueCategory, type VenueFacts,
 } from './params.ts';
 import { bboxSchema } from './streets.ts';
 
-export const VENUE_REGISTRATIONS = ['registered', 'found_unregistered'] as const;
-export type Registration = (typeof VENUE_REGISTRATIONS)[number];
 
 /** The filters of the venue list and the venue exports (no paging). */
 export const venueFilterShape = {
@@ -129,17 +127,11 @@ export interface VenueHazardDto {
 
 export interface VenueDetailDto {
   asOf: string;
-  venue: VenueProperties & {
+  venue: VenueProperties & VenueFacts & {
     geometry: PointGeometry;
     /** active or closed as of asOf */
     status: 'active' | 'closed';
     closedAt: string | null;
-    occupancy: number;
-    floorAreaM2: number;
-    indoorEbikeCharging: boolean;
-    chargingNearStock: boolean;
-    flammablesStored: boolean;
-    peopleLivingOnSite: boolean;
   };
   grade: { assigned: RiskLevel; computed: RiskLevel; score: number; misgraded: boolean; rules: FiredRuleDto[] };
   /** at or before asOf, newest first (at most 100) */

@@ -1,7 +1,10 @@
 // Write workflow: register and change venues, record patrols with their hazards, move hazards
 // through their lifecycle (assign, rectified, acceptances), edit the patrol policy and grading rules.
 import { z } from 'zod';
-import { instantSchema, oneOf, RISK_LEVELS, VENUE_CATEGORIES, type AcceptanceParty, type HazardStatus, type RiskLevel, type VenueCategory } from './params.ts';
+import {
+  instantSchema, oneOf, RISK_LEVELS, VENUE_CATEGORIES, VENUE_REGISTRATIONS,
+  type AcceptanceParty, type HazardStatus, type Registration, type RiskLevel, type VenueCategory, type VenueFacts,
+} from './params.ts';
 
 const intIn = (name: string, min: number, max: number) =>
   z.number({ error: `${name} must be an integer from ${min} to ${max}` })
@@ -21,7 +24,6 @@ export const lonLatSchema = z.tuple([
   z.number({ error: 'latitude must be a number from -90 to 90' }).min(-90, 'latitude must be from -90 to 90').max(90, 'latitude must be from -90 to 90'),
 ], { error: 'location must be [lon, lat], two numbers' });
 
-export const REGISTRATIONS = ['registered', 'found_unregistered'] as const;
 export const PATROL_RESULTS = ['ok', 'hazards_found', 'venue_closed', 'not_open'] as const;
 export const HAZARD_SEVERITIES = ['general', 'major'] as const;
 export const SIGN_OFF_PARTIES = ['territorial', 'industry', 'special'] as const;
@@ -31,7 +33,7 @@ const venueFields = {
   address: text('address', 0, 300),
   category: oneOf('category', VENUE_CATEGORIES),
   riskLevel: oneOf('riskLevel', RISK_LEVELS),
-  registration: oneOf('registration', REGISTRATIONS),
+  registration: oneOf('registration', VENUE_REGISTRATIONS),
   occupancy: intIn('occupancy', 0, 100_000),
   floorAreaM2: intIn('floorAreaM2', 0, 1_000_000),
   indoorEbikeCharging: flag('indoorEbikeCharging'),
@@ -67,20 +69,14 @@ export const venueCloseSchema = z.strictObject({ closedAt: instantSchema.optiona
 
 export const idParamSchema = z.object({ id: z.coerce.number({ error: 'id must be a positive integer' }).int('id must be a positive integer').positive('id must be a positive integer').max(2_147_483_647, 'id must be a positive integer') });
 
-export interface VenueDto {
+export interface VenueDto extends VenueFacts {
   id: number;
   name: string;
   address: string;
   category: VenueCategory;
   riskLevel: RiskLevel;
-  registration: (typeof REGISTRATIONS)[number];
+  registration: Registration;
   status: 'active' | 'closed';
-  occupancy: number;
-  floorAreaM2: number;
-  indoorEbikeCharging: boolean;
-  chargingNearStock: boolean;
-  flammablesStored: boolean;
-  peopleLivingOnSite: boolean;
   location: [number, number];
   registeredAt: string;
   closedAt: string | null;

@@ -1,6 +1,6 @@
 // CSV import of the venue register, keyed by external_id.
 import type { Queryable } from '@svm/db';
-import { RISK_LEVELS, VENUE_CATEGORIES, REGISTRATIONS } from '../../contract/index.ts';
+import { RISK_LEVELS, VENUE_CATEGORIES, VENUE_REGISTRATIONS } from '../../contract/index.ts';
 import { cell, csvRows, uniqueKeys } from './csv-table.ts';
 import { ImportErrors } from './import-errors.ts';
 import { upsertedVenue, upsertedVenues, type VenueImport } from './csv-imports.queries.ts';
@@ -14,7 +14,7 @@ export const VENUE_COLUMNS = {
   address: cell.text('address', 300).default(''),
   category: cell.oneOf('category', VENUE_CATEGORIES),
   risk_level: cell.oneOf('risk_level', RISK_LEVELS),
-  registration: cell.oneOf('registration', REGISTRATIONS).default('registered'),
+  registration: cell.oneOf('registration', VENUE_REGISTRATIONS).default('registered'),
   occupancy: cell.int('occupancy', 0, 100_000).default(0),
   floor_area_m2: cell.int('floor_area_m2', 0, 1_000_000).default(0),
   indoor_ebike_charging: cell.bool('indoor_ebike_charging').default(false),
