@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { apiAsOf, DEFAULT_LAYERS, formatViewState, parseViewState } from './view-state.ts';
+
+describe('the view state in the URL', () => {
+  it('round-trips a township drill-down with layers, window, as-of day and selection', () => {
+    const search = '?view=township&township=7&layers=venues,rebounds&from=2026-09-01&to=2026-12-01&asOf=2026-11-15&sel=cell:42';
+    const state = parseViewState(search);
+    expect(state).toEqual({
+      view: 'township', township: 7, layers: ['venues', 'rebounds'], from: '2026-09-01', to: '2026-12-01',
+      asOf: '2026-11-15', selection: { kind: 'cell', id: 42 },
+    });
+    expect(parseViewState(formatViewState(state))).toEqual(state);
+  });
+
+  it('falls back to defaults for anything malformed, and leaves defaults out of links', () => {
+    const state = parseViewState('?view=hacker&township=-3&layers=venues,nope&asOf=yesterday&sel=venue:abc');
+    expect(state).toEqual({ view: 'city', township: null, layers: ['venues'], from: null, to: null, asOf: null, selection: null });
+    expect(formatViewState({ ...state, layers: DEFAULT_LAYERS.city })).toBe('');
+  });
+
+  it('asks the API for the end of the chosen day in Beijing time', () => {
+    expect(apiAsOf('2026-11-15')).toBe('2026-11-15T23:59:59+08:00');
+    expect(apiAsOf(null)).toBeUndefined();
+  });
+});
