@@ -1,4 +1,5 @@
 // Every string the UI shows, one dictionary per language; English must have every key zh-CN has.
+import { panelsEn, panelsZhCN } from '../features/panels/panels.i18n.ts';
 export const zhCN = {
   'app.title': '社会面小场所安全治理 · 态势地图',
   'app.switchLanguage': 'English',
@@ -11,12 +12,16 @@ export const zhCN = {
   'summary.venues': '在营小场所',
   'summary.empty': '尚无镇街数据：请先生成或导入城市数据。',
   'map.label': '态势地图',
+  // side panels (KPIs, time window, township/cell/venue/cluster panels, ledger, search)
+  ...panelsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
 export type Dictionary = Record<MessageKey, string>;
 
 export const en: Dictionary = {
+  // side panels (KPIs, time window, township/cell/venue/cluster panels, ledger, search)
+  ...panelsEn,
   'app.title': 'Small-Venue Safety Governance · Situation Map',
   'app.switchLanguage': '中文',
   'app.switchLanguageLabel': '切换到中文',
