@@ -1,14 +1,53 @@
-// The right-hand column (a bottom sheet on a phone): the time window, venue search, then the
-// overview of the view or the selection's details, and the hazard ledger as a second tab.
+// The right-hand column (a bottom sheet on a phone): venue search and the time window, then the
+// selection's details, or the overview of the view (city or township), or the hazard ledger tab.
 import './panels.css';
+import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useViewState, type ViewState } from '../../state/view-state.ts';
+import { CellPanel } from '../cell-panel/cell-panel.tsx';
+import { ClusterPanel } from '../cluster-panel/cluster-panel.tsx';
 import { CityOverview } from '../kpis/city-overview.tsx';
+import { Ledger } from '../ledger/ledger.tsx';
+import { VenueSearch } from '../search/venue-search.tsx';
+import { TimeWindow } from '../time-window/time-window.tsx';
+import { TownshipList } from '../township-panel/township-list.tsx';
+import { TownshipPanel } from '../township-panel/township-panel.tsx';
+import { VenuePanel } from '../venue-panel/venue-panel.tsx';
+
+function Overview({ state }: { state: ViewState }) {
+  const sel = state.selection;
+  if (sel?.kind === 'cell') return <CellPanel key={sel.id} id={sel.id} />;
+  if (sel?.kind === 'venue') return <VenuePanel key={sel.id} id={sel.id} />;
+  if (sel?.kind === 'cluster') return <ClusterPanel key={sel.id} id={sel.id} />;
+  const township = sel?.kind === 'township' ? sel.id : state.view === 'township' ? state.township : null;
+  if (township) return <TownshipPanel key={township} township={township} />;
+  return (
+    <>
+      <CityOverview />
+      <TownshipList />
+    </>
+  );
+}
 
 export function SidePanel() {
   const { t } = useI18n();
+  const [state] = useViewState();
+  // the ledger stays open until something is selected (e.g. a venue clicked in the ledger)
+  const selKey = state.selection ? `${state.selection.kind}:${state.selection.id}` : '';
+  const [ledgerAt, setLedgerAt] = useState<string | null>(null);
+  const tab = ledgerAt === selKey ? 'ledger' : 'overview';
   return (
     <aside className="panel" aria-label={t('panel.label')}>
-      <CityOverview />
+      <VenueSearch />
+      <TimeWindow />
+      <div className="panel-tabs" role="tablist">
+        {(['overview', 'ledger'] as const).map((id) => (
+          <button key={id} type="button" role="tab" className="panel-tab" aria-selected={tab === id} onClick={() => setLedgerAt(id === 'ledger' ? selKey : null)}>
+            {t(id === 'overview' ? 'panel.tabOverview' : 'panel.tabLedger')}
+          </button>
+        ))}
+      </div>
+      {tab === 'ledger' ? <Ledger /> : <Overview state={state} />}
     </aside>
   );
 }

@@ -1,0 +1,14 @@
+// Test wrapper for the panels: a fresh query client without retries and the chosen language.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import type { Lang } from '../i18n/dictionaries.ts';
+import { I18nProvider } from '../i18n/i18n.tsx';
+
+export function PanelTestWrapper({ children, lang = 'zh-CN' }: { children: ReactNode; lang?: Lang }) {
+  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
+  return (
+    <QueryClientProvider client={client}>
+      <I18nProvider initialLang={lang}>{children}</I18nProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,82 @@
+// The hazard ledger (台账): filters, a paged table ("load more" follows the cursor) and a CSV export
+// with the same filters. The township and as-of day come from the URL view state.
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { PanelStatus } from '../../components/panel-status.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { apiAsOf, useViewState } from '../../state/view-state.ts';
+import { formatDate } from '../panels/format.ts';
+import type { LedgerFilters as Filters } from '../panels/panel-api.ts';
+import { LedgerFilters } from './ledger-filters.tsx';
+import { ledgerExportHref, ledgerQuery } from './ledger.queries.ts';
+
+type OwnFilters = Omit<Filters, 'township' | 'asOf'>;
+
+export function Ledger() {
+  const { t, lang, formatNumber } = useI18n();
+  const [state, update] = useViewState();
+  const [own, setOwn] = useState<OwnFilters>({});
+  const filters: Filters = { ...own, township: state.township ?? undefined, asOf: apiAsOf(state.asOf) };
+  const ledger = useInfiniteQuery(ledgerQuery(filters));
+  const rows = ledger.data?.pages.flatMap((p) => p.items) ?? [];
+  const types = [...new Map(rows.map((r) => [r.type.code, { code: r.type.code, name: lang === 'en' ? r.type.nameEn : r.type.name }])).values()];
+  return (
+    <section className="panel-section" aria-labelledby="panel-ledger-title">
+      <div className="panel-header">
+        <h2 id="panel-ledger-title" className="panel-title">{t('ledger.title')}</h2>
+        <a className="panel-button" href={ledgerExportHref(filters)} download>
+          ⤓ {t('ledger.export')}
+        </a>
+      </div>
+      <LedgerFilters filters={own} onChange={(change) => setOwn((f) => ({ ...f, ...change }))} types={types} />
+      <PanelStatus
+        pending={ledger.isPending}
+        error={ledger.error}
+        onRetry={() => void ledger.refetch()}
+        empty={rows.length === 0}
+        emptyText={t('ledger.empty')}
+      >
+        <div className="panel-table-wrap">
+          <table className="panel-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('ledger.venue')}</th>
+                <th scope="col">{t('ledger.hazardType')}</th>
+                <th scope="col">{t('ledger.status')}</th>
+                <th scope="col">{t('townshipPanel.responsible')}</th>
+                <th scope="col">{t('townshipPanel.deadline')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <button type="button" className="panel-link" onClick={() => update({ selection: { kind: 'venue', id: r.venue.id } })}>
+                      {r.venue.name}
+                    </button>
+                    <div className="panel-muted">{r.township?.name ?? '—'} · {t('ledger.found')} {formatDate(lang, r.foundAt)}</div>
+                  </td>
+                  <td>
+                    {lang === 'en' ? r.type.nameEn : r.type.name}
+                    {r.reboundOf !== null && <span className="panel-tag panel-tag-alert">{t('venue.rebound')}</span>}
+                  </td>
+                  <td>{t(`hazardStatus.${r.status}`)}</td>
+                  <td>{r.responsiblePerson ?? '—'}</td>
+                  <td className={r.overdue ? 'panel-bad' : undefined}>{formatDate(lang, r.deadline)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="panel-row">
+          <span className="panel-muted">{formatNumber(rows.length)} {t('ledger.rows')}</span>
+          {ledger.hasNextPage && (
+            <button type="button" className="panel-button" disabled={ledger.isFetchingNextPage} onClick={() => void ledger.fetchNextPage()}>
+              {ledger.isFetchingNextPage ? t('panel.loading') : t('ledger.loadMore')}
+            </button>
+          )}
+        </div>
+      </PanelStatus>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+// The period (from/to with presets) and the as-of day that replays the past, bound to the URL.
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useViewState } from '../../state/view-state.ts';
+import { activePreset, addDays, PRESETS, presetWindow, todayInBeijing } from './presets.ts';
+
+const PRESET_KEYS = { week: 'time.week', month: 'time.month', quarter: 'time.quarter' } as const;
+
+export function TimeWindow({ now }: { now?: Date }) {
+  const { t } = useI18n();
+  const [state, update] = useViewState();
+  const today = state.asOf ?? todayInBeijing(now);
+  const active = activePreset(state.from, state.to, today);
+  // `to` is exclusive in the URL and the API; the input shows the last day included
+  const toInclusive = state.to ? addDays(state.to, -1) : '';
+  return (
+    <fieldset className="panel-fieldset" aria-label={t('time.title')}>
+      <div className="panel-row">
+        {PRESETS.map((p) => (
+          <button
+            key={p}
+            type="button"
+            className="panel-button"
+            aria-pressed={active === p}
+            onClick={() => update(presetWindow(p, today))}
+          >
+            {t(PRESET_KEYS[p])}
+          </button>
+        ))}
+      </div>
+      <div className="panel-row">
+        <label>
+          {t('time.from')}
+          <input
+            className="panel-input"
+            type="date"
+            value={state.from ?? ''}
+            max={toInclusive || undefined}
+            onChange={(e) => update({ from: e.target.value || null })}
+          />
+        </label>
+        <label>
+          {t('time.to')}
+          <input
+            className="panel-input"
+            type="date"
+            value={toInclusive}
+            min={state.from ?? undefined}
+            onChange={(e) => update({ to: e.target.value ? addDays(e.target.value, 1) : null })}
+          />
+        </label>
+      </div>
+      <div className="panel-row">
+        <label>
+          {t('time.asOf')}
+          <input
+            className="panel-input"
+            type="date"
+            value={state.asOf ?? ''}
+            max={todayInBeijing(now)}
+            onChange={(e) => update({ asOf: e.target.value || null })}
+          />
+        </label>
+        {state.asOf ? (
+          <button type="button" className="panel-button" onClick={() => update({ asOf: null })}>
+            {t('time.now')}
+          </button>
+        ) : (
+          <span className="panel-tag panel-tag-ok">{t('time.live')}</span>
+        )}
+      </div>
+      {state.asOf && (
+        <div className="panel-replay" role="status">
+          {t('time.replaying')}
+          {state.asOf}
+        </div>
+      )}
+    </fieldset>
+  );
+}

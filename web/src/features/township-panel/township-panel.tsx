@@ -1,0 +1,38 @@
+// view=township: the township's KPIs, its worst cells, overdue hazards and acceptance holdups.
+import { useQuery } from '@tanstack/react-query';
+import { PanelStatus } from '../../components/panel-status.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useViewState } from '../../state/view-state.ts';
+import { KpiTiles } from '../kpis/kpi-tiles.tsx';
+import { summaryQuery } from '../kpis/kpis.queries.ts';
+import { useWindowParams } from '../panels/use-window.ts';
+import { AcceptanceDelays } from './acceptance-delays.tsx';
+import { OverdueHazardsList } from './overdue-hazards-list.tsx';
+import { townshipKpisQuery } from './township-panel.queries.ts';
+import { WorstCellsList } from './worst-cells-list.tsx';
+
+export function TownshipPanel({ township }: { township: number }) {
+  const { t, lang } = useI18n();
+  const [, update] = useViewState();
+  const window = useWindowParams();
+  const townships = useQuery(townshipKpisQuery(window));
+  const summary = useQuery(summaryQuery(window, township));
+  const props = townships.data?.features.find((f) => f.properties.id === township)?.properties;
+  const name = props ? (lang === 'en' ? props.nameEn : props.name) : '…';
+  return (
+    <section className="panel-section" aria-labelledby="panel-township-title">
+      <div className="panel-header">
+        <h2 id="panel-township-title" className="panel-title">{name}</h2>
+        <button type="button" className="panel-button" onClick={() => update({ view: 'city', township: null, selection: null })}>
+          ← {t('panel.back')}
+        </button>
+      </div>
+      <PanelStatus pending={summary.isPending} error={summary.error} onRetry={() => void summary.refetch()}>
+        {summary.data && <KpiTiles summary={summary.data} />}
+      </PanelStatus>
+      <WorstCellsList township={township} />
+      <OverdueHazardsList township={township} />
+      {summary.data && <AcceptanceDelays delays={summary.data.kpis.acceptanceDelays} />}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+// A venue's patrols and hazards on one timeline, newest first; each hazard with its transitions
+// and joint-acceptance sign-offs.
+import type { VenueHazardDto, VenuePatrolDto } from '@svm/server/contract';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { formatDate, formatDateTime } from '../panels/format.ts';
+
+type Entry = { at: string; patrol: VenuePatrolDto } | { at: string; hazard: VenueHazardDto };
+
+const SHOWN = 40;
+
+export function VenueTimeline({ patrols, hazards }: { patrols: VenuePatrolDto[]; hazards: VenueHazardDto[] }) {
+  const { t, lang } = useI18n();
+  const entries: Entry[] = [
+    ...patrols.map((patrol) => ({ at: patrol.at, patrol })),
+    ...hazards.map((hazard) => ({ at: hazard.foundAt, hazard })),
+  ].sort((a, b) => b.at.localeCompare(a.at)).slice(0, SHOWN);
+  if (entries.length === 0) return <div className="panel-state panel-empty">{t('venue.historyEmpty')}</div>;
+  return (
+    <ol className="panel-timeline">
+      {entries.map((e) =>
+        'patrol' in e ? (
+          <li key={`p${e.patrol.id}`}>
+            <span className="panel-muted">{formatDateTime(lang, e.at)}</span> {t('venue.patrol')} · {e.patrol.worker.name} ·{' '}
+            <span className={e.patrol.result === 'hazards_found' ? 'panel-bad' : undefined}>{t(`result.${e.patrol.result}`)}</span>
+            {e.patrol.note && <div className="panel-muted">{e.patrol.note}</div>}
+          </li>
+        ) : (
+          <li key={`h${e.hazard.id}`} className="panel-timeline-hazard">
+            <span className="panel-muted">{formatDateTime(lang, e.at)}</span> {t('venue.hazard')} #{e.hazard.id}{' '}
+            <strong>{lang === 'en' ? e.hazard.type.nameEn : e.hazard.type.name}</strong>{' '}
+            <span className={`panel-tag${e.hazard.status === 'closed' ? ' panel-tag-ok' : e.hazard.overdue ? ' panel-tag-alert' : ''}`}>
+              {t(`hazardStatus.${e.hazard.status}`)}
+            </span>
+            {e.hazard.reboundOf !== null && <span className="panel-tag panel-tag-alert">{t('venue.rebound')} ← #{e.hazard.reboundOf}</span>}
+            <div className="panel-muted">
+              {t('townshipPanel.responsible')} {e.hazard.responsiblePerson ?? '—'} · {t('townshipPanel.deadline')} {formatDate(lang, e.hazard.deadline)}
+            </div>
+            <ul className="panel-list">
+              {e.hazard.transitions.map((tr, i) => (
+                <li key={`t${i}`} className="panel-muted">
+                  {formatDateTime(lang, tr.at)} {tr.from ? `${t(`hazardStatus.${tr.from}`)} → ` : ''}
+                  {t(`hazardStatus.${tr.to}`)} · {tr.actor}
+                </li>
+              ))}
+              {e.hazard.acceptances.map((a, i) => (
+                <li key={`a${i}`} className={a.passed ? 'panel-muted' : 'panel-bad'}>
+                  {formatDateTime(lang, a.at)} {t('venue.signOff')} {t(`party.${a.party}`)} · {a.actor} ·{' '}
+                  {t(a.passed ? 'venue.passed' : 'venue.failed')}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ),
+      )}
+    </ol>
+  );
+}
