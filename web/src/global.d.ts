@@ -1,5 +1,7 @@
 // Flags the app sets on window for browser tests.
 interface Window {
-  /** true once the map has its data in every source and has drawn it (the map is idle) */
+  /** true once the map and every visible data layer have their data and have drawn it */
   __mapReady?: boolean;
+  /** the MapLibre map, so tests can project coordinates to pixels */
+  __map?: import('maplibre-gl').Map;
 }

@@ -1,7 +1,8 @@
 // The one typed client of the dashboard API: every call takes the query's AbortSignal and
 // throws an ApiProblem unless the response is ok.
 import type {
-  Bbox, GridCellCollection, GridCellsQuery, HealthDto, StreetCollection, TownshipCollection,
+  Bbox, BlindSpotsDto, GridCellCollection, GridCellsQuery, HealthDto, HeatmapDto, ReboundClustersDto,
+  StreetCollection, TownshipCollection,
 } from '@svm/server/contract';
 import { ApiProblem, problemFrom } from './problem.ts';
 
@@ -27,8 +28,15 @@ async function getJson<T>(path: string, params: Params, signal: AbortSignal | un
 export const api = {
   health: (signal?: AbortSignal) => getJson<HealthDto>('/api/health', {}, signal),
   townships: (signal?: AbortSignal) => getJson<TownshipCollection>('/api/townships', {}, signal),
-  gridCells: (query: GridCellsQuery, signal?: AbortSignal) =>
-    getJson<GridCellCollection>('/api/grid-cells', { township: query.township }, signal),
+  gridCells: (query: Omit<GridCellsQuery, 'asOf'> & { asOf?: string | undefined }, signal?: AbortSignal) =>
+    getJson<GridCellCollection>('/api/grid-cells', { township: query.township, asOf: query.asOf }, signal),
+  // map layers (the map's features): risk heatmap bins, rebound clusters, blind spots
+  heatmap: (query: { bbox: Bbox; zoom: number; asOf?: string | undefined }, signal?: AbortSignal) =>
+    getJson<HeatmapDto>('/api/heatmap/risk', { bbox: query.bbox.join(','), zoom: query.zoom, asOf: query.asOf }, signal),
+  reboundClusters: (query: { asOf?: string | undefined }, signal?: AbortSignal) =>
+    getJson<ReboundClustersDto>('/api/rebounds/clusters', { asOf: query.asOf }, signal),
+  blindSpots: (query: { asOf?: string | undefined }, signal?: AbortSignal) =>
+    getJson<BlindSpotsDto>('/api/blind-spots', { asOf: query.asOf }, signal),
   streets: (bbox: Bbox, signal?: AbortSignal) =>
     getJson<StreetCollection>('/api/context/streets', { bbox: bbox.join(',') }, signal),
 };

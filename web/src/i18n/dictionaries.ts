@@ -1,5 +1,6 @@
 // Every string the UI shows, one dictionary per language; English must have every key zh-CN has.
 import { panelsEn, panelsZhCN } from '../features/panels/panels.i18n.ts';
+import { mapEn, mapZhCN } from '../map/map.i18n.ts';
 export const zhCN = {
   'app.title': '社会面小场所安全治理 · 态势地图',
   'app.switchLanguage': 'English',
@@ -14,6 +15,8 @@ export const zhCN = {
   'map.label': '态势地图',
   // side panels (KPIs, time window, township/cell/venue/cluster panels, ledger, search)
   ...panelsZhCN,
+  // the map (layer switcher, views, legend)
+  ...mapZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -22,6 +25,8 @@ export type Dictionary = Record<MessageKey, string>;
 export const en: Dictionary = {
   // side panels (KPIs, time window, township/cell/venue/cluster panels, ledger, search)
   ...panelsEn,
+  // the map (layer switcher, views, legend)
+  ...mapEn,
   'app.title': 'Small-Venue Safety Governance · Situation Map',
   'app.switchLanguage': '中文',
   'app.switchLanguageLabel': '切换到中文',

@@ -1,20 +1,38 @@
-// The one MapLibre map: built once with the offline style; data, camera and label language
-// are pushed into it as they change. Sets window.__mapReady once every source has drawn.
+// The one MapLibre map with its deck.gl overlay: built once with the offline style; data,
+// layer visibility, selection, camera and label language are pushed into it as they change.
+// Sets window.__mapReady once the map and every visible data layer have drawn.
+import type { LayersList } from '@deck.gl/core';
 import type { Bbox, FeatureCollection, Geometry } from '@svm/server/contract';
-import { type GeoJSONSource, Map as MapLibreMap, NavigationControl } from 'maplibre-gl';
+import {
+  type GeoJSONSource, Map as MapLibreMap, NavigationControl, type VectorTileSource,
+} from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
-import { TOWNSHIP_LABELS_LAYER, townshipLabelField } from '../features/townships/townships.layer.ts';
+import {
+  TOWNSHIP_LABELS_LAYER, TOWNSHIP_SELECTED_LAYER, selectedTownshipFilter, townshipLabelField,
+} from '../features/townships/townships.layer.ts';
+import { VENUE_LAYER_IDS, VENUE_SELECTED_LAYER, VENUES_SOURCE, venueTilesUrl, venuesVisible } from '../features/venues/venues.layer.ts';
 import type { Lang } from '../i18n/dictionaries.ts';
+import type { ViewState } from '../state/view-state.ts';
 import { DATA_SOURCES, offlineStyle, type DataSource } from './offline-style.ts';
+import { useDeckOverlay } from './use-deck-overlay.ts';
+import { useMapClicks } from './use-map-clicks.ts';
 
 type Collection = FeatureCollection<Geometry, object>;
 
 export interface MapViewProps {
-  /** each source's data; undefined while it is loading */
+  /** each base source's data; undefined while it is loading */
   sources: Record<DataSource, Collection | undefined>;
+  /** where the camera goes: the chosen township or the city */
   bounds: Bbox | null;
   lang: Lang;
   label: string;
+  state: ViewState;
+  asOf: string | undefined;
+  deckLayers: LayersList;
+  /** every visible deck.gl layer has its data */
+  deckComplete: boolean;
+  onChange: (change: Partial<ViewState>) => void;
+  onViewport: (zoom: number, bbox: Bbox) => void;
 }
 
 function useSourceData(map: MapLibreMap | null, id: DataSource, data: Collection | undefined) {
@@ -23,24 +41,36 @@ function useSourceData(map: MapLibreMap | null, id: DataSource, data: Collection
   }, [map, id, data]);
 }
 
-export function MapView({ sources, bounds, lang, label }: MapViewProps) {
+export function MapView(props: MapViewProps) {
+  const { sources, bounds, lang, label, state, asOf, deckLayers, deckComplete, onChange, onViewport } = props;
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
-  // the style is built once; later language changes only swap the label field
-  const initialLang = useRef(lang);
+  // the style is built once; later changes are pushed into it
+  const initial = useRef({ lang, asOf, layers: state.layers });
+  const viewportCallback = useRef(onViewport);
+  viewportCallback.current = onViewport;
 
   useEffect(() => {
     if (!container.current) return;
     window.__mapReady = false;
     const instance = new MapLibreMap({
       container: container.current,
-      style: offlineStyle(initialLang.current),
+      style: offlineStyle({ ...initial.current, origin: window.location.origin }),
       center: [116.4, 35],
       zoom: 3,
       attributionControl: false,
     });
+    window.__map = instance;
     instance.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    instance.on('load', () => setMap(instance));
+    const report = () => {
+      const b = instance.getBounds();
+      viewportCallback.current(instance.getZoom(), [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+    };
+    instance.on('moveend', report);
+    instance.on('load', () => {
+      report();
+      setMap(instance);
+    });
     return () => {
       setMap(null);
       window.__mapReady = false;
@@ -49,27 +79,43 @@ export function MapView({ sources, bounds, lang, label }: MapViewProps) {
   }, []);
 
   useSourceData(map, 'streets', sources.streets);
-  useSourceData(map, 'grid-cells', sources['grid-cells']);
   useSourceData(map, 'townships', sources.townships);
 
-  const fitted = useRef(false);
+  const { overlay, drawn } = useDeckOverlay(map, deckLayers, deckComplete);
+  useMapClicks(map, overlay, onChange);
+
   useEffect(() => {
-    if (!map || !bounds || fitted.current) return;
-    fitted.current = true;
-    // no animation: the first frame a wall display shows is the whole city
-    map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: 48, animate: false });
+    if (!map) return;
+    const visibility = venuesVisible(state.layers) ? 'visible' : 'none';
+    for (const id of VENUE_LAYER_IDS) map.setLayoutProperty(id, 'visibility', visibility);
+    map.setFilter(VENUE_SELECTED_LAYER, ['==', ['get', 'id'], state.selection?.kind === 'venue' ? state.selection.id : -1]);
+    map.setFilter(TOWNSHIP_SELECTED_LAYER, selectedTownshipFilter(state.township));
+  }, [map, state.layers, state.selection, state.township]);
+
+  useEffect(() => {
+    map?.getSource<VectorTileSource>(VENUES_SOURCE)?.setTiles([venueTilesUrl(window.location.origin, asOf)]);
+  }, [map, asOf]);
+
+  const flown = useRef(false);
+  useEffect(() => {
+    if (!map || !bounds) return;
+    // the first frame a wall display shows is already in place; later changes fly
+    map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: 48, animate: flown.current, duration: 900 });
+    flown.current = true;
   }, [map, bounds]);
 
   useEffect(() => {
     map?.setLayoutProperty(TOWNSHIP_LABELS_LAYER, 'text-field', townshipLabelField(lang));
   }, [map, lang]);
 
-  const allLoaded = DATA_SOURCES.every((id) => sources[id] !== undefined);
+  const baseLoaded = DATA_SOURCES.every((id) => sources[id] !== undefined);
+  const [mapDrawn, setMapDrawn] = useState(false);
   useEffect(() => {
-    if (!map || !allLoaded) return;
+    setMapDrawn(false);
+    if (!map || !baseLoaded) return;
     // setData parses in the worker; the map turns idle only once that data has been drawn
     const onIdle = () => {
-      if (DATA_SOURCES.every((id) => map.isSourceLoaded(id))) window.__mapReady = true;
+      if (DATA_SOURCES.every((id) => map.isSourceLoaded(id))) setMapDrawn(true);
       else map.once('idle', onIdle);
     };
     map.once('idle', onIdle);
@@ -77,7 +123,11 @@ export function MapView({ sources, bounds, lang, label }: MapViewProps) {
     return () => {
       map.off('idle', onIdle);
     };
-  }, [map, allLoaded]);
+  }, [map, baseLoaded]);
+
+  useEffect(() => {
+    window.__mapReady = mapDrawn && drawn;
+  }, [mapDrawn, drawn]);
 
   return <div ref={container} className="map" role="region" aria-label={label} />;
 }

@@ -1,27 +1,35 @@
 // The built-in style: a plain background and the project's own layers, so the map needs
-// nothing from the internet (no tiles, glyphs or sprites).
+// nothing from the internet (no tiles, glyphs or sprites). Venue tiles come from this server.
 import type { GeoJSONSourceSpecification, StyleSpecification } from 'maplibre-gl';
-import { GRID_CELLS_SOURCE, gridCellLayers } from '../features/grid-cells/grid-cells.layer.ts';
 import { STREETS_SOURCE, streetLayers } from '../features/streets/streets.layer.ts';
 import { TOWNSHIPS_SOURCE, townshipLayers } from '../features/townships/townships.layer.ts';
+import { VENUES_SOURCE, venueLayers, venueSource } from '../features/venues/venues.layer.ts';
 import type { Lang } from '../i18n/dictionaries.ts';
+import type { LayerId } from '../state/view-state.ts';
 
 const empty = (): GeoJSONSourceSpecification => ({ type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
 
-export const DATA_SOURCES = [STREETS_SOURCE, GRID_CELLS_SOURCE, TOWNSHIPS_SOURCE] as const;
+export const DATA_SOURCES = [STREETS_SOURCE, TOWNSHIPS_SOURCE] as const;
 export type DataSource = (typeof DATA_SOURCES)[number];
 
-export function offlineStyle(lang: Lang): StyleSpecification {
+export interface StyleOptions {
+  lang: Lang;
+  origin: string;
+  asOf: string | undefined;
+  layers: readonly LayerId[];
+}
+
+export function offlineStyle({ lang, origin, asOf, layers }: StyleOptions): StyleSpecification {
   return {
     version: 8,
     name: 'svm-offline',
-    sources: { [STREETS_SOURCE]: empty(), [GRID_CELLS_SOURCE]: empty(), [TOWNSHIPS_SOURCE]: empty() },
-    // bottom to top: context, then the patrol grid, then jurisdictions and their names
+    sources: { [STREETS_SOURCE]: empty(), [TOWNSHIPS_SOURCE]: empty(), [VENUES_SOURCE]: venueSource(origin, asOf) },
+    // bottom to top: context, jurisdictions and their names, then venue points (deck.gl draws above)
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f4f2ee' } },
       ...streetLayers(),
-      ...gridCellLayers(),
       ...townshipLayers(lang),
+      ...venueLayers(layers, null),
     ],
   };
 }

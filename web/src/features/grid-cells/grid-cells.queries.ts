@@ -1,11 +1,11 @@
-// Query options for grid cell outlines, for one township or the whole city.
-import type { GridCellsQuery } from '@svm/server/contract';
+// Query options for grid cells with their patrol status, for one township or the whole city, as of a moment.
+import type { TownshipId } from '@svm/server/contract';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 
-export const gridCellsQuery = (query: GridCellsQuery = {}) =>
+export const gridCellsQuery = (query: { township?: TownshipId; asOf?: string | undefined } = {}) =>
   queryOptions({
-    queryKey: ['grid-cells', { township: query.township ?? null }],
+    queryKey: ['grid-cells', { township: query.township ?? null, asOf: query.asOf ?? null }],
     queryFn: ({ signal }) => api.gridCells(query, signal),
-    staleTime: 10 * 60_000,
+    staleTime: 5 * 60_000,
   });

@@ -5,6 +5,11 @@ import { LABEL_FONTS } from '../../map/fonts.ts';
 
 export const TOWNSHIPS_SOURCE = 'townships';
 export const TOWNSHIP_LABELS_LAYER = 'townships-labels';
+export const TOWNSHIP_FILL_LAYER = 'townships-fill';
+export const TOWNSHIP_SELECTED_LAYER = 'townships-selected';
+
+/** The filter that picks the selected township's outline (none when no township is chosen). */
+export const selectedTownshipFilter = (id: number | null): ExpressionSpecification => ['==', ['get', 'id'], id ?? -1];
 
 /** The label's text-field: the Chinese name, or the English one when English is chosen. */
 export const townshipLabelField = (lang: Lang): ExpressionSpecification => ['get', lang === 'en' ? 'nameEn' : 'name'];
@@ -12,7 +17,7 @@ export const townshipLabelField = (lang: Lang): ExpressionSpecification => ['get
 export function townshipLayers(lang: Lang): LayerSpecification[] {
   return [
     {
-      id: 'townships-fill',
+      id: TOWNSHIP_FILL_LAYER,
       type: 'fill',
       source: TOWNSHIPS_SOURCE,
       paint: { 'fill-color': '#2f5d8f', 'fill-opacity': 0.05 },
@@ -26,6 +31,14 @@ export function townshipLayers(lang: Lang): LayerSpecification[] {
         'line-color': '#2f5d8f',
         'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5],
       },
+    },
+    {
+      id: TOWNSHIP_SELECTED_LAYER,
+      type: 'line',
+      source: TOWNSHIPS_SOURCE,
+      filter: selectedTownshipFilter(null),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': '#17324f', 'line-width': 6, 'line-opacity': 0.85 },
     },
     {
       id: TOWNSHIP_LABELS_LAYER,

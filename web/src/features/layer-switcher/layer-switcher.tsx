@@ -1,0 +1,37 @@
+// The view buttons (city / township / planner) and one checkbox per data layer, both bound to
+// the URL view state.
+import { useI18n } from '../../i18n/i18n.tsx';
+import { LAYERS, VIEWS, useViewState, type LayerId } from '../../state/view-state.ts';
+
+export function LayerSwitcher() {
+  const { t } = useI18n();
+  const [state, setState] = useViewState();
+  const toggle = (id: LayerId, on: boolean) =>
+    setState({ layers: on ? LAYERS.filter((l) => l === id || state.layers.includes(l)) : state.layers.filter((l) => l !== id) });
+  return (
+    <div className="map-card layer-switcher">
+      <div className="view-buttons" role="group" aria-label={t('views.label')}>
+        {VIEWS.map((view) => (
+          <button
+            key={view}
+            type="button"
+            aria-pressed={state.view === view}
+            className={state.view === view ? 'view-button active' : 'view-button'}
+            onClick={() => setState({ view, selection: null })}
+          >
+            {t(`views.${view}`)}
+          </button>
+        ))}
+      </div>
+      <fieldset className="layer-list">
+        <legend>{t('layers.label')}</legend>
+        {LAYERS.map((id) => (
+          <label key={id} className="layer-option">
+            <input type="checkbox" checked={state.layers.includes(id)} onChange={(e) => toggle(id, e.target.checked)} />
+            {t(`layers.${id}`)}
+          </label>
+        ))}
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// Rebound clusters: hull polygons with a thick outline that pulses slowly (the pulse is a
+// uniform, lineWidthScale, so animating it never rebuilds attributes) and member count labels.
+import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
+import type { Feature, MultiPolygon, Polygon, ReboundClusterProperties, ReboundClustersDto } from '@svm/server/contract';
+import type { LayerId, Selection } from '../../state/view-state.ts';
+
+export const REBOUNDS_LAYER_ID = 'rebound-clusters';
+export const REBOUND_LABELS_LAYER_ID = 'rebound-clusters-labels';
+export const REBOUND_COLOR: [number, number, number] = [214, 40, 120];
+
+type Cluster = Feature<Polygon | MultiPolygon, ReboundClusterProperties>;
+interface ReboundState { layers: readonly LayerId[]; selection: Selection; /** 0..1, the pulse phase */ pulse: number }
+
+/** Line width scale over a pulse phase: 1 at rest, up to 2 at the peak. */
+export const pulseScale = (pulse: number) => 1 + Math.sin(pulse * Math.PI) ** 2;
+
+export function reboundsLayer(data: ReboundClustersDto | undefined, state: ReboundState) {
+  const selectedId = state.selection?.kind === 'cluster' ? state.selection.id : null;
+  return new GeoJsonLayer<ReboundClusterProperties>({
+    id: REBOUNDS_LAYER_ID,
+    // the contract's features are GeoJSON; deck's Feature type is wider than the DTO
+    data: (data?.features ?? []) as Cluster[] as never,
+    visible: state.layers.includes('rebounds'),
+    filled: true,
+    stroked: true,
+    getFillColor: (f) => [...REBOUND_COLOR, f.properties.id === selectedId ? 90 : 45],
+    getLineColor: [...REBOUND_COLOR, 240],
+    getLineWidth: (f) => (f.properties.id === selectedId ? 6 : 4),
+    lineWidthUnits: 'pixels',
+    lineWidthScale: pulseScale(state.pulse),
+    lineJointRounded: true,
+    pickable: true,
+    updateTriggers: { getFillColor: [selectedId], getLineWidth: [selectedId] },
+  });
+}
+
+export function reboundLabelsLayer(data: ReboundClustersDto | undefined, state: ReboundState) {
+  return new TextLayer<Cluster>({
+    id: REBOUND_LABELS_LAYER_ID,
+    data: data?.features ?? [],
+    visible: state.layers.includes('rebounds'),
+    getPosition: (f) => f.properties.centroid,
+    getText: (f) => String(f.properties.memberCount),
+    getSize: 18,
+    getColor: [255, 255, 255, 255],
+    fontWeight: 700,
+    background: true,
+    getBackgroundColor: [...REBOUND_COLOR, 235],
+    backgroundPadding: [6, 2],
+    pickable: true,
+  });
+}

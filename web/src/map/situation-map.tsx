@@ -1,0 +1,66 @@
+// The situation map: base layers (townships, streets), the deck.gl data layers for the URL view
+// state, the camera on the chosen township, loading and error states, the legend and switcher.
+import type { Bbox, StreetCollection } from '@svm/server/contract';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import { StatusPanel } from '../components/status-panel.tsx';
+import { LayerSwitcher } from '../features/layer-switcher/layer-switcher.tsx';
+import { Legend } from '../features/legend/legend.tsx';
+import { streetsQuery } from '../features/streets/streets.queries.ts';
+import { townshipsQuery } from '../features/townships/townships.queries.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { apiAsOf, useViewState } from '../state/view-state.ts';
+import { boundsOf } from './bounds.ts';
+import { MapView } from './map-view.tsx';
+import { useDataLayers } from './use-data-layers.ts';
+import { snapViewport, type Viewport } from './viewport.ts';
+
+// with no township there is no area to ask streets for
+const NO_STREETS: StreetCollection = { type: 'FeatureCollection', features: [] };
+
+export function SituationMap() {
+  const { t, lang } = useI18n();
+  const [state, setState] = useViewState();
+  const townships = useQuery(townshipsQuery());
+  const cityBounds = useMemo(() => (townships.data ? boundsOf(townships.data.features) : null), [townships.data]);
+  const township = townships.data?.features.find((f) => f.properties.id === state.township);
+  const townshipBounds = useMemo(() => (township ? boundsOf([township]) : null), [township]);
+  const streets = useQuery(streetsQuery(cityBounds));
+  const streetsData = townships.data && !cityBounds ? NO_STREETS : streets.data;
+  const sources = useMemo(() => ({ townships: townships.data, streets: streetsData }), [townships.data, streetsData]);
+
+  const [viewport, setViewport] = useState<Viewport | null>(null);
+  const onViewport = useCallback((zoom: number, bbox: Bbox) => {
+    const next = snapViewport(zoom, bbox);
+    setViewport((prev) => (prev && prev.zoom === next.zoom && prev.bbox.join() === next.bbox.join() ? prev : next));
+  }, []);
+  const data = useDataLayers(state, viewport);
+
+  const failed = [townships, streets, ...data.failed].filter((q) => q.isError);
+  const firstError = failed[0]?.error;
+  const loading = townships.isPending || (cityBounds !== null && streets.isPending) || !data.complete;
+
+  return (
+    <main className="map-area">
+      <MapView
+        sources={sources}
+        bounds={townshipBounds ?? cityBounds}
+        lang={lang}
+        label={t('map.label')}
+        state={state}
+        asOf={apiAsOf(state.asOf)}
+        deckLayers={data.layers}
+        deckComplete={data.complete}
+        onChange={setState}
+        onViewport={onViewport}
+      />
+      <LayerSwitcher />
+      <Legend layers={state.layers} zoom={viewport?.zoom ?? 0} />
+      {firstError ? (
+        <StatusPanel kind="error" error={firstError} onRetry={() => failed.forEach((q) => void q.refetch())} />
+      ) : (
+        loading && <StatusPanel kind="loading" />
+      )}
+    </main>
+  );
+}
