@@ -18,7 +18,7 @@ export function KpiTile({ label, value, change, formatDelta, marker, alert }: Kp
   const { t } = useI18n();
   const { delta, good } = change;
   let trend = '';
-  if (delta !== null) trend = delta === 0 ? `= ${t('kpi.noChange')}` : `${delta > 0 ? '▲' : '▼'} ${formatDelta(Math.abs(delta))}`;
+  if (delta !== null) trend = delta === 0 ? `＝ ${t('kpi.noChange')}` : `${delta > 0 ? '▲' : '▼'} ${formatDelta(Math.abs(delta))}`;
   const tone = good === null ? 'flat' : good ? 'good' : 'bad';
   return (
     <div className={`panel-tile${alert ? ' panel-tile-alert' : ''}`} data-testid="kpi-tile">
@@ -33,7 +33,8 @@ export function KpiTile({ label, value, change, formatDelta, marker, alert }: Kp
       </div>
       {trend && (
         <div className={`panel-tile-trend panel-trend-${tone}`} title={t('kpi.weekChange')}>
-          {trend} <span className="panel-muted">{t('kpi.weekChange')}</span>
+          {trend}
+          {delta !== 0 && <span className="panel-muted"> {t('kpi.weekChange')}</span>}
         </div>
       )}
     </div>

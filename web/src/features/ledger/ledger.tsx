@@ -36,38 +36,29 @@ export function Ledger() {
         empty={rows.length === 0}
         emptyText={t('ledger.empty')}
       >
-        <div className="panel-table-wrap">
-          <table className="panel-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('ledger.venue')}</th>
-                <th scope="col">{t('ledger.hazardType')}</th>
-                <th scope="col">{t('ledger.status')}</th>
-                <th scope="col">{t('townshipPanel.responsible')}</th>
-                <th scope="col">{t('townshipPanel.deadline')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <button type="button" className="panel-link" onClick={() => update({ selection: { kind: 'venue', id: r.venue.id } })}>
-                      {r.venue.name}
-                    </button>
-                    <div className="panel-muted">{r.township?.name ?? '—'} · {t('ledger.found')} {formatDate(lang, r.foundAt)}</div>
-                  </td>
-                  <td>
-                    {lang === 'en' ? r.type.nameEn : r.type.name}
-                    {r.reboundOf !== null && <span className="panel-tag panel-tag-alert">{t('venue.rebound')}</span>}
-                  </td>
-                  <td>{t(`hazardStatus.${r.status}`)}</td>
-                  <td>{r.responsiblePerson ?? '—'}</td>
-                  <td className={r.overdue ? 'panel-bad' : undefined}>{formatDate(lang, r.deadline)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="panel-list" aria-label={t('ledger.title')}>
+          {rows.map((r) => (
+            <li key={r.id} className="panel-list-item">
+              <span className="panel-row">
+                <button type="button" className="panel-link" onClick={() => update({ selection: { kind: 'venue', id: r.venue.id } })}>
+                  {r.venue.name}
+                </button>
+                <span>{lang === 'en' ? r.type.nameEn : r.type.name}</span>
+                <span className={`panel-tag${r.status === 'closed' ? ' panel-tag-ok' : r.overdue ? ' panel-tag-alert' : ''}`}>
+                  {t(`hazardStatus.${r.status}`)}
+                </span>
+                {r.reboundOf !== null && <span className="panel-tag panel-tag-alert">{t('venue.rebound')}</span>}
+              </span>
+              <span className="panel-muted">
+                #{r.id} · {r.township?.name ?? '—'} · {t('ledger.found')} {formatDate(lang, r.foundAt)} · {t('townshipPanel.responsible')}{' '}
+                {r.responsiblePerson ?? '—'} ·{' '}
+                <span className={r.overdue ? 'panel-bad' : undefined}>
+                  {t('townshipPanel.deadline')} {formatDate(lang, r.deadline)}
+                </span>
+              </span>
+            </li>
+          ))}
+        </ul>
         <div className="panel-row">
           <span className="panel-muted">{formatNumber(rows.length)} {t('ledger.rows')}</span>
           {ledger.hasNextPage && (

@@ -37,7 +37,7 @@ export function VenueSearch() {
         aria-expanded={open && q.length > 0}
         aria-controls={listId}
         aria-label={t('search.label')}
-        placeholder={`${t('search.label')}：${t('search.placeholder')}`}
+        placeholder={t('search.placeholder')}
         value={text}
         onChange={(e) => {
           setText(e.target.value);

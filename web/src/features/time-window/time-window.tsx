@@ -1,4 +1,5 @@
 // The period (from/to with presets) and the as-of day that replays the past, bound to the URL.
+import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useViewState } from '../../state/view-state.ts';
 import { activePreset, addDays, PRESETS, presetWindow, todayInBeijing } from './presets.ts';
@@ -9,11 +10,17 @@ export function TimeWindow({ now }: { now?: Date }) {
   const { t } = useI18n();
   const [state, update] = useViewState();
   const today = state.asOf ?? todayInBeijing(now);
+  // folded on a phone, where the bottom sheet has little room
+  const [openAtStart] = useState(() => !globalThis.matchMedia?.('(max-width: 640px)').matches);
   const active = activePreset(state.from, state.to, today);
   // `to` is exclusive in the URL and the API; the input shows the last day included
   const toInclusive = state.to ? addDays(state.to, -1) : '';
   return (
-    <fieldset className="panel-fieldset" aria-label={t('time.title')}>
+    <details className="panel-time" open={openAtStart}>
+      <summary className="panel-time-summary">
+        {t('time.title')} {state.from || state.to ? `${state.from ?? '…'} – ${toInclusive || '…'}` : t('time.default')} · {t('time.asOf')} {state.asOf ?? t('time.live')}
+      </summary>
+      <fieldset className="panel-fieldset" aria-label={t('time.title')}>
       <div className="panel-row">
         {PRESETS.map((p) => (
           <button
@@ -74,6 +81,7 @@ export function TimeWindow({ now }: { now?: Date }) {
           {state.asOf}
         </div>
       )}
-    </fieldset>
+      </fieldset>
+    </details>
   );
 }

@@ -43,6 +43,10 @@ export function TownshipList() {
         empty={rows.length === 0}
         emptyText={t('townshipList.empty')}
       >
+        <div className="panel-list-head panel-muted" aria-hidden="true">
+          <span>{t('townshipList.title')}</span>
+          <span>{t('kpi.compliance')} · {t('kpi.overdueHazards')}</span>
+        </div>
         <ul className="panel-list">
           {rows.map((p) => (
             <li key={p.id}>

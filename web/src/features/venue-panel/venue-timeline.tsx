@@ -8,6 +8,25 @@ type Entry = { at: string; patrol: VenuePatrolDto } | { at: string; hazard: Venu
 
 const SHOWN = 40;
 
+type T = ReturnType<typeof useI18n>['t'];
+interface Step { at: string; failed: boolean; text: (t: T) => string }
+
+/** A hazard's transitions and sign-offs in the order they happened. */
+function steps(h: VenueHazardDto): Step[] {
+  const transitions: Step[] = h.transitions.map((tr) => ({
+    at: tr.at,
+    failed: false,
+    text: (t) => `${tr.from ? `${t(`hazardStatus.${tr.from}`)} → ` : ''}${t(`hazardStatus.${tr.to}`)} · ${tr.actor}`,
+  }));
+  const signOffs: Step[] = h.acceptances.map((a) => ({
+    at: a.at,
+    failed: !a.passed,
+    text: (t) => `${t('venue.signOff')} ${t(`party.${a.party}`)} · ${a.actor} · ${t(a.passed ? 'venue.passed' : 'venue.failed')}`,
+  }));
+  // a sign-off sorts before the transition it caused at the same moment
+  return [...signOffs, ...transitions].sort((a, b) => a.at.localeCompare(b.at));
+}
+
 export function VenueTimeline({ patrols, hazards }: { patrols: VenuePatrolDto[]; hazards: VenueHazardDto[] }) {
   const { t, lang } = useI18n();
   const entries: Entry[] = [
@@ -36,16 +55,9 @@ export function VenueTimeline({ patrols, hazards }: { patrols: VenuePatrolDto[];
               {t('townshipPanel.responsible')} {e.hazard.responsiblePerson ?? '—'} · {t('townshipPanel.deadline')} {formatDate(lang, e.hazard.deadline)}
             </div>
             <ul className="panel-list">
-              {e.hazard.transitions.map((tr, i) => (
-                <li key={`t${i}`} className="panel-muted">
-                  {formatDateTime(lang, tr.at)} {tr.from ? `${t(`hazardStatus.${tr.from}`)} → ` : ''}
-                  {t(`hazardStatus.${tr.to}`)} · {tr.actor}
-                </li>
-              ))}
-              {e.hazard.acceptances.map((a, i) => (
-                <li key={`a${i}`} className={a.passed ? 'panel-muted' : 'panel-bad'}>
-                  {formatDateTime(lang, a.at)} {t('venue.signOff')} {t(`party.${a.party}`)} · {a.actor} ·{' '}
-                  {t(a.passed ? 'venue.passed' : 'venue.failed')}
+              {steps(e.hazard).map((step, i) => (
+                <li key={i} className={step.failed ? 'panel-bad' : 'panel-muted'}>
+                  {formatDateTime(lang, step.at)} {step.text(t)}
                 </li>
               ))}
             </ul>
