@@ -41,11 +41,9 @@ export function WorstCellsList({ township }: { township: number }) {
             <li key={c.id}>
               <button type="button" className="panel-list-button" onClick={() => update({ selection: { kind: 'cell', id: c.id } })}>
                 <span className="panel-list-main">
-                  <span className="panel-list-name">
-                    {c.name}{' '}
-                    {c.unpatrolled && <span className="panel-tag panel-tag-alert">{t('townshipPanel.unpatrolled')}</span>}
-                  </span>
+                  <span className="panel-list-name">{c.name}</span>
                   <span className="panel-muted">
+                    {c.unpatrolled && <span className="panel-tag panel-tag-alert">{t('townshipPanel.unpatrolled')}</span>}{' '}
                     {c.workerName ?? <span className="panel-bad">{t('townshipPanel.noWorker')}</span>}
                   </span>
                 </span>
@@ -66,7 +64,7 @@ export function WorstCellsList({ township }: { township: number }) {
         </ul>
         {shown.length < sorted.length && (
           <button type="button" className="panel-button" onClick={() => setAll(true)}>
-            {t('ledger.loadMore')} ({formatNumber(sorted.length - shown.length)})
+            {t('panel.showAll')} ({formatNumber(sorted.length - shown.length)})
           </button>
         )}
       </PanelStatus>
