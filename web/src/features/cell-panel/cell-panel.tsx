@@ -26,7 +26,7 @@ export function CellPanel({ id }: { id: number }) {
               <dd className={d.cell.unpatrolled ? 'panel-bad' : undefined}>
                 {d.cell.daysSincePatrol === null
                   ? t('townshipPanel.neverPatrolled')
-                  : `${formatDateTime(lang, d.cell.lastPatrolAt)} · ${formatNumber(d.cell.daysSincePatrol)} ${t('townshipPanel.daysSince')}`}
+                  : `${formatDateTime(lang, d.cell.lastPatrolAt)} · ${t('townshipPanel.daysSince').replace('{n}', formatNumber(d.cell.daysSincePatrol))}`}
               </dd>
               <dt>{t('townshipPanel.overdueShare')}</dt>
               <dd>{formatNumber(d.cell.overdueVenueCount)} / {formatNumber(d.cell.venueCount)}</dd>

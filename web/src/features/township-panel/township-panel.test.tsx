@@ -39,7 +39,7 @@ describe('the township panel', () => {
     expect(rows[0]).toContain('东湖二网格');
     expect(rows[0]).toContain('本周未巡');
     expect(rows[0]).toContain('李强');
-    expect(rows[0]).toContain('12 天未巡');
+    expect(rows[0]).toContain('12 天前巡查');
     expect(rows[1]).toContain('东湖四网格');
     expect(rows[1]).toContain('陈刚');
     // then the patrolled ones by overdue share

@@ -51,7 +51,7 @@ export function WorstCellsList({ township }: { township: number }) {
                   <span className={c.unpatrolled ? 'panel-bad' : undefined}>
                     {c.daysSincePatrol === null
                       ? t('townshipPanel.neverPatrolled')
-                      : `${formatNumber(c.daysSincePatrol)} ${t('townshipPanel.daysSince')}`}
+                      : t('townshipPanel.daysSince').replace('{n}', formatNumber(c.daysSincePatrol))}
                   </span>
                   <br />
                   <span className="panel-muted">
