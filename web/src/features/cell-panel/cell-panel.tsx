@@ -43,7 +43,7 @@ export function CellPanel({ id }: { id: number }) {
                         {v.name} <span className="panel-muted">{t(`venueRisk.${v.riskLevel}`)}</span>
                       </span>
                       <span className="panel-list-figure panel-bad">
-                        {formatNumber(v.daysOverdue)} {t('cell.daysOverdue')}
+                        {t('cell.daysOverdue').replace('{n}', formatNumber(v.daysOverdue))}
                       </span>
                     </button>
                   </li>
