@@ -7,7 +7,7 @@ import { SelectionHeader } from '../panels/selection-header.tsx';
 import { clustersQuery } from './cluster-panel.queries.ts';
 
 export function ClusterPanel({ id }: { id: number }) {
-  const { t, formatNumber } = useI18n();
+  const { t, lang, formatNumber } = useI18n();
   const [state, update] = useViewState();
   const clusters = useQuery(clustersQuery(apiAsOf(state.asOf)));
   const c = clusters.data?.features.find((f) => f.properties.id === id)?.properties;
@@ -35,7 +35,7 @@ export function ClusterPanel({ id }: { id: number }) {
             </div>
             <dl className="panel-dl">
               <dt>{t('cluster.types')}</dt>
-              <dd>{c.dominantTypes.map((d) => `${d.name} × ${formatNumber(d.count)}`).join('、')}</dd>
+              <dd>{c.dominantTypes.map((d) => `${d.name} × ${formatNumber(d.count)}`).join(lang === 'en' ? '; ' : '、')}</dd>
               <dt>{t('cluster.townships')}</dt>
               <dd className="panel-row">
                 {c.townships.map((tw) => (
@@ -45,7 +45,10 @@ export function ClusterPanel({ id }: { id: number }) {
                 ))}
               </dd>
               <dt>{t('cluster.hazardIds')}</dt>
-              <dd>{c.hazardIds.map((h) => `#${h}`).join(' ')}</dd>
+              <dd>
+                {c.hazardIds.slice(0, 12).map((h) => `#${h}`).join(' ')}
+                {c.hazardIds.length > 12 && ' …'}
+              </dd>
             </dl>
             <h3 className="panel-subtitle">{t('cluster.venues')}</h3>
             <div className="panel-row">
