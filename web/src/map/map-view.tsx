@@ -33,6 +33,8 @@ export interface MapViewProps {
   deckComplete: boolean;
   onChange: (change: Partial<ViewState>) => void;
   onViewport: (zoom: number, bbox: Bbox) => void;
+  /** the whole zoom the data layers were built for */
+  zoom: number;
 }
 
 function useSourceData(map: MapLibreMap | null, id: DataSource, data: Collection | undefined) {
@@ -42,7 +44,7 @@ function useSourceData(map: MapLibreMap | null, id: DataSource, data: Collection
 }
 
 export function MapView(props: MapViewProps) {
-  const { sources, bounds, lang, label, state, asOf, deckLayers, deckComplete, onChange, onViewport } = props;
+  const { sources, bounds, lang, label, state, asOf, deckLayers, deckComplete, onChange, onViewport, zoom } = props;
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   // the style is built once; later changes are pushed into it
@@ -86,11 +88,11 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     if (!map) return;
-    const visibility = venuesVisible(state.layers) ? 'visible' : 'none';
+    const visibility = venuesVisible(state.layers, zoom) ? 'visible' : 'none';
     for (const id of VENUE_LAYER_IDS) map.setLayoutProperty(id, 'visibility', visibility);
     map.setFilter(VENUE_SELECTED_LAYER, ['==', ['get', 'id'], state.selection?.kind === 'venue' ? state.selection.id : -1]);
     map.setFilter(TOWNSHIP_SELECTED_LAYER, selectedTownshipFilter(state.township));
-  }, [map, state.layers, state.selection, state.township]);
+  }, [map, state.layers, state.selection, state.township, zoom]);
 
   useEffect(() => {
     map?.getSource<VectorTileSource>(VENUES_SOURCE)?.setTiles([venueTilesUrl(window.location.origin, asOf)]);

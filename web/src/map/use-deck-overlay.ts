@@ -17,6 +17,10 @@ export function useDeckOverlay(map: MapLibreMap | null, layers: LayersList, comp
     const instance = new MapLibreOverlay({
       interleaved: true,
       layers: [],
+      // deck.gl follows the camera only from its load on: a jump made before that (the first
+      // fitBounds) would leave its picking on a stale view, so a no-op jump re-syncs it (on the
+      // next task: the overlay starts listening only after this callback returns)
+      onLoad: () => setTimeout(() => map.jumpTo({ center: map.getCenter() }), 0),
       onAfterRender: () => {
         if (completeRef.current) setDrawn(true);
       },

@@ -37,8 +37,14 @@ export function useMapClicks(
       const next = pickAll(map, overlay, e);
       if (next) change.current(next);
     };
+    // interleaved deck.gl shares MapLibre's canvas and sets its cursor itself: tell it which
+    let cursor = '';
     const onMove = (e: MapMouseEvent) => {
-      map.getCanvas().style.cursor = pickAll(map, overlay, e) ? 'pointer' : '';
+      const next = pickAll(map, overlay, e) ? 'pointer' : 'grab';
+      if (next === cursor) return;
+      cursor = next;
+      overlay.setProps({ getCursor: ({ isDragging }) => (isDragging ? 'grabbing' : next) });
+      map.getCanvas().style.cursor = next;
     };
     map.on('click', onClick);
     map.on('mousemove', onMove);

@@ -15,7 +15,8 @@ export const GAP_COLOR: Rgba = [90, 60, 160, 230];
 export const UNMATCHED_COLOR: Rgba = [0, 122, 204, 230];
 /** Found-unregistered venues per km²: fixed domain, 0 to 20 and above. */
 export const UNREGISTERED_DOMAIN: readonly [number, number] = [0, 20];
-export const UNREGISTERED_RAMP: readonly Rgba[] = [[255, 237, 160, 40], [254, 178, 76, 150], [189, 0, 38, 200]];
+// pink to plum, apart from the patrol-age greens and oranges drawn beside it
+export const UNREGISTERED_RAMP: readonly Rgba[] = [[252, 197, 192, 70], [247, 104, 161, 170], [122, 1, 119, 220]];
 
 type Unregistered = Feature<Polygon, UnregisteredDensityProperties>;
 type Unmatched = BlindSpotsDto['unmatchedReferencePoints']['features'][number];
