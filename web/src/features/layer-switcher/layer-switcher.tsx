@@ -1,11 +1,13 @@
 // The view buttons (city / township / planner) and one checkbox per data layer, both bound to
 // the URL view state.
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useNarrowScreen } from '../../map/use-narrow-screen.ts';
 import { LAYERS, VIEWS, useViewState, type LayerId } from '../../state/view-state.ts';
 
 export function LayerSwitcher() {
   const { t } = useI18n();
   const [state, setState] = useViewState();
+  const narrow = useNarrowScreen();
   const toggle = (id: LayerId, on: boolean) =>
     setState({ layers: on ? LAYERS.filter((l) => l === id || state.layers.includes(l)) : state.layers.filter((l) => l !== id) });
   return (
@@ -23,15 +25,19 @@ export function LayerSwitcher() {
           </button>
         ))}
       </div>
-      <fieldset className="layer-list">
-        <legend>{t('layers.label')}</legend>
-        {LAYERS.map((id) => (
-          <label key={id} className="layer-option">
-            <input type="checkbox" checked={state.layers.includes(id)} onChange={(e) => toggle(id, e.target.checked)} />
-            {t(`layers.${id}`)}
-          </label>
-        ))}
-      </fieldset>
+      {/* folded on a phone, where it would cover most of the map */}
+      <details open={!narrow}>
+        <summary className="map-card-summary">{t('layers.label')}</summary>
+        <fieldset className="layer-list">
+          <legend className="visually-hidden">{t('layers.label')}</legend>
+          {LAYERS.map((id) => (
+            <label key={id} className="layer-option">
+              <input type="checkbox" checked={state.layers.includes(id)} onChange={(e) => toggle(id, e.target.checked)} />
+              {t(`layers.${id}`)}
+            </label>
+          ))}
+        </fieldset>
+      </details>
     </div>
   );
 }

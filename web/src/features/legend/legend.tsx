@@ -6,6 +6,7 @@ import { REBOUND_COLOR } from '../rebounds/rebounds.layer.ts';
 import { RISK_COLORS, VENUE_MIN_ZOOM } from '../venues/venues.layer.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { logRampValue, rampColor, toCss, type Rgba } from '../../map/color-scale.ts';
+import { useNarrowScreen } from '../../map/use-narrow-screen.ts';
 import type { LayerId } from '../../state/view-state.ts';
 import { LegendSwatch } from './legend-swatch.tsx';
 
@@ -23,6 +24,7 @@ function Ramp({ colors, ticks }: { colors: Rgba[]; ticks: string[] }) {
 
 export function Legend({ layers, zoom }: { layers: readonly LayerId[]; zoom: number }) {
   const { t, formatNumber } = useI18n();
+  const narrow = useNarrowScreen();
   const steps = [0, 0.25, 0.5, 0.75, 1];
   const sections: Record<LayerId, React.ReactNode> = {
     heatmap: (
@@ -76,12 +78,16 @@ export function Legend({ layers, zoom }: { layers: readonly LayerId[]; zoom: num
   if (layers.length === 0) return null;
   return (
     <aside className="map-card legend" aria-label={t('legend.label')}>
-      {layers.map((id) => (
-        <section key={id} className="legend-section" data-layer={id}>
-          <h3 className="legend-title">{t(`layers.${id}`)}</h3>
-          <ul className="legend-list">{sections[id]}</ul>
-        </section>
-      ))}
+      {/* folded on a phone, where it would cover most of the map */}
+      <details open={!narrow}>
+        <summary className="map-card-summary">{t('legend.label')}</summary>
+        {layers.map((id) => (
+          <section key={id} className="legend-section" data-layer={id}>
+            <h3 className="legend-title">{t(`layers.${id}`)}</h3>
+            <ul className="legend-list">{sections[id]}</ul>
+          </section>
+        ))}
+      </details>
     </aside>
   );
 }
