@@ -6,15 +6,20 @@ import type {
 } from '@svm/server/contract';
 import { ApiProblem, problemFrom } from './problem.ts';
 
-type Params = Record<string, string | number | undefined>;
+export type Params = Record<string, string | number | boolean | undefined>;
 
-async function getJson<T>(path: string, params: Params, signal: AbortSignal | undefined): Promise<T> {
+/** The query string of the params that are set (undefined ones are left out). */
+export function searchOf(params: Params): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value));
-  const query = search.size ? `?${search}` : '';
+  return search.size ? `?${search}` : '';
+}
+
+/** GETs JSON from the API; throws ApiProblem for a problem response or no answer at all. */
+export async function getJson<T>(path: string, params: Params, signal: AbortSignal | undefined): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(`${path}${query}`, { signal, headers: { Accept: 'application/json' } });
+    res = await fetch(`${path}${searchOf(params)}`, { signal, headers: { Accept: 'application/json' } });
   } catch (err) {
     if (signal?.aborted) throw err;
     // no answer at all: the server is down or the network is gone

@@ -8,10 +8,6 @@ export const zhCN = {
   'status.loading': '正在加载地图数据…',
   'status.errorTitle': '数据加载失败',
   'status.retry': '重试',
-  'summary.townships': '镇街',
-  'summary.gridCells': '网格',
-  'summary.venues': '在营小场所',
-  'summary.empty': '尚无镇街数据：请先生成或导入城市数据。',
   'map.label': '态势地图',
   // side panels (KPIs, time window, township/cell/venue/cluster panels, ledger, search)
   ...panelsZhCN,
@@ -33,10 +29,6 @@ export const en: Dictionary = {
   'status.loading': 'Loading map data…',
   'status.errorTitle': 'Could not load the data',
   'status.retry': 'Retry',
-  'summary.townships': 'townships',
-  'summary.gridCells': 'grid cells',
-  'summary.venues': 'active venues',
-  'summary.empty': 'No townships yet: seed or import a city first.',
   'map.label': 'Situation map',
 };
 

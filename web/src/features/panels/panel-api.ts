@@ -4,29 +4,9 @@ import type {
   GridCellCollection, GridCellDetailDto, LedgerPage, ReboundClustersDto, StatsSummaryDto,
   TownshipCollection, VenueDetailDto, VenuePage,
 } from '@svm/server/contract';
-import { ApiProblem, problemFrom } from '../../api/problem.ts';
+import { getJson, searchOf, type Params } from '../../api/client.ts';
 
-export type Params = Record<string, string | number | boolean | undefined>;
-
-/** The query string of the params that are set (undefined ones are left out). */
-export function searchOf(params: Params): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value));
-  return search.size ? `?${search}` : '';
-}
-
-async function getJson<T>(path: string, params: Params, signal: AbortSignal | undefined): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`${path}${searchOf(params)}`, { signal, headers: { Accept: 'application/json' } });
-  } catch (err) {
-    if (signal?.aborted) throw err;
-    throw new ApiProblem({ type: 'about:blank', title: 'Network error', status: 0, detail: `${path}: ${String(err)}` });
-  }
-  if (!res.ok) throw await problemFrom(res);
-  // the server's contract types describe this body; it is not re-validated in the browser
-  return (await res.json()) as T;
-}
+export { searchOf, type Params };
 
 /** The time window every KPI read takes: YYYY-MM-DD days or an instant, undefined for the default. */
 export interface WindowParams {
