@@ -4,4 +4,6 @@ interface Window {
   __mapReady?: boolean;
   /** the MapLibre map, so tests can project coordinates to pixels */
   __map?: import('maplibre-gl').Map;
+  /** the current view as a PNG data URL (the export-png feature) */
+  __exportPng?: () => Promise<string>;
 }

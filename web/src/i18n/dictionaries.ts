@@ -13,6 +13,12 @@ export const zhCN = {
   ...panelsZhCN,
   // the map (layer switcher, views, legend)
   ...mapZhCN,
+  // export-png: the "export the current view as a PNG" button and the image's words
+  'export.button': '导出图片',
+  'export.busy': '正在导出…',
+  'export.failed': '导出失败，请重试',
+  'export.exportedAt': '导出时间',
+  'export.days': '天',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -23,6 +29,12 @@ export const en: Dictionary = {
   ...panelsEn,
   // the map (layer switcher, views, legend)
   ...mapEn,
+  // export-png: the "export the current view as a PNG" button and the image's words
+  'export.button': 'Export PNG',
+  'export.busy': 'Exporting…',
+  'export.failed': 'Export failed, try again',
+  'export.exportedAt': 'Exported',
+  'export.days': 'days',
   'app.title': 'Small-Venue Safety Governance · Situation Map',
   'app.switchLanguage': '中文',
   'app.switchLanguageLabel': '切换到中文',

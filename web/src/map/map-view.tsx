@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import {
   TOWNSHIP_LABELS_LAYER, TOWNSHIP_SELECTED_LAYER, selectedTownshipFilter, townshipLabelField,
 } from '../features/townships/townships.layer.ts';
+import { ExportButton } from '../features/export-png/export-button.tsx';
 import { VENUE_LAYER_IDS, VENUE_SELECTED_LAYER, VENUES_SOURCE, venueTilesUrl, venuesVisible } from '../features/venues/venues.layer.ts';
 import type { Lang } from '../i18n/dictionaries.ts';
 import type { ViewState } from '../state/view-state.ts';
@@ -131,5 +132,10 @@ export function MapView(props: MapViewProps) {
     window.__mapReady = mapDrawn && drawn;
   }, [mapDrawn, drawn]);
 
-  return <div ref={container} className="map" role="region" aria-label={label} />;
+  return (
+    <>
+      <div ref={container} className="map" role="region" aria-label={label} />
+      <ExportButton />
+    </>
+  );
 }

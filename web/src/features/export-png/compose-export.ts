@@ -1,0 +1,70 @@
+// Draws an export: a title bar, the map image, a legend strip and a footer onto one canvas.
+// Kept thin: the words and colours come from export-content.ts.
+import type { ExportContent } from './export-content.ts';
+
+export const EXPORT_FONT = "'Noto Sans CJK SC','WenQuanYi Micro Hei','Microsoft YaHei','PingFang SC',sans-serif";
+const TITLE_H = 72;
+const FOOTER_H = 28;
+const ROW_H = 26;
+const PAD = 16;
+
+/** Rows the legend needs when its entries flow left to right across `width`. */
+function legendRows(ctx: CanvasRenderingContext2D, content: ExportContent, width: number) {
+  const rows: { x: number; entry: ExportContent['legend'][number] }[][] = [[]];
+  let x = PAD;
+  for (const entry of content.legend) {
+    const w = 22 + ctx.measureText(entry.label).width + 24;
+    if (x + w > width - PAD && x > PAD) {
+      rows.push([]);
+      x = PAD;
+    }
+    rows[rows.length - 1]!.push({ x, entry });
+    x += w;
+  }
+  return content.legend.length ? rows : [];
+}
+
+export function composeExport(mapCanvas: CanvasImageSource, content: ExportContent, size: { width: number; height: number }): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas');
+  ctx.font = `14px ${EXPORT_FONT}`;
+  const rows = legendRows(ctx, content, size.width);
+  const legendH = rows.length ? rows.length * ROW_H + PAD : 0;
+  canvas.width = size.width;
+  canvas.height = TITLE_H + size.height + legendH + FOOTER_H;
+
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.fillStyle = '#12263f';
+  ctx.fillRect(0, 0, canvas.width, TITLE_H);
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = '#ffffff';
+  ctx.font = `bold 22px ${EXPORT_FONT}`;
+  ctx.fillText(content.title, PAD, 24);
+  ctx.font = `15px ${EXPORT_FONT}`;
+  ctx.fillStyle = '#c9d6e8';
+  ctx.fillText(content.subtitle, PAD, 54);
+
+  ctx.drawImage(mapCanvas, 0, TITLE_H, size.width, size.height);
+
+  ctx.font = `14px ${EXPORT_FONT}`;
+  rows.forEach((row, i) => {
+    const y = TITLE_H + size.height + PAD / 2 + i * ROW_H + ROW_H / 2;
+    for (const { x, entry } of row) {
+      ctx.fillStyle = entry.color;
+      ctx.fillRect(x, y - 7, 14, 14);
+      ctx.strokeStyle = '#5b6675';
+      ctx.strokeRect(x + 0.5, y - 6.5, 13, 13);
+      ctx.fillStyle = '#1f2933';
+      ctx.fillText(entry.label, x + 22, y);
+    }
+  });
+
+  ctx.fillStyle = '#eef1f5';
+  ctx.fillRect(0, canvas.height - FOOTER_H, canvas.width, FOOTER_H);
+  ctx.fillStyle = '#5b6675';
+  ctx.font = `12px ${EXPORT_FONT}`;
+  ctx.fillText(content.footer, PAD, canvas.height - FOOTER_H / 2);
+  return canvas;
+}

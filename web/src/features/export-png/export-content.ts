@@ -1,0 +1,73 @@
+// What an exported PNG says: file name, title bar text, legend entries and footer for a view
+// state, in the current language. Pure, so it is tested without a canvas.
+import { GAP_COLOR, UNMATCHED_COLOR } from '../blind-spots/blind-spots.layer.ts';
+import { PATROL_AGE_BINS } from '../grid-cells/grid-cells.layer.ts';
+import { DENSITY_DOMAIN, densityColor } from '../heatmap/heatmap.layer.ts';
+import { REBOUND_COLOR } from '../rebounds/rebounds.layer.ts';
+import { RISK_COLORS } from '../venues/venues.layer.ts';
+import { addDays } from '../time-window/presets.ts';
+import type { Lang, MessageKey } from '../../i18n/dictionaries.ts';
+import { toCss, type Rgba } from '../../map/color-scale.ts';
+import type { LayerId, ViewState } from '../../state/view-state.ts';
+
+export interface LegendEntry { label: string; color: string }
+export interface ExportContent { title: string; subtitle: string; legend: LegendEntry[]; footer: string }
+type T = (key: MessageKey) => string;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const opaque = ([r, g, b]: Rgba): string => toCss([r, g, b, 255]);
+
+/** 态势图-YYYYMMDD-HHmm.png in the browser's local time. */
+export function exportFilename(now: Date): string {
+  const day = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
+  return `态势图-${day}-${pad(now.getHours())}${pad(now.getMinutes())}.png`;
+}
+
+function formatDay(day: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' })
+    .format(new Date(`${day}T00:00:00Z`));
+}
+
+/** The time window (the default, or from – last day inclusive) and the as-of day or "now". */
+export function exportSubtitle(state: ViewState, township: string | null, t: T, lang: Lang): string {
+  const window = state.from && state.to
+    ? `${formatDay(state.from, lang)} – ${formatDay(addDays(state.to, -1), lang)}`
+    : t('time.default');
+  const asOf = state.asOf ? formatDay(state.asOf, lang) : t('time.live');
+  return [township, `${t('time.title')}: ${window}`, `${t('time.asOf')}: ${asOf}`]
+    .filter(Boolean)
+    .join('  ·  ');
+}
+
+/** One or more colour entries per visible layer, the same colours the map and legend use. */
+export function exportLegend(layers: readonly LayerId[], t: T): LegendEntry[] {
+  const entries: Record<LayerId, LegendEntry[]> = {
+    heatmap: [{ label: t('layers.heatmap'), color: opaque(densityColor(DENSITY_DOMAIN[1])) }],
+    venues: [
+      { label: t('legend.high'), color: RISK_COLORS.high },
+      { label: t('legend.medium'), color: RISK_COLORS.medium },
+      { label: t('legend.low'), color: RISK_COLORS.low },
+    ],
+    'grid-cells': PATROL_AGE_BINS.map((b) => ({
+      label: `${t('layers.grid-cells')} ${b.max === null ? t('legend.never') : `${b.key} ${t('export.days')}`}`,
+      color: opaque(b.color),
+    })),
+    unpatrolled: [{ label: t('legend.unpatrolled'), color: 'rgb(200, 16, 46)' }],
+    rebounds: [{ label: t('layers.rebounds'), color: `rgb(${REBOUND_COLOR.join(', ')})` }],
+    'blind-spots': [
+      { label: t('legend.gaps'), color: opaque(GAP_COLOR) },
+      { label: t('legend.unmatched'), color: opaque(UNMATCHED_COLOR) },
+    ],
+  };
+  return layers.flatMap((id) => entries[id]);
+}
+
+export function exportContent(state: ViewState, township: string | null, t: T, lang: Lang, now: Date): ExportContent {
+  const stamp = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(now);
+  return {
+    title: t('app.title'),
+    subtitle: exportSubtitle(state, township, t, lang),
+    legend: exportLegend(state.layers, t),
+    footer: `${t('export.exportedAt')} ${stamp}`,
+  };
+}
