@@ -18,7 +18,6 @@ export const zhCN = {
   'export.busy': '正在导出…',
   'export.failed': '导出失败，请重试',
   'export.exportedAt': '导出时间',
-  'export.days': '天',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -34,7 +33,6 @@ export const en: Dictionary = {
   'export.busy': 'Exporting…',
   'export.failed': 'Export failed, try again',
   'export.exportedAt': 'Exported',
-  'export.days': 'days',
   'app.title': 'Small-Venue Safety Governance · Situation Map',
   'app.switchLanguage': '中文',
   'app.switchLanguageLabel': '切换到中文',

@@ -8,12 +8,14 @@ const FOOTER_H = 28;
 const ROW_H = 26;
 const PAD = 16;
 
+const swatchWidth = (entry: ExportContent['legend'][number]) => (entry.caption ? -8 : entry.ramp ? 56 : 14);
+
 /** Rows the legend needs when its entries flow left to right across `width`. */
 function legendRows(ctx: CanvasRenderingContext2D, content: ExportContent, width: number) {
   const rows: { x: number; entry: ExportContent['legend'][number] }[][] = [[]];
   let x = PAD;
   for (const entry of content.legend) {
-    const w = 22 + ctx.measureText(entry.label).width + 24;
+    const w = swatchWidth(entry) + 8 + ctx.measureText(entry.label).width + 24;
     if (x + w > width - PAD && x > PAD) {
       rows.push([]);
       x = PAD;
@@ -52,12 +54,24 @@ export function composeExport(mapCanvas: CanvasImageSource, content: ExportConte
   rows.forEach((row, i) => {
     const y = TITLE_H + size.height + PAD / 2 + i * ROW_H + ROW_H / 2;
     for (const { x, entry } of row) {
-      ctx.fillStyle = entry.color;
-      ctx.fillRect(x, y - 7, 14, 14);
-      ctx.strokeStyle = '#5b6675';
-      ctx.strokeRect(x + 0.5, y - 6.5, 13, 13);
+      if (entry.caption) {
+        // text only
+      } else if (entry.ramp) {
+        const gradient = ctx.createLinearGradient(x, 0, x + 56, 0);
+        entry.ramp.forEach((c, j) => gradient.addColorStop(j / Math.max(1, entry.ramp!.length - 1), c));
+        ctx.fillStyle = gradient;
+        ctx.fillRect(x, y - 6, 56, 12);
+      } else if (entry.outline) {
+        ctx.strokeStyle = entry.color;
+        ctx.lineWidth = 3;
+        ctx.strokeRect(x + 1.5, y - 5.5, 11, 11);
+        ctx.lineWidth = 1;
+      } else {
+        ctx.fillStyle = entry.color;
+        ctx.fillRect(x, y - 7, 14, 14);
+      }
       ctx.fillStyle = '#1f2933';
-      ctx.fillText(entry.label, x + 22, y);
+      ctx.fillText(entry.label, x + swatchWidth(entry) + 8, y);
     }
   });
 

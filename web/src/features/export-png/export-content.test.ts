@@ -19,7 +19,7 @@ describe('export content', () => {
     expect(content.title).toBe(zh['app.title']);
     expect(content.subtitle).toContain('城关镇');
     expect(content.subtitle).toContain('2026年11月1日 – 2026年11月30日');
-    expect(content.subtitle).toContain('回看日期: 2026年11月20日');
+    expect(content.subtitle).toContain('回看日期：2026年11月20日');
     expect(content.footer).toMatch(/^导出时间 2026年11月30日/);
   });
 
@@ -30,7 +30,15 @@ describe('export content', () => {
 
   it('lists legend entries only for the visible layers', () => {
     const labels = exportLegend(['venues', 'rebounds'], tEn).map((e) => e.label);
-    expect(labels).toEqual(['high risk', 'medium risk', 'low risk', 'Rebound clusters']);
+    expect(labels).toEqual(['high risk', 'medium risk', 'low risk', en['legend.rebounds']]);
     expect(exportLegend([], tEn)).toEqual([]);
+  });
+});
+
+describe('export legend for grid cells', () => {
+  it('captions the patrol-age bins once instead of repeating the layer name', () => {
+    const entries = exportLegend(['grid-cells'], tZh);
+    expect(entries[0]).toMatchObject({ label: '网格巡查 · 距上次巡查（天）', caption: true });
+    expect(entries.slice(1).map((e) => e.label)).toEqual(['0-3', '4-7', '8-14', '15-30', '>30', '从未巡查']);
   });
 });

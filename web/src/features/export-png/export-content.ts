@@ -10,7 +10,16 @@ import type { Lang, MessageKey } from '../../i18n/dictionaries.ts';
 import { toCss, type Rgba } from '../../map/color-scale.ts';
 import type { LayerId, ViewState } from '../../state/view-state.ts';
 
-export interface LegendEntry { label: string; color: string }
+export interface LegendEntry {
+  label: string;
+  color: string;
+  /** drawn as a frame (outlined areas) rather than a filled square */
+  outline?: boolean;
+  /** a colour ramp, low to high, drawn as a bar instead of a square */
+  ramp?: string[];
+  /** a caption for the entries after it: text only, no swatch */
+  caption?: boolean;
+}
 export interface ExportContent { title: string; subtitle: string; legend: LegendEntry[]; footer: string }
 type T = (key: MessageKey) => string;
 
@@ -34,7 +43,8 @@ export function exportSubtitle(state: ViewState, township: string | null, t: T, 
     ? `${formatDay(state.from, lang)} – ${formatDay(addDays(state.to, -1), lang)}`
     : t('time.default');
   const asOf = state.asOf ? formatDay(state.asOf, lang) : t('time.live');
-  return [township, `${t('time.title')}: ${window}`, `${t('time.asOf')}: ${asOf}`]
+  const colon = lang === 'zh-CN' ? '：' : ': ';
+  return [township, `${t('time.title')}${colon}${window}`, `${t('time.asOf')}${colon}${asOf}`]
     .filter(Boolean)
     .join('  ·  ');
 }
@@ -42,18 +52,22 @@ export function exportSubtitle(state: ViewState, township: string | null, t: T, 
 /** One or more colour entries per visible layer, the same colours the map and legend use. */
 export function exportLegend(layers: readonly LayerId[], t: T): LegendEntry[] {
   const entries: Record<LayerId, LegendEntry[]> = {
-    heatmap: [{ label: t('layers.heatmap'), color: opaque(densityColor(DENSITY_DOMAIN[1])) }],
+    heatmap: [{
+      label: `${t('layers.heatmap')} (${t('legend.heatmapUnit')})`,
+      color: opaque(densityColor(DENSITY_DOMAIN[1])),
+      ramp: [0.001, 0.01, 0.1, 1].map((s) => opaque(densityColor(DENSITY_DOMAIN[1] * s))),
+    }],
     venues: [
       { label: t('legend.high'), color: RISK_COLORS.high },
       { label: t('legend.medium'), color: RISK_COLORS.medium },
       { label: t('legend.low'), color: RISK_COLORS.low },
     ],
-    'grid-cells': PATROL_AGE_BINS.map((b) => ({
-      label: `${t('layers.grid-cells')} ${b.max === null ? t('legend.never') : `${b.key} ${t('export.days')}`}`,
-      color: opaque(b.color),
-    })),
-    unpatrolled: [{ label: t('legend.unpatrolled'), color: 'rgb(200, 16, 46)' }],
-    rebounds: [{ label: t('layers.rebounds'), color: `rgb(${REBOUND_COLOR.join(', ')})` }],
+    'grid-cells': [
+      { label: `${t('layers.grid-cells')} · ${t('legend.days')}`, color: '', caption: true },
+      ...PATROL_AGE_BINS.map((b) => ({ label: b.max === null ? t('legend.never') : b.key, color: opaque(b.color) })),
+    ],
+    unpatrolled: [{ label: t('legend.unpatrolled'), color: 'rgb(200, 16, 46)', outline: true }],
+    rebounds: [{ label: t('legend.rebounds'), color: `rgb(${REBOUND_COLOR.join(', ')})`, outline: true }],
     'blind-spots': [
       { label: t('legend.gaps'), color: opaque(GAP_COLOR) },
       { label: t('legend.unmatched'), color: opaque(UNMATCHED_COLOR) },
