@@ -1,11 +1,20 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import type { GridCellCollection, TownshipCollection } from '@svm/server/contract';
 import { chromiumAvailable, launchChromium } from '../browser.ts';
+import { colourAt, project, ringCentre, ringSpan } from './pixels.ts';
 import { startServer, type RunningServer } from './server-process.ts';
+
+const waitReady = (page: Page) =>
+  page.waitForFunction(() => (window as unknown as { __mapReady?: boolean }).__mapReady === true, undefined, { timeout: 90_000 });
 
 // Browser tests need Debian's chromium; CI installs it and sets REQUIRE_BROWSER=1 so a missing
 // browser fails there instead of skipping.
 const hasBrowser = chromiumAvailable();
+// screenshots of each view, kept as test artifacts (git-ignored)
+const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts', import.meta.url));
 if (!hasBrowser && process.env.REQUIRE_BROWSER === '1') throw new Error('REQUIRE_BROWSER=1 but /usr/bin/chromium is missing');
 
 describe.skipIf(!hasBrowser)('the dashboard in headless Chromium', () => {
@@ -21,6 +30,11 @@ describe.skipIf(!hasBrowser)('the dashboard in headless Chromium', () => {
     await browser?.close();
     await server?.stop();
   });
+
+  const artifact = (name: string) => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    return `${ARTIFACTS}/${name}`;
+  };
 
   it('loads without console errors, draws the city and switches to English', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -38,10 +52,74 @@ describe.skipIf(!hasBrowser)('the dashboard in headless Chromium', () => {
     const png = await page.locator('canvas.maplibregl-canvas').screenshot();
     expect(png.byteLength).toBeGreaterThan(20_000);
 
+    await page.screenshot({ path: artifact('overview.png') });
     await page.getByRole('button', { name: 'English' }).click();
     await page.waitForFunction(() => document.querySelector('header')?.textContent?.includes('Small-Venue Safety'));
 
     expect(errors).toEqual([]);
     expect(offsite).toEqual([]);
+  });
+
+  it('draws cells nobody patrolled for a month dark and fresh ones green, where the API puts them', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.url}/?layers=grid-cells`);
+    await waitReady(page);
+    const cells = (await (await fetch(`${server.url}/api/grid-cells`)).json()) as GridCellCollection;
+    const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+    // only cells whose centre is well inside the map, clear of the layer and legend cards
+    const candidates = [];
+    for (const f of cells.features) {
+      const ring = f.geometry.coordinates[0]!;
+      const at = await project(page, ringCentre(ring));
+      const inside = at.x > box.x + box.width * 0.3 && at.x < box.x + box.width * 0.9 && at.y > box.y + box.height * 0.2 && at.y < box.y + box.height * 0.8;
+      if (inside) candidates.push({ f, at, span: ringSpan(ring) });
+    }
+    candidates.sort((a, b) => b.span - a.span);
+    const stale = candidates.find((c) => c.f.properties.daysSincePatrol === null || c.f.properties.daysSincePatrol > 30);
+    const fresh = candidates.find((c) => c.f.properties.daysSincePatrol !== null && c.f.properties.daysSincePatrol <= 3);
+    expect(stale, 'a stale cell on screen').toBeDefined();
+    expect(fresh, 'a freshly patrolled cell on screen').toBeDefined();
+    const png = await page.screenshot();
+    const [sr, sg, sb] = await colourAt(page, png, stale!.at.x, stale!.at.y);
+    const [fr, fg, fb] = await colourAt(page, png, fresh!.at.x, fresh!.at.y);
+    // fresh: a light green wash (green above red); stale: red (over 30 days) or dark slate (never)
+    expect(fg, `fresh cell ${fresh!.f.properties.code} rgb ${fr},${fg},${fb}`).toBeGreaterThan(fr);
+    if (stale!.f.properties.daysSincePatrol === null) expect(Math.max(sr, sg, sb), `never-patrolled ${stale!.f.properties.code}`).toBeLessThan(175);
+    else expect(sr - sg, `stale cell ${stale!.f.properties.code} rgb ${sr},${sg},${sb}`).toBeGreaterThan(40);
+    expect(sr + sg + sb).toBeLessThan(fr + fg + fb - 60);
+    await page.close();
+  });
+
+  it('drills into a township from the list and shows the figures the API returns', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(`${server.url}/`);
+    await waitReady(page);
+    const townships = (await (await fetch(`${server.url}/api/townships`)).json()) as TownshipCollection;
+    const t = townships.features.find((f) => f.properties.kpis.cells.unpatrolled > 0)?.properties ?? townships.features[0]!.properties;
+    await page.getByRole('button', { name: new RegExp(t.name) }).first().click();
+    await page.waitForURL(new RegExp(`view=township&township=${t.id}(&|$)`));
+    await page.getByRole('heading', { name: t.name }).first().waitFor();
+    await page.waitForFunction((figure) => document.body.innerText.includes(figure), `${t.kpis.cells.unpatrolled} / ${t.kpis.cells.total}`);
+    await page.screenshot({ path: artifact('township.png') });
+    await page.close();
+  });
+
+  it('reproduces a view from its link, and keeps it through a reload', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const search = '?view=planner&layers=grid-cells,blind-spots';
+    await page.goto(`${server.url}/${search}`);
+    await waitReady(page);
+    for (let round = 0; round < 2; round++) {
+      expect(new URL(page.url()).search).toBe(search);
+      expect(await page.getByRole('button', { name: '规划盲区' }).getAttribute('aria-pressed')).toBe('true');
+      expect(await page.getByRole('checkbox', { name: '盲区' }).isChecked()).toBe(true);
+      expect(await page.getByRole('checkbox', { name: '风险热力' }).isChecked()).toBe(false);
+      if (round === 0) {
+        await page.screenshot({ path: artifact('planner.png') });
+        await page.reload();
+        await waitReady(page);
+      }
+    }
+    await page.close();
   });
 });
