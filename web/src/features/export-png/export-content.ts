@@ -53,7 +53,7 @@ export function exportSubtitle(state: ViewState, township: string | null, t: T, 
 export function exportLegend(layers: readonly LayerId[], t: T): LegendEntry[] {
   const entries: Record<LayerId, LegendEntry[]> = {
     heatmap: [{
-      label: `${t('layers.heatmap')} (${t('legend.heatmapUnit')})`,
+      label: `${t('layers.heatmap')} · ${t('legend.heatmapUnit')}`,
       color: opaque(densityColor(DENSITY_DOMAIN[1])),
       ramp: [0.001, 0.01, 0.1, 1].map((s) => opaque(densityColor(DENSITY_DOMAIN[1] * s))),
     }],
