@@ -169,11 +169,14 @@ export async function seedCity(db: Queryable, options: SeedOptions): Promise<See
     let batch = empty();
     const misgradedIds = new Set(misgraded.map((m) => m.id));
     const noDuty: CellDuty = { cellId: 0, worker: { id: null, name: '' }, factor: 1, stopAt: 0 };
+    const departmentOf = new Map(DEPARTMENTS.flatMap((d, i) => d.categories.map((c) => [c, i] as const)));
     // walk cell by cell so each cell's weekly rounds can fill the gaps its venues' visits leave
     const byCell = new Map<number, typeof located>();
     for (const row of located) {
       const key = row.grid_cell_id ?? 0;
-      byCell.set(key, [...(byCell.get(key) ?? []), row]);
+      const rows = byCell.get(key);
+      if (rows) rows.push(row);
+      else byCell.set(key, [row]);
     }
     for (const [cellId, rows] of [...byCell.entries()].sort((a, b) => a[0] - b[0])) {
       const cellDuty = (cellId !== 0 && duty.get(cellId)) || noDuty;
@@ -181,7 +184,7 @@ export async function seedCity(db: Queryable, options: SeedOptions): Promise<See
       for (const row of rows) {
         const venue: VenuePlan = venues[row.id - 1]!;
         const level = levels.get(row.id) ?? 'low';
-        const dept = DEPARTMENTS.findIndex((d) => d.categories.includes(venue.category));
+        const dept = departmentOf.get(venue.category)!;
         const leader = leaders[row.township_id - 1]!;
         venueHistory(new Random(options.seed, 3, venue.id), {
           venue, level, misgraded: misgradedIds.has(row.id), duty: cellDuty,

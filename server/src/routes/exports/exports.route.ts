@@ -10,7 +10,7 @@ import { ledgerFilterOf, toLedgerRow } from '../hazards/ledger-dto.ts';
 import { townshipExists } from '../townships/townships.queries.ts';
 import { toVenueFeature, venueFilterOf } from '../venues/venue-dto.ts';
 import { venuesPage } from '../venues/venues.queries.ts';
-import { csvHeader, csvRow } from './csv.ts';
+import { csvHeader, csvRow, type CsvColumn } from './csv.ts';
 import { HAZARD_COLUMNS, VENUE_COLUMNS } from './columns.ts';
 import { pagedStream } from './paged-stream.ts';
 
@@ -30,6 +30,23 @@ const featureCollectionHead = (asOf: Date) => `{"type":"FeatureCollection","asOf
 const FEATURE_COLLECTION_TAIL = '\n]}\n';
 const sep = (index: number) => (index === 0 ? '' : ',\n');
 
+type FetchPage<R> = (after: number | null, limit: number) => Promise<R[]>;
+
+/** Every matching row as CSV (BOM and header from the columns), streamed page by page. */
+function csvFile<R extends { id: number }>(fetchPage: FetchPage<R>, columns: readonly CsvColumn<R>[]) {
+  return pagedStream({ fetchPage, head: csvHeader(columns), row: (row) => csvRow(columns, row), tail: '' });
+}
+
+/** Every matching row as one GeoJSON FeatureCollection, streamed page by page. */
+function geojsonFile<R extends { id: number }>(fetchPage: FetchPage<R>, asOf: Date, feature: (row: R) => unknown) {
+  return pagedStream({
+    fetchPage,
+    head: featureCollectionHead(asOf),
+    row: (row, i) => sep(i) + JSON.stringify(feature(row)),
+    tail: FEATURE_COLLECTION_TAIL,
+  });
+}
+
 export function exportsRoute({ db }: AppDeps) {
   const venueFilter = async (q: Parameters<typeof venueFilterOf>[0]) => {
     if (q.township !== undefined && !(await townshipExists(db, q.township))) {
@@ -40,44 +57,24 @@ export function exportsRoute({ db }: AppDeps) {
   return new Hono()
     .get('/hazards.csv', validate('query', hazardExportQuerySchema), async (c) => {
       const f = await ledgerFilterOf(db, c.req.valid('query'));
-      const body = await pagedStream({
-        fetchPage: (after, limit) => ledgerPage(db, f, after, limit),
-        head: csvHeader(HAZARD_COLUMNS),
-        row: (row) => csvRow(HAZARD_COLUMNS, row),
-        tail: '',
-      });
+      const body = await csvFile((after, limit) => ledgerPage(db, f, after, limit), HAZARD_COLUMNS);
       return download(c, body, CSV, 'hazards', f.asOf);
     })
     .get('/hazards.geojson', validate('query', hazardExportQuerySchema), async (c) => {
       const f = await ledgerFilterOf(db, c.req.valid('query'));
-      const body = await pagedStream({
-        fetchPage: (after, limit) => ledgerPage(db, f, after, limit),
-        head: featureCollectionHead(f.asOf),
-        row: (row, i) => sep(i) + JSON.stringify({
-          type: 'Feature', id: row.id, geometry: { type: 'Point', coordinates: [row.lon, row.lat] }, properties: toLedgerRow(row),
-        }),
-        tail: FEATURE_COLLECTION_TAIL,
-      });
+      const body = await geojsonFile((after, limit) => ledgerPage(db, f, after, limit), f.asOf, (row) => ({
+        type: 'Feature', id: row.id, geometry: { type: 'Point', coordinates: [row.lon, row.lat] }, properties: toLedgerRow(row),
+      }));
       return download(c, body, GEOJSON, 'hazards', f.asOf);
     })
     .get('/venues.csv', validate('query', venueExportQuerySchema), async (c) => {
       const f = await venueFilter(c.req.valid('query'));
-      const body = await pagedStream({
-        fetchPage: (after, limit) => venuesPage(db, f, after, limit),
-        head: csvHeader(VENUE_COLUMNS),
-        row: (row) => csvRow(VENUE_COLUMNS, row),
-        tail: '',
-      });
+      const body = await csvFile((after, limit) => venuesPage(db, f, after, limit), VENUE_COLUMNS);
       return download(c, body, CSV, 'venues', f.asOf);
     })
     .get('/venues.geojson', validate('query', venueExportQuerySchema), async (c) => {
       const f = await venueFilter(c.req.valid('query'));
-      const body = await pagedStream({
-        fetchPage: (after, limit) => venuesPage(db, f, after, limit),
-        head: featureCollectionHead(f.asOf),
-        row: (row, i) => sep(i) + JSON.stringify(toVenueFeature(row)),
-        tail: FEATURE_COLLECTION_TAIL,
-      });
+      const body = await geojsonFile((after, limit) => venuesPage(db, f, after, limit), f.asOf, toVenueFeature);
       return download(c, body, GEOJSON, 'venues', f.asOf);
     });
 }
