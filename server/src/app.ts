@@ -1,6 +1,7 @@
 // The HTTP application: mounts one route module per feature and renders every error as a problem.
 import { Hono } from 'hono';
 import type { AppDeps } from './deps.ts';
+import { CITY_SCOPE, identify, type ResolveCaller } from './auth/caller.ts';
 import { Problem, renderProblem, toProblem } from './problem.ts';
 import { contextRoute } from './routes/context/context.route.ts';
 import { gridCellsRoute } from './routes/grid-cells/grid-cells.route.ts';
@@ -24,9 +25,13 @@ import { webAppRoute } from './routes/web-app/web-app.route.ts';
 
 export type { AppDeps } from './deps.ts';
 
+// Until sign-in lands every request reads the whole city, as before.
+const openCity: ResolveCaller = async () => ({ userId: null, name: 'anonymous', role: null, scope: CITY_SCOPE, readOnly: false });
+
 export function createApp(deps: AppDeps) {
   const logError = deps.logError ?? ((message: string, err: unknown) => console.error(message, err));
   const app = new Hono()
+    .use('/api/*', identify(deps.resolveCaller ?? openCity))
     .route('/api/health', healthRoute(deps))
     .route('/api/townships', townshipsRoute(deps))
     .route('/api/context', contextRoute(deps))

@@ -1,6 +1,7 @@
 // What the routes need from the process: the database (or a test's transaction) and facts
 // gathered once at start-up.
 import type { DatabaseInfo, Queryable } from '@svm/db';
+import type { ResolveCaller } from './auth/caller.ts';
 
 export interface AppDeps {
   db: Queryable;
@@ -9,4 +10,6 @@ export interface AppDeps {
   webDist?: string | null;
   /** where unexpected errors go (default console.error) */
   logError?: (message: string, err: unknown) => void;
+  /** who is asking (default: sign-in is not enforced yet, everyone reads the city) */
+  resolveCaller?: ResolveCaller;
 }
