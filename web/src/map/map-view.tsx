@@ -2,7 +2,7 @@
 // layer visibility, selection, camera and label language are pushed into it as they change.
 // Sets window.__mapReady once the map and every visible data layer have drawn.
 import type { LayersList } from '@deck.gl/core';
-import type { Bbox, FeatureCollection, Geometry } from '@svm/server/contract';
+import type { Bbox, FeatureCollection, Geometry, Position } from '@svm/server/contract';
 import {
   type GeoJSONSource, Map as MapLibreMap, NavigationControl, type VectorTileSource,
 } from 'maplibre-gl';
@@ -12,11 +12,15 @@ import {
 } from '../features/townships/townships.layer.ts';
 import { ExportButton } from '../features/export-png/export-button.tsx';
 import { VENUE_LAYER_IDS, VENUE_SELECTED_LAYER, VENUES_SOURCE, venueTilesUrl, venuesVisible } from '../features/venues/venues.layer.ts';
+import {
+  HAZARDS_SOURCE, REBOUND_HAZARDS_LAYER, hazardTilesUrl, reboundHazardsVisible,
+} from '../features/rebounds/rebound-hazards.layer.ts';
 import type { Lang } from '../i18n/dictionaries.ts';
 import type { ViewState } from '../state/view-state.ts';
 import { DATA_SOURCES, offlineStyle, type DataSource } from './offline-style.ts';
 import { useDeckOverlay } from './use-deck-overlay.ts';
 import { useMapClicks } from './use-map-clicks.ts';
+import { FLY_TO_ZOOM, onFlyTo } from './camera-requests.ts';
 
 type Collection = FeatureCollection<Geometry, object>;
 
@@ -25,6 +29,8 @@ export interface MapViewProps {
   sources: Record<DataSource, Collection | undefined>;
   /** where the camera goes: the chosen township or the city */
   bounds: Bbox | null;
+  /** where the first camera placement goes instead of bounds (a link to a venue) */
+  focus?: Position | null;
   lang: Lang;
   label: string;
   state: ViewState;
@@ -45,7 +51,7 @@ function useSourceData(map: MapLibreMap | null, id: DataSource, data: Collection
 }
 
 export function MapView(props: MapViewProps) {
-  const { sources, bounds, lang, label, state, asOf, deckLayers, deckComplete, onChange, onViewport, zoom } = props;
+  const { sources, bounds, focus, lang, label, state, asOf, deckLayers, deckComplete, onChange, onViewport, zoom } = props;
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   // the style is built once; later changes are pushed into it
@@ -91,20 +97,33 @@ export function MapView(props: MapViewProps) {
     if (!map) return;
     const visibility = venuesVisible(state.layers, zoom) ? 'visible' : 'none';
     for (const id of VENUE_LAYER_IDS) map.setLayoutProperty(id, 'visibility', visibility);
+    map.setLayoutProperty(REBOUND_HAZARDS_LAYER, 'visibility', reboundHazardsVisible(state.layers) ? 'visible' : 'none');
     map.setFilter(VENUE_SELECTED_LAYER, ['==', ['get', 'id'], state.selection?.kind === 'venue' ? state.selection.id : -1]);
     map.setFilter(TOWNSHIP_SELECTED_LAYER, selectedTownshipFilter(state.township));
   }, [map, state.layers, state.selection, state.township, zoom]);
 
   useEffect(() => {
     map?.getSource<VectorTileSource>(VENUES_SOURCE)?.setTiles([venueTilesUrl(window.location.origin, asOf)]);
+    map?.getSource<VectorTileSource>(HAZARDS_SOURCE)?.setTiles([hazardTilesUrl(window.location.origin, asOf)]);
   }, [map, asOf]);
+
+  useEffect(() => {
+    if (!map) return;
+    return onFlyTo((center) => map.flyTo({ center, zoom: Math.max(map.getZoom(), FLY_TO_ZOOM), duration: 1200 }));
+  }, [map]);
 
   const flown = useRef(false);
   useEffect(() => {
     if (!map || !bounds) return;
+    if (!flown.current && focus) {
+      map.jumpTo({ center: focus, zoom: FLY_TO_ZOOM });
+      flown.current = true;
+      return;
+    }
     // the first frame a wall display shows is already in place; later changes fly
     map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: 48, animate: flown.current, duration: 900 });
     flown.current = true;
+    // focus only matters for the first placement
   }, [map, bounds]);
 
   useEffect(() => {

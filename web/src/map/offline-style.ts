@@ -4,6 +4,7 @@ import type { GeoJSONSourceSpecification, StyleSpecification } from 'maplibre-gl
 import { STREETS_SOURCE, streetLayers } from '../features/streets/streets.layer.ts';
 import { TOWNSHIPS_SOURCE, townshipLayers } from '../features/townships/townships.layer.ts';
 import { VENUES_SOURCE, venueLayers, venueSource } from '../features/venues/venues.layer.ts';
+import { HAZARDS_SOURCE, hazardSource, reboundHazardLayers } from '../features/rebounds/rebound-hazards.layer.ts';
 import type { Lang } from '../i18n/dictionaries.ts';
 import type { LayerId } from '../state/view-state.ts';
 
@@ -23,13 +24,17 @@ export function offlineStyle({ lang, origin, asOf, layers }: StyleOptions): Styl
   return {
     version: 8,
     name: 'svm-offline',
-    sources: { [STREETS_SOURCE]: empty(), [TOWNSHIPS_SOURCE]: empty(), [VENUES_SOURCE]: venueSource(origin, asOf) },
-    // bottom to top: context, jurisdictions and their names, then venue points (deck.gl draws above)
+    sources: {
+      [STREETS_SOURCE]: empty(), [TOWNSHIPS_SOURCE]: empty(), [VENUES_SOURCE]: venueSource(origin, asOf),
+      [HAZARDS_SOURCE]: hazardSource(origin, asOf),
+    },
+    // bottom to top: context, jurisdictions and their names, then venue points and rebound hazards (deck.gl draws above)
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f4f2ee' } },
       ...streetLayers(),
       ...townshipLayers(lang),
       ...venueLayers(layers, null),
+      ...reboundHazardLayers(layers),
     ],
   };
 }

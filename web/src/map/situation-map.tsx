@@ -2,7 +2,7 @@
 // state, the camera on the chosen township, loading and error states, the legend and switcher.
 import type { Bbox, StreetCollection } from '@svm/server/contract';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { StatusPanel } from '../components/status-panel.tsx';
 import { LayerSwitcher } from '../features/layer-switcher/layer-switcher.tsx';
 import { Legend } from '../features/legend/legend.tsx';
@@ -12,6 +12,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { HEATMAP_MAX_ZOOM } from '../features/heatmap/heatmap.layer.ts';
 import { apiAsOf, useViewState, type LayerId } from '../state/view-state.ts';
 import { boundsOf } from './bounds.ts';
+import { venueDetailQuery } from '../features/venue-panel/venue-panel.queries.ts';
 import { MapView } from './map-view.tsx';
 import { useDataLayers } from './use-data-layers.ts';
 import { snapViewport, type Viewport } from './viewport.ts';
@@ -34,6 +35,14 @@ export function SituationMap() {
   const townshipBounds = useMemo(() => (township ? boundsOf([township]) : null), [township]);
   const streets = useQuery(streetsQuery(cityBounds));
   const streetsData = townships.data && !cityBounds ? NO_STREETS : streets.data;
+  // a link to a venue opens on the venue itself: the first camera placement waits for its point
+  const linkedVenue = useRef(state.selection?.kind === 'venue' ? state.selection.id : null);
+  const linked = useQuery({
+    ...venueDetailQuery(linkedVenue.current ?? 0, apiAsOf(state.asOf)),
+    enabled: linkedVenue.current !== null,
+  });
+  const focus = linkedVenue.current === null ? null
+    : linked.data?.venue.geometry.coordinates ?? (linked.isError ? null : 'waiting');
   const sources = useMemo(() => ({ townships: townships.data, streets: streetsData }), [townships.data, streetsData]);
 
   const [viewport, setViewport] = useState<Viewport | null>(null);
@@ -51,7 +60,8 @@ export function SituationMap() {
     <main className="map-area">
       <MapView
         sources={sources}
-        bounds={townshipBounds ?? cityBounds}
+        bounds={focus === 'waiting' ? null : townshipBounds ?? cityBounds}
+        focus={focus === 'waiting' ? null : focus}
         lang={lang}
         label={t('map.label')}
         state={state}

@@ -16,6 +16,9 @@ import { reboundClustersQuery } from '../features/rebounds/rebounds.queries.ts';
 import { apiAsOf, type ViewState } from '../state/view-state.ts';
 import { TOWNSHIP_SELECTED_LAYER } from '../features/townships/townships.layer.ts';
 import { usePulse } from './use-pulse.ts';
+import { townshipsQuery } from '../features/townships/townships.queries.ts';
+import { clustersOf } from '../features/venues/venue-clusters.ts';
+import { venueClusterLevel, venueClustersLayer } from '../features/venues/venue-clusters.layer.ts';
 import type { Viewport } from './viewport.ts';
 
 // Interleaved into MapLibre's stack: fills sit under the selected township's outline, the
@@ -33,10 +36,18 @@ export function useDataLayers(state: ViewState, viewport: Viewport | null) {
   const cells = useQuery({ ...gridCellsQuery({ asOf }), enabled: cellsOn });
   const clusters = useQuery({ ...reboundClustersQuery(asOf), enabled: on('rebounds') });
   const blind = useQuery({ ...blindSpotsQuery(asOf), enabled: on('blind-spots') });
+  const clusterLevel = on('venues') && viewport !== null ? venueClusterLevel(viewport.zoom) : null;
+  // township bubbles come from the outlines every view already loads; cell bubbles from the cells
+  const townships = useQuery({ ...townshipsQuery(), enabled: clusterLevel === 'township' });
+  const clusterCells = useQuery({ ...gridCellsQuery({ asOf }), enabled: clusterLevel === 'cell' });
 
   const dashes = useMemo(() => noWorkerDashes(cells.data), [cells.data]);
   const zoom = viewport?.zoom ?? 0;
   const hatches = useMemo(() => gapHatches(blind.data, zoom), [blind.data, zoom]);
+  const venueClusters = useMemo(
+    () => clusterLevel === 'township' ? clustersOf('township', townships.data?.features ?? [])
+      : clusterLevel === 'cell' ? clustersOf('cell', clusterCells.data?.features ?? []) : [],
+    [clusterLevel, townships.data, clusterCells.data]);
   const pulse = usePulse(on('rebounds') && clusters.data !== undefined && clusters.data.features.length > 0);
 
   const { layers: ids, selection } = state;
@@ -52,9 +63,10 @@ export function useDataLayers(state: ViewState, viewport: Viewport | null) {
   ].map(under), [heatmap.data, cells.data, blind.data, dashes, hatches, ids, selection, zoom]);
   const layers: LayersList = useMemo(() => [
     ...base,
+    venueClustersLayer(venueClusters, { layers: ids, zoom }),
     reboundsLayer(clusters.data, { layers: ids, selection, pulse }),
     reboundLabelsLayer(clusters.data, { layers: ids, selection, pulse }),
-  ], [base, clusters.data, ids, selection, pulse]);
+  ], [base, venueClusters, clusters.data, ids, selection, pulse, zoom]);
 
   const active = [
     [heatmapOn, heatmap], [cellsOn, cells], [on('rebounds'), clusters], [on('blind-spots'), blind],

@@ -11,6 +11,22 @@ export type LayerId = (typeof LAYERS)[number];
 export const SELECTION_KINDS = ['township', 'cell', 'venue', 'cluster', 'hazard'] as const;
 export type Selection = { kind: (typeof SELECTION_KINDS)[number]; id: number } | null;
 
+export const TABS = ['overview', 'ledger'] as const;
+export type Tab = (typeof TABS)[number];
+
+const HAZARD_STATUSES = ['open', 'rectifying', 'rectified', 'closed'] as const;
+const PARTIES = ['territorial', 'industry', 'special'] as const;
+
+/** The hazard ledger's own filters (the township and as-of day come from the view). */
+export interface LedgerView {
+  status?: (typeof HAZARD_STATUSES)[number];
+  party?: (typeof PARTIES)[number];
+  overdue?: true;
+  rebound?: true;
+  /** a hazard type code */
+  type?: string;
+}
+
 export interface ViewState {
   view: View;
   township: number | null;
@@ -22,6 +38,9 @@ export interface ViewState {
   /** YYYY-MM-DD: replay the past as of the end of that day; null: now */
   asOf: string | null;
   selection: Selection;
+  /** the side panel's tab */
+  tab: Tab;
+  ledger: LedgerView;
 }
 
 export const DEFAULT_LAYERS: Record<View, LayerId[]> = {
@@ -33,6 +52,26 @@ export const DEFAULT_LAYERS: Record<View, LayerId[]> = {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const positiveInt = (v: string | null) => (v && /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null);
 const day = (v: string | null) => (v && DAY.test(v) ? v : null);
+const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined =>
+  values.find((x) => x === v);
+
+/** Ledger filters as the filter controls hold them, kept only where well-formed. */
+export function toLedgerView(f: { status?: string | undefined; party?: string | undefined; overdue?: boolean | undefined; rebound?: boolean | undefined; type?: string | undefined }): LedgerView {
+  const ledger: LedgerView = {};
+  const status = oneOf(HAZARD_STATUSES, f.status ?? null);
+  const party = oneOf(PARTIES, f.party ?? null);
+  if (status) ledger.status = status;
+  if (party) ledger.party = party;
+  if (f.overdue) ledger.overdue = true;
+  if (f.rebound) ledger.rebound = true;
+  if (f.type && /^[A-Za-z0-9_-]{1,40}$/.test(f.type)) ledger.type = f.type;
+  return ledger;
+}
+
+const parseLedger = (p: URLSearchParams): LedgerView => toLedgerView({
+  status: p.get('hstatus') ?? undefined, party: p.get('party') ?? undefined,
+  overdue: p.get('overdue') === '1', rebound: p.get('rebound') === '1', type: p.get('htype') ?? undefined,
+});
 
 /** Reads a view state from a query string; anything malformed falls back to its default. */
 export function parseViewState(search: string): ViewState {
@@ -47,7 +86,10 @@ export function parseViewState(search: string): ViewState {
   const selection: Selection = (SELECTION_KINDS as readonly string[]).includes(kind ?? '') && selId
     ? { kind: kind as NonNullable<Selection>['kind'], id: selId }
     : null;
-  return { view, township: positiveInt(p.get('township')), layers, from: day(p.get('from')), to: day(p.get('to')), asOf: day(p.get('asOf')), selection };
+  return {
+    view, township: positiveInt(p.get('township')), layers, from: day(p.get('from')), to: day(p.get('to')),
+    asOf: day(p.get('asOf')), selection, tab: oneOf(TABS, p.get('tab')) ?? 'overview', ledger: parseLedger(p),
+  };
 }
 
 /** Writes a view state as a query string, leaving out defaults so links stay short. */
@@ -60,6 +102,12 @@ export function formatViewState(s: ViewState): string {
   if (s.to) p.set('to', s.to);
   if (s.asOf) p.set('asOf', s.asOf);
   if (s.selection) p.set('sel', `${s.selection.kind}:${s.selection.id}`);
+  if (s.tab !== 'overview') p.set('tab', s.tab);
+  if (s.ledger.status) p.set('hstatus', s.ledger.status);
+  if (s.ledger.party) p.set('party', s.ledger.party);
+  if (s.ledger.overdue) p.set('overdue', '1');
+  if (s.ledger.rebound) p.set('rebound', '1');
+  if (s.ledger.type) p.set('htype', s.ledger.type);
   const text = p.toString();
   return text ? `?${text}` : '';
 }
@@ -89,6 +137,8 @@ export function useViewState(): [ViewState, (change: Partial<ViewState>) => void
     const next = { ...snapshot(), ...change };
     // switching view without naming layers takes that view's default layers
     if (change.view && !change.layers) next.layers = DEFAULT_LAYERS[change.view];
+    // selecting something (on the map, in a list) shows its details, not the ledger
+    if (change.selection !== undefined && change.tab === undefined) next.tab = 'overview';
     const search = formatViewState(next);
     if (search !== window.location.search) {
       window.history.pushState(null, '', `${window.location.pathname}${search}${window.location.hash}`);

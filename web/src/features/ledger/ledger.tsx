@@ -1,21 +1,19 @@
 // The hazard ledger (台账): filters, a paged table ("load more" follows the cursor) and a CSV export
-// with the same filters. The township and as-of day come from the URL view state.
+// with the same filters. The filters, township and as-of day come from the URL view state.
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { PanelStatus } from '../../components/panel-status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { apiAsOf, useViewState } from '../../state/view-state.ts';
+import { apiAsOf, toLedgerView, useViewState } from '../../state/view-state.ts';
 import { formatDate } from '../panels/format.ts';
 import type { LedgerFilters as Filters } from '../panels/panel-api.ts';
 import { LedgerFilters } from './ledger-filters.tsx';
 import { ledgerExportHref, ledgerQuery } from './ledger.queries.ts';
 
-type OwnFilters = Omit<Filters, 'township' | 'asOf'>;
-
 export function Ledger() {
   const { t, lang, formatNumber } = useI18n();
   const [state, update] = useViewState();
-  const [own, setOwn] = useState<OwnFilters>({});
+  // the filters live in the URL, so a link opens the same ledger
+  const own = state.ledger;
   const filters: Filters = { ...own, township: state.township ?? undefined, asOf: apiAsOf(state.asOf) };
   const ledger = useInfiniteQuery(ledgerQuery(filters));
   const rows = ledger.data?.pages.flatMap((p) => p.items) ?? [];
@@ -28,7 +26,7 @@ export function Ledger() {
           ⤓ {t('ledger.export')}
         </a>
       </div>
-      <LedgerFilters filters={own} onChange={(change) => setOwn((f) => ({ ...f, ...change }))} types={types} />
+      <LedgerFilters filters={own} onChange={(change) => update({ ledger: toLedgerView({ ...own, ...change }) })} types={types} />
       <PanelStatus
         pending={ledger.isPending}
         error={ledger.error}

@@ -4,6 +4,7 @@ import { PATROL_AGE_BINS } from '../grid-cells/grid-cells.layer.ts';
 import { DENSITY_DOMAIN, HEATMAP_MAX_ZOOM, densityColor } from '../heatmap/heatmap.layer.ts';
 import { REBOUND_COLOR } from '../rebounds/rebounds.layer.ts';
 import { RISK_COLORS, VENUE_MIN_ZOOM } from '../venues/venues.layer.ts';
+import { VENUE_CLUSTER_COLOR } from '../venues/venue-clusters.layer.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { logRampValue, rampColor, toCss, type Rgba } from '../../map/color-scale.ts';
 import { useNarrowScreen } from '../../map/use-narrow-screen.ts';
@@ -44,7 +45,7 @@ export function Legend({ layers, zoom }: { layers: readonly LayerId[]; zoom: num
         <LegendSwatch kind="point" color={RISK_COLORS.low} label={t('legend.low')} />
         <LegendSwatch kind="ring" color="#5b21b6" label={t('legend.misgraded')} />
         <LegendSwatch kind="hollow" color={RISK_COLORS.medium} label={t('legend.unregistered')} />
-        {zoom < VENUE_MIN_ZOOM && <li className="legend-note">{t('legend.venuesZoom')}</li>}
+        {zoom < VENUE_MIN_ZOOM && <LegendSwatch kind="fill" color={toCss([...VENUE_CLUSTER_COLOR, 255])} label={t('legend.venuesZoom')} />}
       </>
     ),
     'grid-cells': (
@@ -62,7 +63,12 @@ export function Legend({ layers, zoom }: { layers: readonly LayerId[]; zoom: num
       </>
     ),
     unpatrolled: <LegendSwatch kind="outline" color="rgb(200, 16, 46)" label={t('legend.unpatrolled')} />,
-    rebounds: <LegendSwatch kind="outline" color={`rgb(${REBOUND_COLOR.join(', ')})`} label={t('legend.rebounds')} />,
+    rebounds: (
+      <>
+        <LegendSwatch kind="outline" color={`rgb(${REBOUND_COLOR.join(', ')})`} label={t('legend.rebounds')} />
+        <LegendSwatch kind="point" color={`rgb(${REBOUND_COLOR.join(', ')})`} label={t('legend.reboundHazard')} />
+      </>
+    ),
     'blind-spots': (
       <>
         <LegendSwatch kind="hatched" color={toCss(GAP_COLOR)} label={t('legend.gaps')} />

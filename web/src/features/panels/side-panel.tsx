@@ -1,7 +1,6 @@
 // The right-hand column (a bottom sheet on a phone): venue search and the time window, then the
 // selection's details, or the overview of the view (city or township), or the hazard ledger tab.
 import './panels.css';
-import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useViewState, type ViewState } from '../../state/view-state.ts';
 import { CellPanel } from '../cell-panel/cell-panel.tsx';
@@ -31,18 +30,16 @@ function Overview({ state }: { state: ViewState }) {
 
 export function SidePanel() {
   const { t } = useI18n();
-  const [state] = useViewState();
-  // the ledger stays open until something is selected (e.g. a venue clicked in the ledger)
-  const selKey = state.selection ? `${state.selection.kind}:${state.selection.id}` : '';
-  const [ledgerAt, setLedgerAt] = useState<string | null>(null);
-  const tab = ledgerAt === selKey ? 'ledger' : 'overview';
+  // the tab is in the URL; selecting something (e.g. a venue in the ledger) returns to overview
+  const [state, update] = useViewState();
+  const tab = state.tab;
   return (
     <aside className="panel" aria-label={t('panel.label')}>
       <VenueSearch />
       <TimeWindow />
       <div className="panel-tabs" role="tablist">
         {(['overview', 'ledger'] as const).map((id) => (
-          <button key={id} type="button" role="tab" className="panel-tab" aria-selected={tab === id} onClick={() => setLedgerAt(id === 'ledger' ? selKey : null)}>
+          <button key={id} type="button" role="tab" className="panel-tab" aria-selected={tab === id} onClick={() => update({ tab: id })}>
             {t(id === 'overview' ? 'panel.tabOverview' : 'panel.tabLedger')}
           </button>
         ))}

@@ -4,6 +4,7 @@ import { PanelTestWrapper } from '../../components/panel-test-wrapper.tsx';
 import { parseViewState } from '../../state/view-state.ts';
 import { mockFetch } from '../panels/panel-fixtures.ts';
 import { VenueSearch } from './venue-search.tsx';
+import { onFlyTo } from '../../map/camera-requests.ts';
 
 const page = {
   type: 'FeatureCollection', asOf: '2026-11-18T00:00:00Z', nextCursor: null,
@@ -17,14 +18,15 @@ beforeEach(() => window.history.replaceState(null, '', '/'));
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
-  Reflect.deleteProperty(window, '__flyTo');
+  unsubscribe?.();
 });
+let unsubscribe: (() => void) | undefined;
 
 describe('the venue search', () => {
   it('lists matches after typing and selects the chosen venue, flying the map to it', async () => {
     const fetchMock = mockFetch({ '/api/venues': page });
     const fly = vi.fn();
-    Reflect.set(window, '__flyTo', fly);
+    unsubscribe = onFlyTo(fly);
     render(<PanelTestWrapper><VenueSearch /></PanelTestWrapper>);
     fireEvent.change(screen.getByRole('combobox', { name: '搜索场所' }), { target: { value: '电池' } });
     fireEvent.click(await screen.findByRole('button', { name: /佳新电池店/ }));

@@ -7,12 +7,8 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { apiAsOf, useViewState } from '../../state/view-state.ts';
 import { venueSearchQuery } from './search.queries.ts';
 import { useDebounced } from './use-debounced.ts';
+import { requestFlyTo } from '../../map/camera-requests.ts';
 
-/** The map's fly-to hook, when the map has registered one on window. */
-function flyTo(position: [number, number]) {
-  const fly: unknown = Reflect.get(window, '__flyTo');
-  if (typeof fly === 'function') fly(position);
-}
 
 export function VenueSearch() {
   const { t } = useI18n();
@@ -24,7 +20,7 @@ export function VenueSearch() {
   const listId = useId();
   const choose = (v: VenueFeature) => {
     update({ selection: { kind: 'venue', id: v.id } });
-    flyTo(v.geometry.coordinates);
+    requestFlyTo(v.geometry.coordinates);
     setOpen(false);
   };
   const items = results.data?.features ?? [];
