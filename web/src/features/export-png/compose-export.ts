@@ -26,6 +26,30 @@ function legendRows(ctx: CanvasRenderingContext2D, content: ExportContent, width
   return content.legend.length ? rows : [];
 }
 
+/** A point or line swatch as the map draws it, in a 14 px box centred on (x + 7, y). */
+function drawMark(ctx: CanvasRenderingContext2D, mark: NonNullable<ExportContent['legend'][number]['mark']>, color: string, x: number, y: number) {
+  ctx.save();
+  ctx.beginPath();
+  if (mark === 'dashed') {
+    ctx.setLineDash([4, 3]);
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 2;
+    ctx.moveTo(x, y);
+    ctx.lineTo(x + 14, y);
+    ctx.stroke();
+  } else {
+    ctx.arc(x + 7, y, mark === 'ring' ? 6 : 5, 0, 2 * Math.PI);
+    ctx.fillStyle = mark === 'dot' ? color : '#ffffff';
+    ctx.fill();
+    if (mark !== 'dot') {
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 2;
+      ctx.stroke();
+    }
+  }
+  ctx.restore();
+}
+
 export function composeExport(mapCanvas: CanvasImageSource, content: ExportContent, size: { width: number; height: number }): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d');
@@ -61,6 +85,8 @@ export function composeExport(mapCanvas: CanvasImageSource, content: ExportConte
         entry.ramp.forEach((c, j) => gradient.addColorStop(j / Math.max(1, entry.ramp!.length - 1), c));
         ctx.fillStyle = gradient;
         ctx.fillRect(x, y - 6, 56, 12);
+      } else if (entry.mark) {
+        drawMark(ctx, entry.mark, entry.color, x, y);
       } else if (entry.outline) {
         ctx.strokeStyle = entry.color;
         ctx.lineWidth = 3;

@@ -1,13 +1,13 @@
 // What an exported PNG says: file name, title bar text, legend entries and footer for a view
 // state, in the current language. Pure, so it is tested without a canvas.
-import { GAP_COLOR, UNMATCHED_COLOR } from '../blind-spots/blind-spots.layer.ts';
+import { GAP_COLOR, UNMATCHED_COLOR, UNREGISTERED_DOMAIN, UNREGISTERED_RAMP } from '../blind-spots/blind-spots.layer.ts';
 import { PATROL_AGE_BINS } from '../grid-cells/grid-cells.layer.ts';
 import { DENSITY_DOMAIN, densityColor } from '../heatmap/heatmap.layer.ts';
 import { REBOUND_COLOR } from '../rebounds/rebounds.layer.ts';
 import { RISK_COLORS } from '../venues/venues.layer.ts';
 import { addDays } from '../time-window/presets.ts';
 import type { Lang, MessageKey } from '../../i18n/dictionaries.ts';
-import { toCss, type Rgba } from '../../map/color-scale.ts';
+import { rampColor, toCss, type Rgba } from '../../map/color-scale.ts';
 import type { LayerId, ViewState } from '../../state/view-state.ts';
 
 export interface LegendEntry {
@@ -19,6 +19,8 @@ export interface LegendEntry {
   ramp?: string[];
   /** a caption for the entries after it: text only, no swatch */
   caption?: boolean;
+  /** a point-style swatch as the map draws it: a ring, a hollow dot, a filled dot, or a dashed line */
+  mark?: 'ring' | 'hollow' | 'dot' | 'dashed';
 }
 export interface ExportContent { title: string; subtitle: string; legend: LegendEntry[]; footer: string }
 type T = (key: MessageKey) => string;
@@ -61,16 +63,27 @@ export function exportLegend(layers: readonly LayerId[], t: T): LegendEntry[] {
       { label: t('legend.high'), color: RISK_COLORS.high },
       { label: t('legend.medium'), color: RISK_COLORS.medium },
       { label: t('legend.low'), color: RISK_COLORS.low },
+      { label: t('legend.misgraded'), color: '#5b21b6', mark: 'ring' },
+      { label: t('legend.unregistered'), color: RISK_COLORS.medium, mark: 'hollow' },
     ],
     'grid-cells': [
       { label: `${t('layers.grid-cells')} · ${t('legend.days')}`, color: '', caption: true },
       ...PATROL_AGE_BINS.map((b) => ({ label: b.max === null ? t('legend.never') : b.key, color: opaque(b.color) })),
+      { label: t('legend.noWorker'), color: '#282828', mark: 'dashed' },
     ],
     unpatrolled: [{ label: t('legend.unpatrolled'), color: 'rgb(200, 16, 46)', outline: true }],
-    rebounds: [{ label: t('legend.rebounds'), color: `rgb(${REBOUND_COLOR.join(', ')})`, outline: true }],
+    rebounds: [
+      { label: t('legend.rebounds'), color: `rgb(${REBOUND_COLOR.join(', ')})`, outline: true },
+      { label: t('legend.reboundHazard'), color: `rgb(${REBOUND_COLOR.join(', ')})`, mark: 'dot' },
+    ],
     'blind-spots': [
       { label: t('legend.gaps'), color: opaque(GAP_COLOR) },
       { label: t('legend.unmatched'), color: opaque(UNMATCHED_COLOR) },
+      {
+        label: t('legend.unregisteredDensity'),
+        color: opaque(rampColor(UNREGISTERED_DOMAIN[1], UNREGISTERED_DOMAIN, UNREGISTERED_RAMP)),
+        ramp: [0, 0.25, 0.5, 1].map((s) => opaque(rampColor(UNREGISTERED_DOMAIN[1] * s, UNREGISTERED_DOMAIN, UNREGISTERED_RAMP))),
+      },
     ],
   };
   return layers.flatMap((id) => entries[id]);
