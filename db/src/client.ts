@@ -83,6 +83,9 @@ async function openPglite(config: Extract<DbConfig, { driver: 'pglite' }>): Prom
     extensions: { postgis },
     parsers: { [pgliteTypes.INT8]: toNumber, [pgliteTypes.NUMERIC]: toNumber },
   });
+  // Accepted but not enforced by PGlite 0.5 (WASM has no timer signals: a 500 ms timeout let
+  // pg_sleep(3) run 3 s); kept so the setting reads the same on both drivers and takes effect
+  // if a later PGlite enforces it.
   if (config.statementTimeoutMs > 0) await lite.exec(`SET statement_timeout = ${Math.floor(config.statementTimeoutMs)}`);
   return {
     driver: 'pglite',
@@ -121,9 +124,14 @@ function openPg(config: Extract<DbConfig, { driver: 'pg' }>): Db {
     connectionString: config.url,
     max: config.poolSize,
     types: pgTypes,
+    // a server that is down or unreachable fails the request after this instead of queueing it forever
+    connectionTimeoutMillis: config.connectTimeoutMs ?? 5_000,
+    // notices a silently dropped connection (a restarted host) instead of writing into the void
+    keepAlive: true,
     ...(config.statementTimeoutMs > 0 ? { statement_timeout: config.statementTimeoutMs } : {}),
   });
-  // An idle client losing its server (restart) must not crash the process; the pool replaces it.
+  // An idle client losing its server (restart) must not crash the process; the pool drops it
+  // and the next request connects anew.
   pool.on('error', () => {});
   return {
     driver: 'pg',
@@ -134,16 +142,26 @@ function openPg(config: Extract<DbConfig, { driver: 'pg' }>): Db {
     exec: async (script) => void (await pool.query(script)),
     async transaction(fn) {
       const client = await pool.connect();
+      // pg-pool removes its idle 'error' listener while a client is checked out; a server that
+      // goes away between two statements of this transaction would otherwise emit an unhandled
+      // 'error' and end the process. The next statement then fails and the client is discarded.
+      let broken: Error | undefined;
+      const onError = (err: Error) => void (broken = err);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(pgClientTx(client));
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
+        await client.query('ROLLBACK').catch((rollbackErr: unknown) => {
+          broken ??= rollbackErr instanceof Error ? rollbackErr : new Error(String(rollbackErr));
+        });
         throw err;
       } finally {
-        client.release();
+        client.removeListener('error', onError);
+        // a broken connection is destroyed instead of returned to the pool
+        client.release(broken);
       }
     },
     close: () => pool.end(),

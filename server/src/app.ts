@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import type { AppDeps } from './deps.ts';
 import { CITY_SCOPE, identify, type ResolveCaller } from './auth/caller.ts';
 import { Problem, renderProblem, toProblem } from './problem.ts';
+import { apiBodyLimit } from './robustness/body-limit.ts';
+import { securityHeaders } from './robustness/security-headers.ts';
 import { contextRoute } from './routes/context/context.route.ts';
 import { gridCellsRoute } from './routes/grid-cells/grid-cells.route.ts';
 import { healthRoute } from './routes/health/health.route.ts';
@@ -31,6 +33,8 @@ const openCity: ResolveCaller = async () => ({ userId: null, name: 'anonymous', 
 export function createApp(deps: AppDeps) {
   const logError = deps.logError ?? ((message: string, err: unknown) => console.error(message, err));
   const app = new Hono()
+    .use('*', securityHeaders)
+    .use('/api/*', apiBodyLimit)
     .use('/api/*', identify(deps.resolveCaller ?? openCity))
     .route('/api/health', healthRoute(deps))
     .route('/api/townships', townshipsRoute(deps))

@@ -12,4 +12,6 @@ export interface AppDeps {
   logError?: (message: string, err: unknown) => void;
   /** who is asking (default: sign-in is not enforced yet, everyone reads the city) */
   resolveCaller?: ResolveCaller;
+  /** aborted when the process starts to shut down: long-lived streams (SSE) end themselves on it */
+  shutdown?: AbortSignal;
 }

@@ -19,6 +19,8 @@ export const serverEnvSchema = dbEnvSchema.extend({
   SEED_VENUES: z.coerce.number().int().min(0).max(5_000_000).default(10_000),
   SEED_YEARS: z.coerce.number().int().min(1).max(10).default(1),
   SEED: z.coerce.number().int().default(20_261_130),
+  /** on SIGTERM/SIGINT, how long requests in flight may take before their connections are cut */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** the built web app; relative paths are taken from the working directory */
   WEB_DIST: z.string().min(1).default(defaultWebDist).transform((p) => resolve(p)),
   /** a basemap style of the deployment's own tile server; unset: the built-in offline style */

@@ -1,9 +1,10 @@
-// Process entry: configuration, database, optional demo seeding, HTTP server, clean shutdown.
+// Process entry: configuration, database, optional demo seeding, HTTP server, graceful shutdown.
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { databaseInfo, dbConfigFromEnv, migrate, MigrationError, openDatabase } from '@svm/db';
 import { createApp } from './app.ts';
 import { env } from './env.ts';
+import { gracefulShutdown } from './robustness/graceful-shutdown.ts';
 import { describeSeedReport, seedIfEmpty } from './seed-on-start.ts';
 
 async function main(): Promise<void> {
@@ -31,7 +32,8 @@ async function main(): Promise<void> {
     if (!existsSync(env.WEB_DIST)) {
       console.warn(`No web build in ${env.WEB_DIST}: serving the API only (build it: pnpm --filter @svm/web build)`);
     }
-    const app = createApp({ db, info, webDist: env.WEB_DIST });
+    const streams = new AbortController();
+    const app = createApp({ db, info, webDist: env.WEB_DIST, shutdown: streams.signal });
     const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (address) => {
       console.log(`Dashboard ready: http://localhost:${address.port}/`);
     });
@@ -44,21 +46,17 @@ async function main(): Promise<void> {
     const stop = (signal: string) => {
       if (stopping) return;
       stopping = true;
-      console.log(`${signal}: shutting down`);
-      // a long-lived connection (a wall display's stream) must not hold the process forever
+      console.log(`${signal}: finishing requests in flight (up to ${env.SHUTDOWN_GRACE_MS} ms), then closing the database`);
+      // the last resort if closing the database itself hangs
       setTimeout(() => {
-        console.error('shutdown took over 10 s; exiting anyway');
+        console.error('shutdown did not finish; exiting anyway');
         process.exit(1);
-      }, 10_000).unref();
-      // stop taking requests first, then close the database the in-flight ones were using
-      server.close(() => {
-        db.close().then(
-          () => process.exit(0),
-          (err: unknown) => {
-            console.error('closing the database failed', err);
-            process.exit(1);
-          },
-        );
+      }, env.SHUTDOWN_GRACE_MS + 10_000).unref();
+      void gracefulShutdown({
+        server, streams, graceMs: env.SHUTDOWN_GRACE_MS, closeDatabase: () => db.close(), log: (m) => console.warn(m),
+      }).then(({ error }) => {
+        if (error) console.error('closing the database failed', error);
+        process.exit(error ? 1 : 0);
       });
     };
     process.on('SIGINT', () => stop('SIGINT'));

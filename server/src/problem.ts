@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, type ProblemIssue } from './contract/index.ts';
+import { databaseUnavailability } from './robustness/db-errors.ts';
 
 export interface ProblemInit {
   status: ContentfulStatusCode;
@@ -13,6 +14,8 @@ export interface ProblemInit {
   /** extension members, e.g. `errors` for validation */
   extra?: Record<string, unknown>;
   cause?: unknown;
+  /** response headers the problem needs, e.g. Retry-After on a 503 */
+  headers?: Record<string, string>;
 }
 
 export class Problem extends Error {
@@ -22,6 +25,7 @@ export class Problem extends Error {
   readonly detail: string;
   readonly type: string;
   readonly extra: Record<string, unknown>;
+  readonly headers: Record<string, string>;
 
   constructor(init: ProblemInit) {
     super(init.detail, { cause: init.cause });
@@ -30,6 +34,7 @@ export class Problem extends Error {
     this.detail = init.detail;
     this.type = init.type ?? 'about:blank';
     this.extra = init.extra ?? {};
+    this.headers = init.headers ?? {};
   }
 
   static badRequest(detail: string, errors: ProblemIssue[]): Problem {
@@ -64,6 +69,14 @@ export class Problem extends Error {
     return new Problem({ status: 415, title: 'Unsupported Media Type', detail });
   }
 
+  /** The database is unreachable or too busy: try again after `retryAfterSeconds`. */
+  static serviceUnavailable(detail: string, retryAfterSeconds: number, cause?: unknown): Problem {
+    return new Problem({
+      status: 503, title: 'Service Unavailable', type: 'urn:svm:problem:unavailable', detail, cause,
+      headers: { 'Retry-After': String(retryAfterSeconds) },
+    });
+  }
+
   toDetails(instance: string): ProblemDetails {
     const standard = { type: this.type, title: this.title, status: this.status, detail: this.detail, instance };
     // standard members first and never overridden by an extension member of the same name
@@ -80,12 +93,18 @@ export function toProblem(err: unknown, log: (message: string, err: unknown) => 
   }
   const constraint = constraintProblem(err);
   if (constraint) return constraint;
+  const unavailable = unavailableProblem(err);
+  if (unavailable) {
+    // operators need to see outages and timeouts; the client gets only the 503
+    log('database unavailable', err);
+    return unavailable;
+  }
   log('unhandled error', err);
   return new Problem({ status: 500, title: 'Internal Server Error', detail: 'The server failed to answer this request; the error has been logged.' });
 }
 
 export function renderProblem(c: Context, problem: Problem): Response {
-  return c.body(JSON.stringify(problem.toDetails(c.req.path)), problem.status, { 'Content-Type': PROBLEM_CONTENT_TYPE });
+  return c.body(JSON.stringify(problem.toDetails(c.req.path)), problem.status, { ...problem.headers, 'Content-Type': PROBLEM_CONTENT_TYPE });
 }
 
 /**
@@ -109,4 +128,10 @@ function constraintProblem(err: unknown): Problem | null {
     detail,
     extra: { constraint: typeof name === 'string' ? name : null, sqlstate: code },
   });
+}
+
+/** A statement timeout or a lost database connection: 503 with Retry-After. */
+function unavailableProblem(err: unknown): Problem | null {
+  const u = databaseUnavailability(err);
+  return u ? Problem.serviceUnavailable(u.detail, u.retryAfterSeconds, err) : null;
 }
