@@ -22,6 +22,7 @@ import { reboundsRoute } from './routes/rebounds/rebounds.route.ts';
 import { importsRoute } from './routes/imports/imports.route.ts';
 import { blindSpotsRoute } from './routes/blind-spots/blind-spots.route.ts';
 import { heatmapRoute } from './routes/heatmap/heatmap.route.ts';
+import { eventsRoute } from './routes/events/events.route.ts';
 import { openapiRoute } from './openapi/openapi.route.ts';
 import { webAppRoute } from './routes/web-app/web-app.route.ts';
 
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/blind-spots', blindSpotsRoute(deps))
     .route('/api/heatmap', heatmapRoute(deps))
     .route('/api/openapi.json', openapiRoute())
+    .route('/api/events', eventsRoute(deps))
     .all('/api/*', (c) => {
       throw Problem.notFound(`no API route ${c.req.method} ${c.req.path}`);
     });

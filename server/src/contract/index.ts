@@ -16,3 +16,4 @@ export * from './hazards.ts';
 export * from './rebounds.ts';
 export * from './blind-spots.ts';
 export * from './heatmap.ts';
+export * from './events.ts';

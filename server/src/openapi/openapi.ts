@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { blindSpotsDocs } from '../routes/blind-spots/blind-spots.docs.ts';
 import { contextDocs } from '../routes/context/context.docs.ts';
+import { eventsDocs } from '../routes/events/events.docs.ts';
 import { exportsDocs } from '../routes/exports/exports.docs.ts';
 import { gridCellsDocs } from '../routes/grid-cells/grid-cells.docs.ts';
 import { hazardsDocs } from '../routes/hazards/hazards.docs.ts';
@@ -21,6 +22,7 @@ import type { RouteDoc } from './route-doc.ts';
 export const allRouteDocs: RouteDoc[] = [
   ...healthDocs, ...townshipsDocs, ...gridCellsDocs, ...contextDocs, ...venuesDocs, ...hazardsDocs, ...statsDocs,
   ...exportsDocs, ...importsDocs, ...workflowDocs, ...reboundsDocs, ...blindSpotsDocs, ...heatmapDocs, ...tilesDocs, ...openapiDocs,
+  ...eventsDocs,
 ];
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] };

@@ -1,0 +1,54 @@
+// Live events for the wall display: GET /api/events (Server-Sent Events) and
+// GET /api/events/recent (the ticker's first paint). Each event is one fact from the audit log.
+import { z } from 'zod';
+import type { VenueCategory } from './params.ts';
+
+/** What happened, in the ticker's words. One audit row may give several (a patrol and its hazards). */
+export const EVENT_KINDS = [
+  'patrol_recorded', 'hazard_found', 'rebound_detected', 'hazard_updated', 'acceptance_signed', 'hazard_closed',
+  'venue_changed', 'data_imported', 'settings_changed',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** The cached reads an event makes stale: the web invalidates its queries for each. */
+export const EVENT_TOPICS = ['kpis', 'townships', 'grid-cells', 'heatmap', 'rebounds', 'venues', 'hazards'] as const;
+export type EventTopic = (typeof EVENT_TOPICS)[number];
+
+export interface EventDto {
+  /** the audit log id: the SSE `id`, and what `Last-Event-ID` / `after` resume from */
+  id: number;
+  /** position among the events of the same audit row (0 first) */
+  seq: number;
+  kind: EventKind;
+  /** when it was written (ISO) */
+  at: string;
+  /** the venue's township; null for city-wide writes (imports, policy) */
+  townshipId: number | null;
+  venue: { id: number; name: string; category: VenueCategory } | null;
+  /** the hazard's type (hazard_found, rebound_detected, hazard_closed, ...), with its names */
+  hazardType: { code: string; name: string; nameEn: string } | null;
+  /** acceptance_signed: the party and whether it passed */
+  acceptance: { party: string; passed: boolean } | null;
+  /** data_imported: what was imported and how many rows */
+  imported: { kind: string; inserted: number; updated: number } | null;
+  actorName: string;
+  invalidates: EventTopic[];
+}
+
+export interface RecentEventsDto {
+  events: EventDto[];
+  /** the newest audit id looked at: open the stream with `after` (or Last-Event-ID) set to it */
+  lastId: number;
+}
+
+const LIMIT_RULE = 'limit must be an integer from 1 to 100';
+/** GET /api/events/recent?limit= (default 20, newest last) */
+export const recentEventsQuerySchema = z.object({
+  limit: z.coerce.number({ error: LIMIT_RULE }).int(LIMIT_RULE).min(1, LIMIT_RULE).max(100, LIMIT_RULE).default(20),
+});
+
+const AFTER_RULE = 'after must be an audit id (a non-negative integer) from a previous event';
+/** GET /api/events?after=: resume after this id (a `Last-Event-ID` header wins); default: from now on */
+export const eventStreamQuerySchema = z.object({
+  after: z.coerce.number({ error: AFTER_RULE }).int(AFTER_RULE).min(0, AFTER_RULE).optional(),
+});
