@@ -5,7 +5,7 @@ import { launchChromium } from './browser.ts';
 const [url = 'http://localhost:8080/', out = 'screenshot.png', width = '1600', height = '1000'] = process.argv.slice(2).filter((a) => a !== '--');
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
+  const page = await browser.newPage({ locale: process.env.SCREENSHOT_LOCALE ?? 'zh-CN', viewport: { width: Number(width), height: Number(height) } });
   const started = Date.now();
   await page.goto(url);
   await page.waitForFunction(() => (window as unknown as { __mapReady?: boolean }).__mapReady === true, undefined, { timeout: 120_000 });

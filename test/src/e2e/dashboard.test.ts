@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { GridCellCollection, TownshipCollection } from '@svm/server/contract';
+import type { GridCellCollection, ReboundClustersDto, TownshipCollection } from '@svm/server/contract';
 import { chromiumAvailable, launchChromium } from '../browser.ts';
-import { colourAt, project, ringCentre, ringSpan } from './pixels.ts';
+import { colourAt, project, ringCentre, ringSpan, shareNear } from './pixels.ts';
 import { startServer, type RunningServer } from './server-process.ts';
 
 const waitReady = (page: Page) =>
@@ -37,7 +37,7 @@ describe.skipIf(!hasBrowser)('the dashboard in headless Chromium', () => {
   };
 
   it('loads without console errors, draws the city and switches to English', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
@@ -61,7 +61,7 @@ describe.skipIf(!hasBrowser)('the dashboard in headless Chromium', () => {
   });
 
   it('draws cells nobody patrolled for a month dark and fresh ones green, where the API puts them', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.url}/?layers=grid-cells`);
     await waitReady(page);
     const cells = (await (await fetch(`${server.url}/api/grid-cells`)).json()) as GridCellCollection;
@@ -90,8 +90,38 @@ describe.skipIf(!hasBrowser)('the dashboard in headless Chromium', () => {
     await page.close();
   });
 
+  it('draws rebound clusters in pink where the API puts them, and nothing there once the layer is off', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.url}/?layers=rebounds`);
+    await waitReady(page);
+    const clusters = (await (await fetch(`${server.url}/api/rebounds/clusters`)).json()) as ReboundClustersDto;
+    const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+    const onScreen = [];
+    for (const f of clusters.features) {
+      const at = await project(page, f.properties.centroid);
+      const inside = at.x > box.x + box.width * 0.3 && at.x < box.x + box.width * 0.9 && at.y > box.y + box.height * 0.2 && at.y < box.y + box.height * 0.8;
+      if (inside) onScreen.push({ f, at });
+    }
+    const cluster = onScreen.sort((a, b) => b.f.properties.memberCount - a.f.properties.memberCount)[0];
+    expect(cluster, `a rebound cluster on screen (${clusters.features.length} in the city)`).toBeDefined();
+    const { at, f } = cluster!;
+    // the member count sits on a rebound-pink badge (214, 40, 120) centred on the centroid; white
+    // digits cover its middle, so count the badge's pixels in a 15×15 box instead of one median
+    const pink: [number, number, number] = [214, 40, 120];
+    const label = `cluster ${f.properties.id} (${f.properties.memberCount} hazards) at ${Math.round(at.x)},${Math.round(at.y)}`;
+    const on = await shareNear(page, await page.screenshot({ path: artifact('rebounds.png') }), at, 7, pink, 30);
+    expect(on, label).toBeGreaterThan(0.3);
+
+    await page.getByRole('checkbox', { name: '反弹聚集区' }).uncheck();
+    await page.waitForURL((url) => url.searchParams.get('layers') === '');
+    await page.waitForTimeout(500);
+    const off = await shareNear(page, await page.screenshot(), at, 7, pink, 30);
+    expect(off, `${label} with the layer off`).toBeLessThan(0.02);
+    await page.close();
+  });
+
   it('drills into a township from the list and shows the figures the API returns', async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1600, height: 1000 } });
     await page.goto(`${server.url}/`);
     await waitReady(page);
     const townships = (await (await fetch(`${server.url}/api/townships`)).json()) as TownshipCollection;
@@ -105,7 +135,7 @@ describe.skipIf(!hasBrowser)('the dashboard in headless Chromium', () => {
   });
 
   it('reproduces a view from its link, and keeps it through a reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1600, height: 1000 } });
     const search = '?view=planner&layers=grid-cells,blind-spots';
     await page.goto(`${server.url}/${search}`);
     await waitReady(page);

@@ -48,3 +48,24 @@ export function ringSpan(ring: number[][]): number {
   const ys = ring.map((p) => p[1]!);
   return Math.min(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
 }
+
+/** Share of the (2r+1)² pixels around (x, y) within `tolerance` (per channel) of `rgb`: finds a badge under its digits. */
+export async function shareNear(page: Page, png: Buffer, at: { x: number; y: number }, r: number, rgb: Rgb, tolerance: number): Promise<number> {
+  return page.evaluate(async ({ data, x, y, r, rgb, tolerance }) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2d context');
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(Math.round(x) - r, Math.round(y) - r, 2 * r + 1, 2 * r + 1).data;
+    let near = 0;
+    for (let i = 0; i < px.length; i += 4) {
+      if ([0, 1, 2].every((c) => Math.abs(px[i + c]! - rgb[c]!) <= tolerance)) near++;
+    }
+    return near / (px.length / 4);
+  }, { data: png.toString('base64'), x: at.x, y: at.y, r, rgb, tolerance });
+}

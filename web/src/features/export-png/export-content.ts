@@ -6,6 +6,7 @@ import { DENSITY_DOMAIN, densityColor } from '../heatmap/heatmap.layer.ts';
 import { REBOUND_COLOR } from '../rebounds/rebounds.layer.ts';
 import { RISK_COLORS } from '../venues/venues.layer.ts';
 import { addDays } from '../time-window/presets.ts';
+import { formatDay } from '../panels/format.ts';
 import type { Lang, MessageKey } from '../../i18n/dictionaries.ts';
 import { rampColor, toCss, type Rgba } from '../../map/color-scale.ts';
 import type { LayerId, ViewState } from '../../state/view-state.ts';
@@ -34,17 +35,12 @@ export function exportFilename(now: Date): string {
   return `态势图-${day}-${pad(now.getHours())}${pad(now.getMinutes())}.png`;
 }
 
-function formatDay(day: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' })
-    .format(new Date(`${day}T00:00:00Z`));
-}
-
 /** The time window (the default, or from – last day inclusive) and the as-of day or "now". */
 export function exportSubtitle(state: ViewState, township: string | null, t: T, lang: Lang): string {
   const window = state.from && state.to
-    ? `${formatDay(state.from, lang)} – ${formatDay(addDays(state.to, -1), lang)}`
+    ? `${formatDay(lang, state.from)} – ${formatDay(lang, addDays(state.to, -1))}`
     : t('time.default');
-  const asOf = state.asOf ? formatDay(state.asOf, lang) : t('time.live');
+  const asOf = state.asOf ? formatDay(lang, state.asOf) : t('time.live');
   const colon = lang === 'zh-CN' ? '：' : ': ';
   return [township, `${t('time.title')}${colon}${window}`, `${t('time.asOf')}${colon}${asOf}`]
     .filter(Boolean)

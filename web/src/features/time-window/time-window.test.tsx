@@ -32,6 +32,24 @@ describe('the time window', () => {
     expect(state()).toMatchObject({ from: '2026-10-01', to: '2027-01-01' });
   });
 
+  it('takes a typed day only once it is a real day in range, and shows it in the language\'s form', () => {
+    render(<I18nProvider initialLang="zh-CN"><TimeWindow now={NOW} /></I18nProvider>);
+    const asOf = screen.getByRole('textbox', { name: '回看日期' });
+    fireEvent.change(asOf, { target: { value: '2026-02-30' } });
+    expect(state().asOf).toBeNull();
+    expect(asOf.getAttribute('aria-invalid')).toBe('true');
+    // after today (2026-11-18 in Beijing) is refused too
+    fireEvent.change(asOf, { target: { value: '2026-11-19' } });
+    expect(state().asOf).toBeNull();
+    fireEvent.change(asOf, { target: { value: '2026-03-04' } });
+    expect(state().asOf).toBe('2026-03-04');
+    expect(asOf.getAttribute('aria-invalid')).toBe('false');
+    expect(screen.getByRole('status').textContent).toContain('2026年3月4日');
+    fireEvent.change(screen.getByRole('textbox', { name: '起' }), { target: { value: '2026-01-05' } });
+    fireEvent.change(screen.getByRole('textbox', { name: '止' }), { target: { value: '2026-01-31' } });
+    expect(state()).toMatchObject({ from: '2026-01-05', to: '2026-02-01' });
+  });
+
   it('takes presets relative to the as-of day and resets to now', () => {
     window.history.replaceState(null, '', '/?asOf=2026-03-04');
     render(<I18nProvider initialLang="en"><TimeWindow now={NOW} /></I18nProvider>);

@@ -2,12 +2,14 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useViewState } from '../../state/view-state.ts';
+import { formatDay } from '../panels/format.ts';
+import { DayInput } from './day-input.tsx';
 import { activePreset, addDays, PRESETS, presetWindow, todayInBeijing } from './presets.ts';
 
 const PRESET_KEYS = { week: 'time.week', month: 'time.month', quarter: 'time.quarter' } as const;
 
 export function TimeWindow({ now }: { now?: Date }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [state, update] = useViewState();
   const today = state.asOf ?? todayInBeijing(now);
   // folded on a phone, where the bottom sheet has little room
@@ -18,7 +20,8 @@ export function TimeWindow({ now }: { now?: Date }) {
   return (
     <details className="panel-time" open={openAtStart}>
       <summary className="panel-time-summary">
-        {t('time.title')} {state.from || state.to ? `${state.from ?? '…'} – ${toInclusive || '…'}` : t('time.default')} · {t('time.asOf')} {state.asOf ?? t('time.live')}
+        {t('time.title')} {state.from || state.to ? `${state.from ? formatDay(lang, state.from) : '…'} – ${toInclusive ? formatDay(lang, toInclusive) : '…'}` : t('time.default')}
+        {' · '}{t('time.asOf')} {state.asOf ? formatDay(lang, state.asOf) : t('time.live')}
       </summary>
       <fieldset className="panel-fieldset" aria-label={t('time.title')}>
       <div className="panel-row">
@@ -35,38 +38,16 @@ export function TimeWindow({ now }: { now?: Date }) {
         ))}
       </div>
       <div className="panel-row">
-        <label>
-          {t('time.from')}
-          <input
-            className="panel-input"
-            type="date"
-            value={state.from ?? ''}
-            max={toInclusive || undefined}
-            onChange={(e) => update({ from: e.target.value || null })}
-          />
-        </label>
-        <label>
-          {t('time.to')}
-          <input
-            className="panel-input"
-            type="date"
-            value={toInclusive}
-            min={state.from ?? undefined}
-            onChange={(e) => update({ to: e.target.value ? addDays(e.target.value, 1) : null })}
-          />
-        </label>
+        <DayInput label={t('time.from')} value={state.from} max={toInclusive || undefined} onChange={(from) => update({ from })} />
+        <DayInput
+          label={t('time.to')}
+          value={toInclusive || null}
+          min={state.from ?? undefined}
+          onChange={(day) => update({ to: day ? addDays(day, 1) : null })}
+        />
       </div>
       <div className="panel-row">
-        <label>
-          {t('time.asOf')}
-          <input
-            className="panel-input"
-            type="date"
-            value={state.asOf ?? ''}
-            max={todayInBeijing(now)}
-            onChange={(e) => update({ asOf: e.target.value || null })}
-          />
-        </label>
+        <DayInput label={t('time.asOf')} value={state.asOf} max={todayInBeijing(now)} onChange={(asOf) => update({ asOf })} />
         {state.asOf ? (
           <button type="button" className="panel-button" onClick={() => update({ asOf: null })}>
             {t('time.now')}
@@ -78,7 +59,7 @@ export function TimeWindow({ now }: { now?: Date }) {
       {state.asOf && (
         <div className="panel-replay" role="status">
           {t('time.replaying')}
-          {state.asOf}
+          {formatDay(lang, state.asOf)}
         </div>
       )}
       </fieldset>
