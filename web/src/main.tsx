@@ -10,6 +10,7 @@ import { createRoot } from 'react-dom/client';
 import { createQueryClient } from './api/query-client.ts';
 import { App } from './app.tsx';
 import { I18nProvider } from './i18n/i18n.tsx';
+import { WallPage } from './wall/wall-page.tsx';
 
 setWorkerUrl(workerUrl);
 
@@ -20,7 +21,8 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={createQueryClient()}>
       <I18nProvider>
-        <App />
+        {/* the command center's wall display lives at /wall, the dashboard everywhere else */}
+        {window.location.pathname === '/wall' ? <WallPage /> : <App />}
       </I18nProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -1,6 +1,7 @@
 // Every string the UI shows, one dictionary per language; English must have every key zh-CN has.
 import { panelsEn, panelsZhCN } from '../features/panels/panels.i18n.ts';
 import { mapEn, mapZhCN } from '../map/map.i18n.ts';
+import { wallEn, wallZhCN } from '../wall/wall.i18n.ts';
 export const zhCN = {
   'app.title': '社会面小场所安全治理 · 态势地图',
   'app.switchLanguage': 'English',
@@ -18,6 +19,8 @@ export const zhCN = {
   'export.busy': '正在导出…',
   'export.failed': '导出失败，请重试',
   'export.exportedAt': '导出时间',
+  // the wall display (/wall)
+  ...wallZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -33,6 +36,8 @@ export const en: Dictionary = {
   'export.busy': 'Exporting…',
   'export.failed': 'Export failed, try again',
   'export.exportedAt': 'Exported',
+  // the wall display (/wall)
+  ...wallEn,
   'app.title': 'Small-Venue Safety Governance · Situation Map',
   'app.switchLanguage': '中文',
   'app.switchLanguageLabel': '切换到中文',

@@ -4,7 +4,7 @@
 import type { LayersList } from '@deck.gl/core';
 import type { Bbox, FeatureCollection, Geometry, Position } from '@svm/server/contract';
 import {
-  type GeoJSONSource, Map as MapLibreMap, NavigationControl, type VectorTileSource,
+  type GeoJSONSource, Map as MapLibreMap, NavigationControl, type StyleSpecification, type VectorTileSource,
 } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import {
@@ -42,6 +42,8 @@ export interface MapViewProps {
   onViewport: (zoom: number, bbox: Bbox) => void;
   /** the whole zoom the data layers were built for */
   zoom: number;
+  /** rewrites the built-in style once, before the map is built (the wall's dark theme) */
+  restyle?: (style: StyleSpecification) => StyleSpecification;
 }
 
 function useSourceData(map: MapLibreMap | null, id: DataSource, data: Collection | undefined) {
@@ -56,6 +58,7 @@ export function MapView(props: MapViewProps) {
   const [map, setMap] = useState<MapLibreMap | null>(null);
   // the style is built once; later changes are pushed into it
   const initial = useRef({ lang, asOf, layers: state.layers });
+  const restyle = useRef(props.restyle ?? ((style: StyleSpecification) => style));
   const viewportCallback = useRef(onViewport);
   viewportCallback.current = onViewport;
 
@@ -64,7 +67,7 @@ export function MapView(props: MapViewProps) {
     window.__mapReady = false;
     const instance = new MapLibreMap({
       container: container.current,
-      style: offlineStyle({ ...initial.current, origin: window.location.origin }),
+      style: restyle.current(offlineStyle({ ...initial.current, origin: window.location.origin })),
       center: [116.4, 35],
       zoom: 3,
       attributionControl: false,

@@ -1,0 +1,60 @@
+// The wall's map: the dashboard's MapView and data layers (risk heatmap, unpatrolled cells,
+// rebound clusters) on the dark basemap, its camera on the tour's current stop. No controls.
+import type { Bbox, StreetCollection } from '@svm/server/contract';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import { streetsQuery } from '../features/streets/streets.queries.ts';
+import { townshipsQuery } from '../features/townships/townships.queries.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { MapView } from '../map/map-view.tsx';
+import { useDataLayers } from '../map/use-data-layers.ts';
+import { snapViewport, type Viewport } from '../map/viewport.ts';
+import { parseViewState, type LayerId, type ViewState } from '../state/view-state.ts';
+import { darkStyle } from './dark-style.ts';
+import type { TourStop } from './wall-config.ts';
+
+export const WALL_LAYERS: LayerId[] = ['heatmap', 'unpatrolled', 'rebounds'];
+const NO_STREETS: StreetCollection = { type: 'FeatureCollection', features: [] };
+const ignore = () => {};
+
+export function WallMap({ stop, cityBounds }: { stop: TourStop | null; cityBounds: Bbox | null }) {
+  const { t, lang } = useI18n();
+  const townships = useQuery(townshipsQuery());
+  const streets = useQuery(streetsQuery(cityBounds));
+  const streetsData = townships.data && !cityBounds ? NO_STREETS : streets.data;
+  const sources = useMemo(() => ({ townships: townships.data, streets: streetsData }), [townships.data, streetsData]);
+
+  const township = stop?.kind === 'township' ? stop.id : null;
+  const cluster = stop?.kind === 'cluster' ? stop.id : null;
+  // the dashboard's defaults (now, the default window) with the wall's layers and place
+  const state = useMemo<ViewState>(() => ({
+    ...parseViewState(''), township, layers: WALL_LAYERS,
+    selection: cluster === null ? null : { kind: 'cluster', id: cluster },
+  }), [township, cluster]);
+
+  const [viewport, setViewport] = useState<Viewport | null>(null);
+  const onViewport = useCallback((zoom: number, bbox: Bbox) => {
+    const next = snapViewport(zoom, bbox);
+    setViewport((prev) => (prev && prev.zoom === next.zoom && prev.bbox.join() === next.bbox.join() ? prev : next));
+  }, []);
+  const data = useDataLayers(state, viewport);
+
+  return (
+    <main className="wall-map map-area">
+      <MapView
+        sources={sources}
+        bounds={stop?.bounds ?? cityBounds}
+        lang={lang}
+        label={t('map.label')}
+        state={state}
+        asOf={undefined}
+        deckLayers={data.layers}
+        deckComplete={data.complete}
+        onChange={ignore}
+        onViewport={onViewport}
+        zoom={viewport?.zoom ?? 0}
+        restyle={darkStyle}
+      />
+    </main>
+  );
+}
