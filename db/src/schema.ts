@@ -205,9 +205,41 @@ export const auditLog = pgTable('audit_log', {
   detail: jsonb('detail').notNull().default({}),
 });
 
+// --- sign-in (0006_auth.sql) ---
+export const displayTokens = pgTable('display_tokens', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  label: text('label').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  townshipId: integer('township_id').references(() => townships.id),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  lastUsedAt: ts('last_used_at'),
+  revokedAt: ts('revoked_at'),
+});
+
+export const sessions = pgTable('sessions', {
+  id: id64('id').primaryKey().generatedByDefaultAsIdentity(),
+  tokenHash: text('token_hash').notNull().unique(),
+  userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+  displayTokenId: integer('display_token_id').references(() => displayTokens.id, { onDelete: 'cascade' }),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at').notNull(),
+  address: text('address'),
+});
+
+export const loginFailures = pgTable('login_failures', {
+  id: id64('id').primaryKey().generatedByDefaultAsIdentity(),
+  at: ts('at').notNull().defaultNow(),
+  username: text('username').notNull(),
+  address: text('address').notNull(),
+});
+// --- end sign-in ---
+
 export const allTables = {
   townships, industryDepartments, users, gridCells, venues, patrols, hazardTypes, hazards,
   hazardTransitions, acceptances, patrolPolicy, gradingRules, referencePoints, streets, auditLog,
+  displayTokens, sessions, loginFailures,
 };
 
 export type VenueCategory = (typeof venueCategory.enumValues)[number];

@@ -2,6 +2,8 @@
 import { Hono } from 'hono';
 import type { AppDeps } from './deps.ts';
 import { CITY_SCOPE, identify, type ResolveCaller } from './auth/caller.ts';
+import { authSettings } from './auth/settings.ts';
+import { signInRequired } from './auth/sign-in-required.ts';
 import { Problem, renderProblem, toProblem } from './problem.ts';
 import { apiBodyLimit } from './robustness/body-limit.ts';
 import { securityHeaders } from './robustness/security-headers.ts';
@@ -24,6 +26,8 @@ import { blindSpotsRoute } from './routes/blind-spots/blind-spots.route.ts';
 import { heatmapRoute } from './routes/heatmap/heatmap.route.ts';
 import { eventsRoute } from './routes/events/events.route.ts';
 import { openapiRoute } from './openapi/openapi.route.ts';
+import { authRoute } from './routes/auth/auth.route.ts';
+import { displayTokensRoute } from './routes/auth/display-tokens.route.ts';
 import { webAppRoute } from './routes/web-app/web-app.route.ts';
 
 export type { AppDeps } from './deps.ts';
@@ -37,6 +41,7 @@ export function createApp(deps: AppDeps) {
     .use('*', securityHeaders)
     .use('/api/*', apiBodyLimit)
     .use('/api/*', identify(deps.resolveCaller ?? openCity))
+    .use('/api/*', signInRequired)
     .route('/api/health', healthRoute(deps))
     .route('/api/townships', townshipsRoute(deps))
     .route('/api/context', contextRoute(deps))
@@ -57,6 +62,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/heatmap', heatmapRoute(deps))
     .route('/api/openapi.json', openapiRoute())
     .route('/api/events', eventsRoute(deps))
+    .route('/api/auth/display-tokens', displayTokensRoute(deps.db))
+    .route('/api/auth', authRoute(deps.db, authSettings(deps.auth)))
     .all('/api/*', (c) => {
       throw Problem.notFound(`no API route ${c.req.method} ${c.req.path}`);
     });

@@ -11,7 +11,7 @@ export interface AuditEntry {
 }
 
 /** Appends one audit_log row; `tx` must be the write's transaction. */
-export async function audit(tx: Queryable, actor: Actor, entry: AuditEntry): Promise<void> {
+export async function audit(tx: Queryable, actor: Pick<Actor, 'id' | 'name'>, entry: AuditEntry): Promise<void> {
   await tx.query(
     `INSERT INTO audit_log (actor_id, actor_name, action, entity, entity_id, detail)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,

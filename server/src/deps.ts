@@ -2,6 +2,7 @@
 // gathered once at start-up.
 import type { DatabaseInfo, Queryable } from '@svm/db';
 import type { ResolveCaller } from './auth/caller.ts';
+import type { AuthSettings } from './auth/settings.ts';
 
 export interface AppDeps {
   db: Queryable;
@@ -12,6 +13,8 @@ export interface AppDeps {
   logError?: (message: string, err: unknown) => void;
   /** who is asking (default: sign-in is not enforced yet, everyone reads the city) */
   resolveCaller?: ResolveCaller;
+  /** sign-in behaviour (session lifetimes, proxy trust, login throttle); defaults in auth/settings.ts */
+  auth?: Partial<AuthSettings>;
   /** aborted when the process starts to shut down: long-lived streams (SSE) end themselves on it */
   shutdown?: AbortSignal;
 }

@@ -17,3 +17,4 @@ export * from './rebounds.ts';
 export * from './blind-spots.ts';
 export * from './heatmap.ts';
 export * from './events.ts';
+export * from './auth.ts';

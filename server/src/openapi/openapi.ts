@@ -16,12 +16,14 @@ import { tilesDocs } from '../routes/tiles/tiles.docs.ts';
 import { townshipsDocs } from '../routes/townships/townships.docs.ts';
 import { venuesDocs } from '../routes/venues/venues.docs.ts';
 import { workflowDocs } from '../routes/workflow/workflow.docs.ts';
+import { authDocs } from '../routes/auth/auth.docs.ts';
 import { openapiDocs } from './openapi.docs.ts';
 import type { RouteDoc } from './route-doc.ts';
 
 export const allRouteDocs: RouteDoc[] = [
   ...healthDocs, ...townshipsDocs, ...gridCellsDocs, ...contextDocs, ...venuesDocs, ...hazardsDocs, ...statsDocs,
   ...exportsDocs, ...importsDocs, ...workflowDocs, ...reboundsDocs, ...blindSpotsDocs, ...heatmapDocs, ...tilesDocs, ...openapiDocs,
+  ...authDocs,
   ...eventsDocs,
 ];
 

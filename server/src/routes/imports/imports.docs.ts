@@ -8,7 +8,8 @@ import { VENUE_COLUMNS } from './venues.import.ts';
 const P = 'application/problem+json';
 const errors = {
   400: { description: 'body not UTF-8 or (GeoJSON) not JSON', mediaType: P },
-  401: { description: 'X-Actor-Id missing or unknown', mediaType: P },
+  401: { description: 'not signed in', mediaType: P },
+  403: { description: 'not an admin account: imports are the administrator\'s', mediaType: P },
   413: { description: 'body larger than 20 MiB', mediaType: P },
   415: { description: 'wrong Content-Type', mediaType: P },
   422: { description: 'errors: [{ line | feature, column?, message }] listing every bad row or feature; nothing written', mediaType: P },

@@ -5,6 +5,7 @@ import { Hono, type Context } from 'hono';
 import type { Queryable } from '@svm/db';
 import { actorOf, type Actor } from '../../actor.ts';
 import { audit } from '../../audit.ts';
+import { requireAdmin } from '../../auth/authority.ts';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';
 import { limitBody } from '../workflow/limits.ts';
@@ -48,6 +49,7 @@ export function importsRoute({ db }: AppDeps) {
     const importer = IMPORTERS[kind]!;
     requireMediaType(c, importer.types);
     const actor = await actorOf(c, db);
+    requireAdmin(actor, `import ${kind}`);
     const text = await utf8Body(c);
     const counts = await db.transaction(async (tx) => {
       const result = await importer.run(tx, text, actor);

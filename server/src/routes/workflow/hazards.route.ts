@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import type { Queryable } from '@svm/db';
 import { actorOf, type Actor } from '../../actor.ts';
 import { audit } from '../../audit.ts';
+import { assertMayClose, assertMayHandleHazard, assertMaySignOff } from '../../auth/authority.ts';
 import {
   acceptanceCreateSchema, hazardAssignSchema, hazardNoteSchema, idParamSchema, type HazardWithAcceptancesDto,
 } from '../../contract/index.ts';
@@ -39,6 +40,7 @@ export function hazardsWriteRoute({ db }: AppDeps) {
       const actor = await actorOf(c, db);
       const who = { id: actor.id, name: actor.name };
       return c.json(await step(db, actor, id, 'hazard.assign', async (tx, h, now) => {
+        await assertMayHandleHazard(tx, actor, id, 'assign');
         assertAllowed(h, 'assign');
         if (input.deadline < h.found_at) {
           throw Problem.unprocessable(`deadline ${input.deadline.toISOString()} is before the hazard was found (${h.found_at.toISOString()}); it must be at or after that`);
@@ -56,6 +58,7 @@ export function hazardsWriteRoute({ db }: AppDeps) {
       const { note } = c.req.valid('json');
       const actor = await actorOf(c, db);
       return c.json(await step(db, actor, id, 'hazard.rectified', async (tx, h, now) => {
+        await assertMayHandleHazard(tx, actor, id, 'report rectified');
         assertAllowed(h, 'rectified');
         const row = await changedHazard(tx, id, { status: 'rectified', rectifiedAt: now });
         await recordTransition(tx, id, h.status, 'rectified', now, actor, note);
@@ -67,6 +70,7 @@ export function hazardsWriteRoute({ db }: AppDeps) {
       const input = c.req.valid('json');
       const actor = await actorOf(c, db);
       const res = await step(db, actor, id, 'hazard.acceptance', async (tx, h, now) => {
+        await assertMaySignOff(tx, actor, id, input.party);
         assertAllowed(h, 'acceptances');
         if (h.fixed_on_spot) throw Problem.conflict(`hazard ${id} was fixed on the spot; it needs no joint sign-off`);
         const acceptanceId = await recordAcceptance(tx, id, input.party, input.passed, now, actor, input.note);
@@ -84,6 +88,9 @@ export function hazardsWriteRoute({ db }: AppDeps) {
     .post('/:id/close', jsonBodyLimit, validate('param', idParamSchema), validate('json', hazardNoteSchema), async (c) => {
       const { id } = c.req.valid('param');
       const actor = await actorOf(c, db);
-      return c.json(await step(db, actor, id, 'hazard.close', async (tx, h, now) => ({ row: await closeOrRefuse(tx, h, now, actor), detail: {} })));
+      return c.json(await step(db, actor, id, 'hazard.close', async (tx, h, now) => {
+        await assertMayClose(tx, actor, id);
+        return { row: await closeOrRefuse(tx, h, now, actor), detail: {} };
+      }));
     });
 }

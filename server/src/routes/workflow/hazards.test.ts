@@ -1,22 +1,25 @@
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
 import type { HazardWithAcceptancesDto, PatrolDto, ProblemDetails } from '../../contract/index.ts';
-import { bodyOf, PROBLEM_JSON, testApp } from '../../testing/app.ts';
+import { bodyOf, PROBLEM_JSON } from '../../testing/app.ts';
 import { twoTownships } from '../../testing/fixture.ts';
-import { checksum, userId, venueId, write } from './workflow-fixture.ts';
+import { addAccounts } from '../../auth/testing.ts';
+import { appAs, checksum, userId, venueId, write } from './workflow-fixture.ts';
 
-// Fixture: twoTownships; v1 (registered 2026-01-01) in cell A-1 walked by 张三 (fx_zhang).
+// Fixture: twoTownships; v1 and v2 (retail, registered 2026-01-01) in cell A-1 walked by 张三 (fx_zhang).
+// Sign-offs come from the matching parties: territorial = township A's leader, industry = the
+// commerce department (retail), special = the city account.
 async function setUp(tx: Parameters<Parameters<typeof rolledBack>[0]>[0]) {
-  await twoTownships(tx);
-  const { app } = await testApp(tx);
-  return { app, zhang: await userId(tx, 'fx_zhang'), li: await userId(tx, 'fx_li'), v1: await venueId(tx, 'v1'), v2: await venueId(tx, 'v2') };
+  const accounts = await addAccounts(tx, await twoTownships(tx));
+  const by = { territorial: await appAs(tx, accounts.leaderA), industry: await appAs(tx, accounts.commerce), special: await appAs(tx, accounts.city) };
+  return { by, zhang: await appAs(tx, await userId(tx, 'fx_zhang')), v1: await venueId(tx, 'v1'), v2: await venueId(tx, 'v2') };
 }
 
 type Tx = Parameters<Parameters<typeof rolledBack>[0]>[0];
 type Ctx = Awaited<ReturnType<typeof setUp>>;
 
 async function patrolWith(ctx: Ctx, venue: number, at: string, hazards: unknown[]): Promise<PatrolDto> {
-  const res = await write(ctx.app, 'POST', '/api/patrols', { venueId: venue, patrolledAt: at, hazards }, ctx.zhang);
+  const res = await write(ctx.zhang, 'POST', '/api/patrols', { venueId: venue, patrolledAt: at, hazards });
   expect(res.status).toBe(201);
   return bodyOf<PatrolDto>(res);
 }
@@ -36,23 +39,23 @@ describe('hazard lifecycle', () => {
     await rolledBack(async (tx) => {
       const ctx = await setUp(tx);
       const id = await openHazard(ctx);
-      const assigned = await write(ctx.app, 'POST', `/api/hazards/${id}/assign`,
-        { responsiblePerson: '王老板', responsiblePhone: '13800000000', deadline: '2026-12-15' }, ctx.zhang);
+      const assigned = await write(ctx.zhang, 'POST', `/api/hazards/${id}/assign`,
+        { responsiblePerson: '王老板', responsiblePhone: '13800000000', deadline: '2026-12-15' });
       expect(assigned.status).toBe(200);
       expect(await assigned.json()).toMatchObject({ status: 'rectifying', responsiblePerson: '王老板', deadline: '2026-12-15T00:00:00.000Z' });
-      expect((await bodyOf<HazardWithAcceptancesDto>(await write(ctx.app, 'POST', `/api/hazards/${id}/rectified`, {}, ctx.zhang))).status).toBe('rectified');
-      for (const party of ['territorial', 'industry']) {
-        const res = await write(ctx.app, 'POST', `/api/hazards/${id}/acceptances`, { party, passed: true }, ctx.li);
+      expect((await bodyOf<HazardWithAcceptancesDto>(await write(ctx.zhang, 'POST', `/api/hazards/${id}/rectified`, {}))).status).toBe('rectified');
+      for (const party of ['territorial', 'industry'] as const) {
+        const res = await write(ctx.by[party], 'POST', `/api/hazards/${id}/acceptances`, { party, passed: true });
         expect(res.status).toBe(201);
         // two of three sign-offs: still waiting
         expect((await bodyOf<HazardWithAcceptancesDto>(res)).status).toBe('rectified');
       }
       const last = await bodyOf<HazardWithAcceptancesDto>(
-        await write(ctx.app, 'POST', `/api/hazards/${id}/acceptances`, { party: 'special', passed: true, note: '复查合格' }, ctx.li));
+        await write(ctx.by.special, 'POST', `/api/hazards/${id}/acceptances`, { party: 'special', passed: true, note: '复查合格' }));
       expect(last.status).toBe('closed');
       expect(last.closedAt).not.toBeNull();
       expect(last.acceptances.map((a) => `${a.party}:${a.passed}:${a.actorName}`)).toEqual(
-        ['territorial:true:李四', 'industry:true:李四', 'special:true:李四']);
+        ['territorial:true:东湖负责人', 'industry:true:商务局审核', 'special:true:指挥中心']);
       expect(await transitions(tx, id)).toEqual(['->open', 'open>rectifying', 'rectifying>rectified', 'rectified>closed']);
       // the deferred database check agrees the closing is legitimate
       await tx.query('SET CONSTRAINTS ALL IMMEDIATE');
@@ -67,16 +70,16 @@ describe('hazard lifecycle', () => {
     await rolledBack(async (tx) => {
       const ctx = await setUp(tx);
       const id = await openHazard(ctx);
-      await write(ctx.app, 'POST', `/api/hazards/${id}/assign`, { responsiblePerson: '王老板', deadline: '2026-12-15' }, ctx.zhang);
-      await write(ctx.app, 'POST', `/api/hazards/${id}/rectified`, {}, ctx.zhang);
-      await write(ctx.app, 'POST', `/api/hazards/${id}/acceptances`, { party: 'territorial', passed: true }, ctx.li);
+      await write(ctx.zhang, 'POST', `/api/hazards/${id}/assign`, { responsiblePerson: '王老板', deadline: '2026-12-15' });
+      await write(ctx.zhang, 'POST', `/api/hazards/${id}/rectified`, {});
+      await write(ctx.by.territorial, 'POST', `/api/hazards/${id}/acceptances`, { party: 'territorial', passed: true });
       const failed = await bodyOf<HazardWithAcceptancesDto>(
-        await write(ctx.app, 'POST', `/api/hazards/${id}/acceptances`, { party: 'industry', passed: false, note: '通道仍有杂物' }, ctx.li));
+        await write(ctx.by.industry, 'POST', `/api/hazards/${id}/acceptances`, { party: 'industry', passed: false, note: '通道仍有杂物' }));
       expect(failed.status).toBe('rectifying');
-      await write(ctx.app, 'POST', `/api/hazards/${id}/rectified`, {}, ctx.zhang);
-      await write(ctx.app, 'POST', `/api/hazards/${id}/acceptances`, { party: 'industry', passed: true }, ctx.li);
+      await write(ctx.zhang, 'POST', `/api/hazards/${id}/rectified`, {});
+      await write(ctx.by.industry, 'POST', `/api/hazards/${id}/acceptances`, { party: 'industry', passed: true });
       const closed = await bodyOf<HazardWithAcceptancesDto>(
-        await write(ctx.app, 'POST', `/api/hazards/${id}/acceptances`, { party: 'special', passed: true }, ctx.li));
+        await write(ctx.by.special, 'POST', `/api/hazards/${id}/acceptances`, { party: 'special', passed: true }));
       // territorial's earlier pass still stands; industry's latest sign-off passed
       expect(closed.status).toBe('closed');
       expect(await transitions(tx, id)).toEqual(['->open', 'open>rectifying', 'rectifying>rectified',
@@ -117,27 +120,28 @@ describe('illegal hazard moves', () => {
       const open = await openHazard(ctx);
       const spot = (await patrolWith(ctx, ctx.v2, '2026-11-03T09:00:00Z', [{ typeCode: 'unsafe_wiring', fixedOnSpot: true }])).hazards[0]!.id;
       const rectified = await openHazard(ctx);
-      await write(ctx.app, 'POST', `/api/hazards/${rectified}/assign`, { responsiblePerson: '王老板', deadline: '2026-12-15' }, ctx.zhang);
-      await write(ctx.app, 'POST', `/api/hazards/${rectified}/rectified`, {}, ctx.zhang);
-      await write(ctx.app, 'POST', `/api/hazards/${rectified}/acceptances`, { party: 'territorial', passed: true }, ctx.li);
+      await write(ctx.zhang, 'POST', `/api/hazards/${rectified}/assign`, { responsiblePerson: '王老板', deadline: '2026-12-15' });
+      await write(ctx.zhang, 'POST', `/api/hazards/${rectified}/rectified`, {});
+      await write(ctx.by.territorial, 'POST', `/api/hazards/${rectified}/acceptances`, { party: 'territorial', passed: true });
       const before = await checksum(tx);
-      const cases: [string, unknown, string, string[]][] = [
-        [`/api/hazards/${open}/acceptances`, { party: 'industry', passed: true }, 'open', ['assign']],
-        [`/api/hazards/${open}/rectified`, {}, 'open', ['assign']],
-        [`/api/hazards/${spot}/rectified`, {}, 'closed', []],
-        [`/api/hazards/${spot}/assign`, { responsiblePerson: 'x', deadline: '2026-12-01' }, 'closed', []],
-        [`/api/hazards/${rectified}/assign`, { responsiblePerson: 'x', deadline: '2026-12-01' }, 'rectified', ['acceptances', 'close']],
-        [`/api/hazards/${open}/close`, {}, 'open', ['assign']],
+      // each asked by someone who may (authority is checked first: see authority.test.ts)
+      const cases: [string, unknown, string, string[], typeof ctx.zhang][] = [
+        [`/api/hazards/${open}/acceptances`, { party: 'industry', passed: true }, 'open', ['assign'], ctx.by.industry],
+        [`/api/hazards/${open}/rectified`, {}, 'open', ['assign'], ctx.zhang],
+        [`/api/hazards/${spot}/rectified`, {}, 'closed', [], ctx.zhang],
+        [`/api/hazards/${spot}/assign`, { responsiblePerson: 'x', deadline: '2026-12-01' }, 'closed', [], ctx.zhang],
+        [`/api/hazards/${rectified}/assign`, { responsiblePerson: 'x', deadline: '2026-12-01' }, 'rectified', ['acceptances', 'close'], ctx.zhang],
+        [`/api/hazards/${open}/close`, {}, 'open', ['assign'], ctx.zhang],
       ];
-      for (const [path, body, status, allowed] of cases) {
-        const res = await write(ctx.app, 'POST', path, body, ctx.zhang);
+      for (const [path, body, status, allowed, as] of cases) {
+        const res = await write(as, 'POST', path, body);
         expect(res.status, path).toBe(409);
         expect(res.headers.get('content-type')).toBe(PROBLEM_JSON);
         const problem = await bodyOf<ProblemDetails>(res);
         expect(problem).toMatchObject({ currentStatus: status, allowedActions: allowed });
         expect(problem.detail).toContain(`is ${status}`);
       }
-      const close = await write(ctx.app, 'POST', `/api/hazards/${rectified}/close`, {}, ctx.zhang);
+      const close = await write(ctx.zhang, 'POST', `/api/hazards/${rectified}/close`, {});
       expect(close.status).toBe(409);
       expect(await close.json()).toMatchObject({ missingParties: ['industry', 'special'] });
       expect(await checksum(tx)).toEqual(before);
@@ -149,10 +153,10 @@ describe('illegal hazard moves', () => {
       const ctx = await setUp(tx);
       const id = await openHazard(ctx);
       const before = await checksum(tx);
-      const early = await write(ctx.app, 'POST', `/api/hazards/${id}/assign`, { responsiblePerson: '王', deadline: '2026-10-01' }, ctx.zhang);
+      const early = await write(ctx.zhang, 'POST', `/api/hazards/${id}/assign`, { responsiblePerson: '王', deadline: '2026-10-01' });
       expect(early.status).toBe(422);
       expect((await bodyOf<ProblemDetails>(early)).detail).toContain('before the hazard was found');
-      expect((await write(ctx.app, 'POST', '/api/hazards/999999/rectified', {}, ctx.zhang)).status).toBe(404);
+      expect((await write(ctx.zhang, 'POST', '/api/hazards/999999/rectified', {})).status).toBe(404);
       expect(await checksum(tx)).toEqual(before);
     });
   });
@@ -171,7 +175,7 @@ describe('illegal hazard moves', () => {
         [`/api/hazards/${id}/assign`, '{"responsiblePerson": "x",', 'Malformed JSON'],
       ];
       for (const [path, body, message] of cases) {
-        const res = await write(ctx.app, 'POST', path, body, ctx.zhang);
+        const res = await write(ctx.zhang, 'POST', path, body);
         expect(res.status, path).toBe(400);
         expect(res.headers.get('content-type')).toBe(PROBLEM_JSON);
         expect((await bodyOf<ProblemDetails>(res)).detail).toContain(message);

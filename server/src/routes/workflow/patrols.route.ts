@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { actorOf } from '../../actor.ts';
 import { audit } from '../../audit.ts';
+import { assertMayPatrol } from '../../auth/authority.ts';
 import { patrolCreateSchema, type HazardDto, type PatrolCreate, type PatrolDto } from '../../contract/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';
@@ -41,6 +42,7 @@ export function patrolsWriteRoute({ db }: AppDeps) {
     const body = await db.transaction(async (tx): Promise<PatrolDto> => {
       const venue = await lockedVenueDates(tx, input.venueId);
       if (!venue) throw Problem.unprocessable(`venue ${input.venueId} does not exist`);
+      await assertMayPatrol(tx, actor, venue.id);
       if (input.patrolledAt < venue.registered_at) {
         throw Problem.unprocessable(`patrolledAt must not be before the venue's registration at ${venue.registered_at.toISOString()}`);
       }

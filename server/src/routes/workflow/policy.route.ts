@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { actorOf } from '../../actor.ts';
 import { audit } from '../../audit.ts';
+import { requireAdmin } from '../../auth/authority.ts';
 import { gradingRuleParamSchema, gradingRuleUpdateSchema, policyUpdateSchema } from '../../contract/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';
@@ -16,6 +17,7 @@ export function policyRoute({ db }: AppDeps) {
     .put('/', jsonBodyLimit, validate('json', policyUpdateSchema), async (c) => {
       const input = c.req.valid('json');
       const actor = await actorOf(c, db);
+      requireAdmin(actor, 'change the patrol policy');
       return c.json(await db.transaction(async (tx) => {
         const before = await currentPolicy(tx, true);
         const high = input.gradeHighScore ?? before.gradeHighScore;
@@ -35,6 +37,7 @@ export function gradingRulesRoute({ db }: AppDeps) {
       const { code } = c.req.valid('param');
       const input = c.req.valid('json');
       const actor = await actorOf(c, db);
+      requireAdmin(actor, 'change the grading rules');
       return c.json(await db.transaction(async (tx) => {
         const rule = await lockedGradingRule(tx, code);
         if (!rule) throw Problem.notFound(`grading rule ${code} does not exist`);

@@ -3,13 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { GradingRuleDto, PolicyDto, ProblemDetails } from '../../contract/index.ts';
 import { bodyOf, PROBLEM_JSON, testApp } from '../../testing/app.ts';
 import { twoTownships } from '../../testing/fixture.ts';
-import { checksum, userId, venueId, write } from './workflow-fixture.ts';
+import { addAccounts } from '../../auth/testing.ts';
+import { appAs, checksum, venueId, write } from './workflow-fixture.ts';
 
 type Tx = Parameters<Parameters<typeof rolledBack>[0]>[0];
 async function setUp(tx: Tx) {
-  await twoTownships(tx);
+  const accounts = await addAccounts(tx, await twoTownships(tx));
   const { app } = await testApp(tx);
-  return { app, zhang: await userId(tx, 'fx_zhang') };
+  // policy and grading rules are the administrator's (the authority matrix covers everyone else)
+  return { app, admin: await appAs(tx, accounts.admin), nobody: await appAs(tx, null) };
 }
 
 const misgraded = async (tx: Tx, id: number) => (await tx.query<{ computed_level: string; score: number }>(
@@ -18,10 +20,10 @@ const misgraded = async (tx: Tx, id: number) => (await tx.query<{ computed_level
 describe('patrol policy and grading rules', () => {
   it('reads the default policy and changes a field within its range', async () => {
     await rolledBack(async (tx) => {
-      const { app, zhang } = await setUp(tx);
+      const { app, admin } = await setUp(tx);
       const policy = await bodyOf<PolicyDto>(await app.request('/api/policy'));
       expect(policy).toMatchObject({ highDays: 7, mediumDays: 14, lowDays: 30, gridDutyDays: 7, reboundWindowDays: 180, gradeHighScore: 60, gradeMediumScore: 30 });
-      const changed = await bodyOf<PolicyDto>(await write(app, 'PUT', '/api/policy', { lowDays: 21, reboundWindowDays: 90 }, zhang));
+      const changed = await bodyOf<PolicyDto>(await write(admin, 'PUT', '/api/policy', { lowDays: 21, reboundWindowDays: 90 }));
       expect(changed).toMatchObject({ highDays: 7, lowDays: 21, reboundWindowDays: 90 });
       expect((await tx.query<{ action: string }>('SELECT action FROM audit_log'))).toEqual([{ action: 'policy.update' }]);
     });
@@ -29,14 +31,14 @@ describe('patrol policy and grading rules', () => {
 
   it('re-grades at once: a retail venue becomes misgraded when the retail rule is worth 60 points', async () => {
     await rolledBack(async (tx) => {
-      const { app, zhang } = await setUp(tx);
+      const { app, admin } = await setUp(tx);
       const v1 = await venueId(tx, 'v1'); // retail, assigned low
       expect(await misgraded(tx, v1)).toEqual({ computed_level: 'low', score: 5 });
-      const rule = await bodyOf<GradingRuleDto>(await write(app, 'PUT', '/api/grading-rules/cat_retail', { points: 60 }, zhang));
+      const rule = await bodyOf<GradingRuleDto>(await write(admin, 'PUT', '/api/grading-rules/cat_retail', { points: 60 }));
       expect(rule).toMatchObject({ code: 'cat_retail', points: 60, enabled: true, category: 'retail' });
       // 60 ≥ the high threshold: computed high, assigned low → misgraded
       expect(await misgraded(tx, v1)).toEqual({ computed_level: 'high', score: 60 });
-      await write(app, 'PUT', '/api/grading-rules/cat_retail', { enabled: false }, zhang);
+      await write(admin, 'PUT', '/api/grading-rules/cat_retail', { enabled: false });
       expect(await misgraded(tx, v1)).toEqual({ computed_level: 'low', score: 0 });
       const rules = await bodyOf<GradingRuleDto[]>(await app.request('/api/grading-rules'));
       expect(rules.find((r) => r.code === 'occupancy_50')).toMatchObject({ threshold: 50, subject: 'occupancy_at_least' });
@@ -46,7 +48,7 @@ describe('patrol policy and grading rules', () => {
 
   it('answers bad policy and rule input with 4xx problems, writing nothing', async () => {
     await rolledBack(async (tx) => {
-      const { app, zhang } = await setUp(tx);
+      const { admin, nobody } = await setUp(tx);
       const before = await checksum(tx);
       const cases: [string, string, unknown, number, string][] = [
         ['PUT', '/api/policy', { highDays: 0 }, 400, 'highDays must be an integer from 1 to 366'],
@@ -62,12 +64,12 @@ describe('patrol policy and grading rules', () => {
         ['PUT', '/api/grading-rules/cat_retail', { enabled: 'yes' }, 400, 'enabled must be true or false'],
       ];
       for (const [method, path, body, status, message] of cases) {
-        const res = await write(app, method, path, body, zhang);
+        const res = await write(admin, method, path, body);
         expect(res.status, `${path} ${JSON.stringify(body)}`).toBe(status);
         expect(res.headers.get('content-type')).toBe(PROBLEM_JSON);
         expect((await bodyOf<ProblemDetails>(res)).detail).toContain(message);
       }
-      expect((await write(app, 'PUT', '/api/policy', { lowDays: 20 }, null)).status).toBe(401);
+      expect((await write(nobody, 'PUT', '/api/policy', { lowDays: 20 })).status).toBe(401);
       expect(await checksum(tx)).toEqual(before);
     });
   });

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { actorOf } from '../../actor.ts';
 import { audit } from '../../audit.ts';
+import { assertMayWriteVenue } from '../../auth/authority.ts';
 import { idParamSchema, venueCloseSchema, venueCreateSchema, venuePatchSchema } from '../../contract/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';
@@ -21,6 +22,7 @@ export function venuesWriteRoute({ db }: AppDeps) {
       const actor = await actorOf(c, db);
       const venue = await db.transaction(async (tx) => {
         if (!(await pointIsInsideSomeTownship(tx, input.location))) throw outsideTownships(input.location);
+        await assertMayWriteVenue(tx, actor, { location: input.location });
         const created = await insertedVenue(tx, input, input.registeredAt ?? new Date());
         await audit(tx, actor, { action: 'venue.register', entity: 'venue', entityId: created.id, detail: { venue: created } });
         return created;
@@ -34,7 +36,10 @@ export function venuesWriteRoute({ db }: AppDeps) {
       const venue = await db.transaction(async (tx) => {
         const current = await lockedVenueDates(tx, id);
         if (!current) throw Problem.notFound(`venue ${id} does not exist`);
+        await assertMayWriteVenue(tx, actor, { venueId: id });
         if (patch.location && !(await pointIsInsideSomeTownship(tx, patch.location))) throw outsideTownships(patch.location);
+        // moving a venue needs authority where it goes as well as where it is
+        if (patch.location) await assertMayWriteVenue(tx, actor, { location: patch.location });
         if (patch.registeredAt && current.closed_at && patch.registeredAt > current.closed_at) {
           throw Problem.unprocessable(`registeredAt must not be after the venue's closing at ${current.closed_at.toISOString()}`);
         }
@@ -52,6 +57,7 @@ export function venuesWriteRoute({ db }: AppDeps) {
       const venue = await db.transaction(async (tx) => {
         const current = await lockedVenueDates(tx, id);
         if (!current) throw Problem.notFound(`venue ${id} does not exist`);
+        await assertMayWriteVenue(tx, actor, { venueId: id });
         if (current.status === 'closed') {
           throw Problem.conflict(`venue ${id} is already closed (since ${current.closed_at?.toISOString()}); only an active venue can be closed`);
         }

@@ -1,15 +1,18 @@
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
 import type { ProblemDetails, VenueDto } from '../../contract/index.ts';
-import { bodyOf, PROBLEM_JSON, testApp } from '../../testing/app.ts';
+import { bodyOf, PROBLEM_JSON } from '../../testing/app.ts';
 import { twoTownships } from '../../testing/fixture.ts';
-import { checksum, userId, venueId, write } from './workflow-fixture.ts';
+import { addAccounts } from '../../auth/testing.ts';
+import { appAs, checksum, userId, venueId, write } from './workflow-fixture.ts';
 
 type Tx = Parameters<Parameters<typeof rolledBack>[0]>[0];
 async function setUp(tx: Tx) {
   const f = await twoTownships(tx);
-  const { app } = await testApp(tx);
-  return { f, app, zhang: await userId(tx, 'fx_zhang') };
+  const accounts = await addAccounts(tx, f);
+  const zhangId = await userId(tx, 'fx_zhang');
+  // 张三 walks cell A-1 (v1, v2, v3 and NEW_VENUE's location); the city account may move venues anywhere
+  return { f, zhangId, zhang: await appAs(tx, zhangId), city: await appAs(tx, accounts.city), planner: await appAs(tx, accounts.planner), nobody: await appAs(tx, null) };
 }
 
 const NEW_VENUE = {
@@ -20,8 +23,8 @@ const NEW_VENUE = {
 describe('venue writes', () => {
   it('registers a venue whose township and cell come from its location, audit-logged with the actor', async () => {
     await rolledBack(async (tx) => {
-      const { f, app, zhang } = await setUp(tx);
-      const res = await write(app, 'POST', '/api/venues', NEW_VENUE, zhang);
+      const { f, zhang } = await setUp(tx);
+      const res = await write(zhang, 'POST', '/api/venues', NEW_VENUE);
       expect(res.status).toBe(201);
       const venue = await bodyOf<VenueDto>(res);
       expect(venue).toMatchObject({
@@ -36,19 +39,19 @@ describe('venue writes', () => {
 
   it('moves a venue (and its hazards) to another township and cell, and closes it once', async () => {
     await rolledBack(async (tx) => {
-      const { f, app, zhang } = await setUp(tx);
+      const { f, zhang, city } = await setUp(tx);
       const v1 = await venueId(tx, 'v1');
-      await write(app, 'POST', '/api/patrols', { venueId: v1, patrolledAt: '2026-11-02', hazards: [{ typeCode: 'blocked_exit' }] }, zhang);
-      const moved = await bodyOf<VenueDto>(await write(app, 'PATCH', `/api/venues/${v1}`, { location: [121.15, 30.05], riskLevel: 'high' }, zhang));
+      await write(zhang, 'POST', '/api/patrols', { venueId: v1, patrolledAt: '2026-11-02', hazards: [{ typeCode: 'blocked_exit' }] });
+      const moved = await bodyOf<VenueDto>(await write(city, 'PATCH', `/api/venues/${v1}`, { location: [121.15, 30.05], riskLevel: 'high' }));
       expect(moved).toMatchObject({ townshipId: f.townshipB, gridCellId: f.cells.b1, riskLevel: 'high', name: 'v1' });
       // its hazard follows it into township B's jurisdiction
       expect(await tx.query('SELECT township_id FROM hazards WHERE venue_id = $1', [v1])).toEqual([{ township_id: f.townshipB }]);
-      const island = await bodyOf<VenueDto>(await write(app, 'PATCH', `/api/venues/${v1}`, { location: [121.32, 30.03] }, zhang));
+      const island = await bodyOf<VenueDto>(await write(city, 'PATCH', `/api/venues/${v1}`, { location: [121.32, 30.03] }));
       // B's island has no grid cell
       expect(island).toMatchObject({ townshipId: f.townshipB, gridCellId: null });
-      const closed = await write(app, 'POST', `/api/venues/${v1}/close`, { closedAt: '2026-11-20' }, zhang);
+      const closed = await write(city, 'POST', `/api/venues/${v1}/close`, { closedAt: '2026-11-20' });
       expect(await bodyOf<VenueDto>(closed)).toMatchObject({ status: 'closed', closedAt: '2026-11-20T00:00:00.000Z' });
-      const again = await write(app, 'POST', `/api/venues/${v1}/close`, {}, zhang);
+      const again = await write(city, 'POST', `/api/venues/${v1}/close`, {});
       expect(again.status).toBe(409);
       expect((await bodyOf<ProblemDetails>(again)).detail).toContain('already closed');
     });
@@ -56,9 +59,9 @@ describe('venue writes', () => {
 
   it('stores an injection string verbatim as the name', async () => {
     await rolledBack(async (tx) => {
-      const { app, zhang } = await setUp(tx);
+      const { zhang } = await setUp(tx);
       const name = "x'); DELETE FROM venues; --";
-      const venue = await bodyOf<VenueDto>(await write(app, 'POST', '/api/venues', { ...NEW_VENUE, name }, zhang));
+      const venue = await bodyOf<VenueDto>(await write(zhang, 'POST', '/api/venues', { ...NEW_VENUE, name }));
       expect(venue.name).toBe(name);
       expect((await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM venues'))[0]?.n).toBe(8);
     });
@@ -66,11 +69,11 @@ describe('venue writes', () => {
 
   it('refuses a location outside every township with 422 and writes nothing', async () => {
     await rolledBack(async (tx) => {
-      const { app, zhang } = await setUp(tx);
+      const { zhang } = await setUp(tx);
       const v1 = await venueId(tx, 'v1');
       const before = await checksum(tx);
       for (const [method, path] of [['POST', '/api/venues'], ['PATCH', `/api/venues/${v1}`]] as const) {
-        const res = await write(app, method, path, method === 'POST' ? { ...NEW_VENUE, location: [121.25, 30.05] } : { location: [121.25, 30.05] }, zhang);
+        const res = await write(zhang, method, path, method === 'POST' ? { ...NEW_VENUE, location: [121.25, 30.05] } : { location: [121.25, 30.05] });
         expect(res.status).toBe(422);
         expect((await bodyOf<ProblemDetails>(res)).detail).toBe('location [121.25, 30.05] lies outside every township; a venue must be inside the city\'s townships');
       }
@@ -80,7 +83,7 @@ describe('venue writes', () => {
 
   it('answers bad venue input with 4xx problems that say what is allowed, writing nothing', async () => {
     await rolledBack(async (tx) => {
-      const { app, zhang } = await setUp(tx);
+      const { zhang } = await setUp(tx);
       const v1 = await venueId(tx, 'v1');
       const before = await checksum(tx);
       const cases: [string, string, unknown, number, string][] = [
@@ -103,7 +106,7 @@ describe('venue writes', () => {
         ['POST', '/api/venues', JSON.stringify({ ...NEW_VENUE, address: 'x'.repeat(1024 * 1024) }), 413, 'larger than'],
       ];
       for (const [method, path, body, status, message] of cases) {
-        const res = await write(app, method, path, body, zhang);
+        const res = await write(zhang, method, path, body);
         expect(res.status, `${method} ${path} ${String(body).slice(0, 40)}`).toBe(status);
         expect(res.headers.get('content-type')).toBe(PROBLEM_JSON);
         expect((await bodyOf<ProblemDetails>(res)).detail).toContain(message);
@@ -114,34 +117,33 @@ describe('venue writes', () => {
 
   it('refuses a body of another media type with 415 and accepts a bare close without a body', async () => {
     await rolledBack(async (tx) => {
-      const { app, zhang } = await setUp(tx);
+      const { zhang } = await setUp(tx);
       const v1 = await venueId(tx, 'v1');
-      const res = await app.request('/api/venues', {
-        method: 'POST', headers: { 'Content-Type': 'text/plain', 'X-Actor-Id': String(zhang) }, body: JSON.stringify(NEW_VENUE),
+      const res = await zhang.request('/api/venues', {
+        method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify(NEW_VENUE),
       });
       expect(res.status).toBe(415);
       expect(res.headers.get('content-type')).toBe(PROBLEM_JSON);
       expect((await bodyOf<ProblemDetails>(res)).detail).toContain('send application/json');
-      const bare = await app.request(`/api/venues/${v1}/close`, { method: 'POST', headers: { 'X-Actor-Id': String(zhang) } });
+      const bare = await zhang.request(`/api/venues/${v1}/close`, { method: 'POST' });
       expect(bare.status).toBe(200);
       expect((await bodyOf<VenueDto>(bare)).status).toBe('closed');
     });
   });
 
-  it('requires an X-Actor-Id of an existing active user: 401 without or unknown, 403 when deactivated', async () => {
+  it('requires a signed-in, active user who may write: 401 for nobody, 403 when deactivated or read-only', async () => {
     await rolledBack(async (tx) => {
-      const { app, zhang } = await setUp(tx);
+      const { zhang, zhangId, planner, nobody } = await setUp(tx);
       const before = await checksum(tx);
-      for (const actor of [null, '', 'abc', '-3', '1.5', '0', '999999']) {
-        const res = await write(app, 'POST', '/api/venues', NEW_VENUE, actor);
-        expect(res.status, String(actor)).toBe(401);
-        expect(res.headers.get('content-type')).toBe(PROBLEM_JSON);
-      }
-      await tx.query('UPDATE users SET active = false WHERE id = $1', [zhang]);
-      const inactive = await write(app, 'POST', '/api/venues', NEW_VENUE, zhang);
+      const anonymous = await write(nobody, 'POST', '/api/venues', NEW_VENUE);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get('content-type')).toBe(PROBLEM_JSON);
+      expect((await bodyOf<ProblemDetails>(await write(planner, 'POST', '/api/venues', NEW_VENUE))).detail).toContain('reads only');
+      await tx.query('UPDATE users SET active = false WHERE id = $1', [zhangId]);
+      const inactive = await write(zhang, 'POST', '/api/venues', NEW_VENUE);
       expect(inactive.status).toBe(403);
       expect((await bodyOf<ProblemDetails>(inactive)).detail).toContain('deactivated');
-      await tx.query('UPDATE users SET active = true WHERE id = $1', [zhang]);
+      await tx.query('UPDATE users SET active = true WHERE id = $1', [zhangId]);
       expect(await checksum(tx)).toEqual(before);
     });
   });

@@ -1,7 +1,9 @@
-// Test helpers for the write workflow: the fixture's users, JSON writes with an actor, and a
+// Test helpers for the write workflow: the fixture's users, JSON writes as a signed-in user, and a
 // checksum of every table a write could touch (to prove a refused write changed nothing).
 import type { Queryable } from '@svm/db';
 import type { App } from '../../app.ts';
+import { callerForUser } from '../../auth/testing.ts';
+import { testApp } from '../../testing/app.ts';
 
 export async function userId(tx: Queryable, username: string): Promise<number> {
   const rows = await tx.query<{ id: number }>('SELECT id FROM users WHERE username = $1', [username]);
@@ -15,14 +17,18 @@ export async function venueId(tx: Queryable, name: string): Promise<number> {
   return rows[0].id;
 }
 
-/** A JSON write as `actor` (null: no X-Actor-Id header); `body` a string is sent as is. */
-export function write(app: App, method: string, path: string, body: unknown, actor: number | string | null) {
+/** The app asking as this fixture user, signed in (null: as nobody). */
+export async function appAs(tx: Queryable, user: number | null): Promise<App> {
+  return (await testApp(tx, { caller: user === null ? null : await callerForUser(tx, user) })).app;
+}
+
+/** A JSON write by whoever `app` asks as; `body` a string is sent as is. */
+export function write(app: App, method: string, path: string, body: unknown) {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (actor !== null) headers['X-Actor-Id'] = String(actor);
   return app.request(path, { method, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
 }
 
-const TABLES = ['venues', 'patrols', 'hazards', 'hazard_transitions', 'acceptances', 'audit_log', 'patrol_policy',
+const TABLES = ['users', 'sessions', 'display_tokens', 'venues', 'patrols', 'hazards', 'hazard_transitions', 'acceptances', 'audit_log', 'patrol_policy',
   'grading_rules', 'townships', 'grid_cells', 'reference_points'] as const;
 
 /** md5 of every row of every written table, in id order: equal before and after means nothing changed. */

@@ -9,13 +9,13 @@ const P = 'application/problem+json';
 const J = 'application/json';
 const writeErrors = {
   400: { description: 'malformed JSON or a field outside its allowed values', mediaType: P },
-  401: { description: 'X-Actor-Id missing, not a positive integer, or naming no user', mediaType: P },
-  403: { description: 'the actor is deactivated', mediaType: P },
+  401: { description: 'not signed in (session cookie or bearer token)', mediaType: P },
+  403: { description: 'this account may not make this write (role, township, cell or department), is read-only, or is deactivated', mediaType: P },
   413: { description: 'body larger than 1 MiB', mediaType: P },
 };
 const hazardStep = (path: string, summary: string, body: RouteDoc['body'], status = 200): RouteDoc => ({
   method: 'post', path: `/api/hazards/{id}/${path}`, summary, tags: ['workflow'], params: idParamSchema, body,
-  description: 'Needs the X-Actor-Id header. Recorded as a hazard_transitions row and an audit_log entry in one transaction.',
+  description: 'Needs a signed-in account with authority over the hazard. Recorded as a hazard_transitions row and an audit_log entry in one transaction.',
   responses: {
     [status]: { description: 'the hazard (HazardDto) with its acceptances', mediaType: J }, ...writeErrors,
     404: { description: 'unknown hazard', mediaType: P },

@@ -1,0 +1,55 @@
+// OpenAPI description of the sign-in routes and the wall display tokens.
+import { displaySessionSchema, displayTokenCreateSchema, displayTokenIdParamSchema, loginSchema } from '../../contract/index.ts';
+import type { RouteDoc } from '../../openapi/route-doc.ts';
+
+const P = 'application/problem+json';
+const J = 'application/json';
+const notSignedIn = { 401: { description: 'not signed in', mediaType: P } };
+const adminOnly = { ...notSignedIn, 403: { description: 'not an admin account', mediaType: P } };
+
+export const authDocs: RouteDoc[] = [
+  {
+    method: 'post', path: '/api/auth/login', summary: 'Sign in with username and password',
+    description: 'as: cookie (default) sets the `svm_session` cookie (HttpOnly; SameSite=Strict; Path=/; Secure over https); ' +
+      'as: token returns the session token to send as `Authorization: Bearer <token>`. Failed sign-ins are throttled ' +
+      '(5 per account and 20 per address within 15 minutes by default); a success clears the account\'s count.',
+    tags: ['auth'], body: { schema: loginSchema },
+    responses: {
+      200: { description: 'LoginDto: who signed in (MeDto), when the session expires, and the token when asked for', mediaType: J },
+      400: { description: 'malformed body', mediaType: P },
+      401: { description: 'wrong username or password, or an inactive account (one message for all)', mediaType: P },
+      429: { description: 'too many failed sign-ins; Retry-After says when to try again', mediaType: P },
+    },
+  },
+  {
+    method: 'post', path: '/api/auth/logout', summary: 'End the current session and clear the cookie', tags: ['auth'],
+    responses: { 204: { description: 'signed out (also when nobody was signed in)' } },
+  },
+  {
+    method: 'get', path: '/api/auth/me', summary: 'Who is signed in: user, role, read scope, township or department', tags: ['auth'],
+    responses: { 200: { description: 'MeDto', mediaType: J }, ...notSignedIn },
+  },
+  {
+    method: 'post', path: '/api/auth/display-session', summary: 'Exchange a wall display token for a read-only session cookie',
+    description: 'What the /wall?token=… page calls, so a screen is set up by its address alone. Display tokens are also accepted as bearer tokens.',
+    tags: ['auth'], body: { schema: displaySessionSchema },
+    responses: { 200: { description: 'LoginDto of the display (read-only, bound to its scope)', mediaType: J }, 400: { description: 'malformed body', mediaType: P }, 401: { description: 'unknown or revoked token', mediaType: P } },
+  },
+  {
+    method: 'get', path: '/api/auth/display-tokens', summary: 'List wall display tokens (never their values)', tags: ['auth'],
+    responses: { 200: { description: 'DisplayTokenDto[]', mediaType: J }, ...adminOnly },
+  },
+  {
+    method: 'post', path: '/api/auth/display-tokens', summary: 'Create a read-only wall display token for the city or one township',
+    tags: ['auth'], body: { schema: displayTokenCreateSchema },
+    responses: {
+      201: { description: 'DisplayTokenCreatedDto: the token (shown only now) and the wall page path', mediaType: J },
+      400: { description: 'malformed body', mediaType: P }, ...adminOnly, 422: { description: 'unknown township', mediaType: P },
+    },
+  },
+  {
+    method: 'delete', path: '/api/auth/display-tokens/{id}', summary: 'Revoke a display token and end its sessions', tags: ['auth'],
+    params: displayTokenIdParamSchema,
+    responses: { 200: { description: 'the revoked DisplayTokenDto', mediaType: J }, ...adminOnly, 404: { description: 'unknown token', mediaType: P } },
+  },
+];
