@@ -18,3 +18,4 @@ export * from './blind-spots.ts';
 export * from './heatmap.ts';
 export * from './events.ts';
 export * from './auth.ts';
+export * from './scope.ts';

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { townshipIdSchema, type TownshipId } from './ids.ts';
 import { instantSchema } from './params.ts';
+import type { ScopeDto } from './scope.ts';
 
 /** The default period: the 90 days before asOf. */
 export const DEFAULT_PERIOD_DAYS = 90;
@@ -100,8 +101,10 @@ export interface WeekKpis extends Kpis {
 }
 
 export interface StatsSummaryDto extends KpiPeriod {
-  /** null: the whole city */
+  /** null: the whole city (or, for a department, all of its venues) */
   townshipId: TownshipId | null;
+  /** whose figures these are (always sent): a township account gets its own township's, a department its categories' */
+  scope?: ScopeDto;
   kpis: Kpis;
   trend: WeekKpis[];
 }

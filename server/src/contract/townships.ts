@@ -2,6 +2,7 @@
 import type { FeatureCollection, MultiPolygon } from './geojson.ts';
 import type { TownshipId } from './ids.ts';
 import type { KpiPeriod, Kpis } from './stats.ts';
+import type { ScopeDto } from './scope.ts';
 
 export type TownshipKind = 'subdistrict' | 'town' | 'development_zone';
 
@@ -19,4 +20,9 @@ export interface TownshipProperties {
 }
 
 /** The collection also says which moment and period its KPIs describe. */
-export type TownshipCollection = FeatureCollection<MultiPolygon, TownshipProperties> & { period: KpiPeriod };
+export type TownshipCollection = FeatureCollection<MultiPolygon, TownshipProperties> & {
+  period: KpiPeriod;
+  /** whose figures these are (always sent): a township account gets only its own township's feature,
+   *  a department every township with counts over its categories' venues */
+  scope?: ScopeDto;
+};

@@ -1,9 +1,12 @@
 // Named queries behind GET /api/blind-spots: coverage gaps, unassigned cells, unregistered venue
 // density, unmatched reference points, unpatrolled cells and misgraded venues, as of a moment.
 import { sql, type Queryable } from '@svm/db';
+import { townshipInScope, venueInScope, type ReadScope } from '../../auth/scope.queries.ts';
 
 const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-const inTownship = (col: ReturnType<typeof sql.raw>, townshipId: number | null) => sql`(${townshipId}::int IS NULL OR ${col} = ${townshipId}::int)`;
+// the township asked for, within the scope (the route refuses department scopes: blind spots are territorial)
+const inTownship = (scope: ReadScope, col: string, townshipId: number | null) =>
+  sql`(${townshipId}::int IS NULL OR ${sql.raw(col)} = ${townshipId}::int) AND ${townshipInScope(scope, col)}`;
 
 export interface GeoRow { id: number; geometry: string }
 
@@ -12,28 +15,28 @@ export interface GeoRow { id: number; geometry: string }
  * the seed snap-rounds boundaries to 1e-7°, and a fixed-precision overlay cannot throw the
  * TopologyException a floating one can. Parts under 100 m² are slivers, not gaps.
  */
-export async function coverageGaps(db: Queryable, townshipId: number | null) {
+export async function coverageGaps(db: Queryable, scope: ReadScope, townshipId: number | null) {
   return db.query<GeoRow & { township_id: number; township_name: string; area_m2: number }>(sql`
     SELECT row_number() OVER (ORDER BY t.id, d.path)::int AS id, t.id AS township_id, t.name AS township_name,
            ST_Area(d.geom::geography) AS area_m2, ST_AsGeoJSON(d.geom, 7) AS geometry
       FROM townships t
       LEFT JOIN LATERAL (SELECT ST_Union(c.geom, 1e-7) AS u FROM grid_cells c WHERE c.township_id = t.id) cells ON true
      CROSS JOIN LATERAL ST_Dump(CASE WHEN cells.u IS NULL THEN t.geom ELSE ST_Difference(t.geom, cells.u, 1e-7) END) d
-     WHERE ${inTownship(sql.raw('t.id'), townshipId)}
+     WHERE ${inTownship(scope, 't.id', townshipId)}
        AND GeometryType(d.geom) = 'POLYGON' AND ST_Area(d.geom::geography) >= 100
      ORDER BY t.id, d.path`);
 }
 
-export async function cellsWithoutWorker(db: Queryable, townshipId: number | null) {
+export async function cellsWithoutWorker(db: Queryable, scope: ReadScope, townshipId: number | null) {
   return db.query<GeoRow & { code: string; name: string; township_id: number }>(sql`
     SELECT c.id, c.code, c.name, c.township_id, ST_AsGeoJSON(c.geom, 7) AS geometry
       FROM grid_cells c
-     WHERE c.worker_id IS NULL AND ${inTownship(sql.raw('c.township_id'), townshipId)}
+     WHERE c.worker_id IS NULL AND ${inTownship(scope, 'c.township_id', townshipId)}
      ORDER BY c.code`);
 }
 
 /** Cells holding active venues found unregistered, with their count per km² of the cell. */
-export async function unregisteredDensity(db: Queryable, asOf: Date, townshipId: number | null) {
+export async function unregisteredDensity(db: Queryable, scope: ReadScope, asOf: Date, townshipId: number | null) {
   return db.query<GeoRow & { code: string; township_id: number; count: number; area_km2: number }>(sql`
     SELECT c.id, c.code, c.township_id, n.count, ST_Area(c.geom::geography) / 1e6 AS area_km2, ST_AsGeoJSON(c.geom, 7) AS geometry
       FROM grid_cells c
@@ -42,20 +45,21 @@ export async function unregisteredDensity(db: Queryable, asOf: Date, townshipId:
              WHERE v.registration = 'found_unregistered' AND v.registered_at <= ${iso(asOf)}
                AND (v.closed_at IS NULL OR v.closed_at > ${iso(asOf)})
              GROUP BY v.grid_cell_id) n ON n.grid_cell_id = c.id
-     WHERE ${inTownship(sql.raw('c.township_id'), townshipId)}
+     WHERE ${inTownship(scope, 'c.township_id', townshipId)}
      ORDER BY n.count DESC, c.code`);
 }
 
 /**
  * Reference points with no venue of the register (active as of then) within the policy's
- * reference_match_m, measured on the spheroid. The `&&` prefilter uses the GiST index: one
+ * reference_match_m, measured on the spheroid; a township scope sees the points inside its township,
+ * and the nearest venue it is told of is one it may see. The `&&` prefilter uses the GiST index: one
  * degree is at least 90 km at this city's latitude (~30°N), so match_m / 90000 degrees is enough.
  */
-export async function unmatchedReferencePoints(db: Queryable, asOf: Date, townshipId: number | null) {
+export async function unmatchedReferencePoints(db: Queryable, scope: ReadScope, asOf: Date, townshipId: number | null) {
   return db.query<GeoRow & { source: string; external_id: string; name: string; category: string; nearest_m: number | null }>(sql`
     SELECT r.id, r.source, r.external_id, r.name, r.category, ST_AsGeoJSON(r.geom, 7) AS geometry,
            (SELECT min(ST_Distance(v.geom::geography, r.geom::geography)) FROM venues v
-             WHERE v.geom && ST_Expand(r.geom, 1000 / 90000.0) AND v.registered_at <= ${iso(asOf)}
+             WHERE v.geom && ST_Expand(r.geom, 1000 / 90000.0) AND v.registered_at <= ${iso(asOf)} AND ${venueInScope(scope)}
                AND (v.closed_at IS NULL OR v.closed_at > ${iso(asOf)})) AS nearest_m
       FROM reference_points r
      CROSS JOIN patrol_policy p
@@ -65,6 +69,8 @@ export async function unmatchedReferencePoints(db: Queryable, asOf: Date, townsh
                 AND ST_DWithin(v.geom::geography, r.geom::geography, p.reference_match_m)
                 AND v.registered_at <= ${iso(asOf)} AND (v.closed_at IS NULL OR v.closed_at > ${iso(asOf)}))
        AND (${townshipId}::int IS NULL OR EXISTS (SELECT 1 FROM townships t WHERE t.id = ${townshipId}::int AND ST_Covers(t.geom, r.geom)))
+       AND (${scope.townshipId}::int IS NULL
+            OR EXISTS (SELECT 1 FROM townships t WHERE t.id = ${scope.townshipId}::int AND ST_Covers(t.geom, r.geom)))
      ORDER BY r.id`);
 }
 
@@ -73,22 +79,22 @@ export async function referenceMatchMetres(db: Queryable): Promise<number> {
   return rows[0]?.m ?? 30;
 }
 
-export async function unpatrolledCells(db: Queryable, asOf: Date, townshipId: number | null) {
+export async function unpatrolledCells(db: Queryable, scope: ReadScope, asOf: Date, townshipId: number | null) {
   return db.query<GeoRow & { code: string; township_id: number; days_since_patrol: number | null; last_patrol_at: Date | null }>(sql`
     SELECT c.id, c.code, c.township_id, s.days_since_patrol, s.last_patrol_at, ST_AsGeoJSON(c.geom, 7) AS geometry
       FROM cell_patrol_status(${iso(asOf)}) s JOIN grid_cells c ON c.id = s.grid_cell_id
-     WHERE s.unpatrolled AND ${inTownship(sql.raw('c.township_id'), townshipId)}
+     WHERE s.unpatrolled AND ${inTownship(scope, 'c.township_id', townshipId)}
      ORDER BY s.days_since_patrol DESC NULLS FIRST, c.code`);
 }
 
 /** Active venues whose assigned level is lower than computed (enum order high < medium < low). */
-export async function misgradedVenues(db: Queryable, asOf: Date, townshipId: number | null) {
+export async function misgradedVenues(db: Queryable, scope: ReadScope, asOf: Date, townshipId: number | null) {
   return db.query<GeoRow & { name: string; category: string; risk_level: string; computed_level: string; score: number }>(sql`
     SELECT v.id, v.name, v.category::text AS category, v.risk_level::text AS risk_level, g.computed_level::text AS computed_level,
            g.score, ST_AsGeoJSON(v.geom, 7) AS geometry
       FROM venues v
       JOIN venue_grades(${iso(asOf)}) g ON g.venue_id = v.id
      WHERE v.registered_at <= ${iso(asOf)} AND (v.closed_at IS NULL OR v.closed_at > ${iso(asOf)})
-       AND v.risk_level > g.computed_level AND ${inTownship(sql.raw('v.township_id'), townshipId)}
+       AND v.risk_level > g.computed_level AND ${inTownship(scope, 'v.township_id', townshipId)} AND ${venueInScope(scope)}
      ORDER BY g.score DESC, v.id`);
 }

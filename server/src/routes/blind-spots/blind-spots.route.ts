@@ -1,6 +1,7 @@
 // GET /api/blind-spots?township=&asOf=: the four kinds of blind spot as GeoJSON layers with counts.
 import { Hono } from 'hono';
 import { blindSpotsQuerySchema, type BlindSpotsDto, type MultiPolygon, type PointGeometry, type Polygon, type TownshipId } from '../../contract/index.ts';
+import { checkTownshipAllowed, readScopeOf, requireTerritorial } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';
 import { validate } from '../../validate.ts';
@@ -20,16 +21,19 @@ const round = (n: number, digits: number) => Number(n.toFixed(digits));
 export function blindSpotsRoute({ db }: AppDeps) {
   return new Hono().get('/', validate('query', blindSpotsQuerySchema), async (c) => {
     const { township, asOf: asOfParam } = c.req.valid('query');
+    const scope = await readScopeOf(c, db);
+    requireTerritorial(scope, 'blind spots');
+    checkTownshipAllowed(scope, township);
     if (township !== undefined && !(await townshipExists(db, township))) throw Problem.notFound(`township ${township} does not exist`);
     const asOf = asOfParam ?? new Date();
     const t = township ?? null;
     // one after another: PGlite runs one connection, and the pg pool gains little here
-    const gaps = await coverageGaps(db, t);
-    const unassigned = await cellsWithoutWorker(db, t);
-    const unregistered = await unregisteredDensity(db, asOf, t);
-    const unmatched = await unmatchedReferencePoints(db, asOf, t);
-    const unpatrolled = await unpatrolledCells(db, asOf, t);
-    const misgraded = await misgradedVenues(db, asOf, t);
+    const gaps = await coverageGaps(db, scope, t);
+    const unassigned = await cellsWithoutWorker(db, scope, t);
+    const unregistered = await unregisteredDensity(db, scope, asOf, t);
+    const unmatched = await unmatchedReferencePoints(db, scope, asOf, t);
+    const unpatrolled = await unpatrolledCells(db, scope, asOf, t);
+    const misgraded = await misgradedVenues(db, scope, asOf, t);
     const body: BlindSpotsDto = {
       asOf: asOf.toISOString(),
       referenceMatchMetres: await referenceMatchMetres(db),

@@ -1,12 +1,15 @@
-// GET /api/context/streets?bbox=: context layers that make the map read as a city offline.
+// GET /api/context/streets?bbox=: context layers that make the map read as a city offline. Streets are
+// public geography, the same for every jurisdiction: signed-in callers only, but not scoped.
 import { Hono } from 'hono';
 import { streetsQuerySchema, type LineString, type StreetCollection, type StreetId } from '../../contract/index.ts';
+import { callerOf } from '../../auth/caller.ts';
 import type { AppDeps } from '../../deps.ts';
 import { validate } from '../../validate.ts';
 import { streetsInBbox } from './streets.queries.ts';
 
 export function contextRoute({ db }: AppDeps) {
   return new Hono().get('/streets', validate('query', streetsQuerySchema), async (c) => {
+    callerOf(c);
     const { bbox } = c.req.valid('query');
     const rows = await streetsInBbox(db, bbox);
     const body: StreetCollection = {

@@ -2,6 +2,7 @@
 // the same filters as GET /api/hazards and GET /api/venues (without paging: every matching row).
 import { Hono, type Context } from 'hono';
 import { hazardExportQuerySchema, venueExportQuerySchema } from '../../contract/index.ts';
+import { checkTownshipAllowed, readScopeOf } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';
 import { validate } from '../../validate.ts';
@@ -56,25 +57,37 @@ export function exportsRoute({ db }: AppDeps) {
   };
   return new Hono()
     .get('/hazards.csv', validate('query', hazardExportQuerySchema), async (c) => {
-      const f = await ledgerFilterOf(db, c.req.valid('query'));
-      const body = await csvFile((after, limit) => ledgerPage(db, f, after, limit), HAZARD_COLUMNS);
+      const q = c.req.valid('query');
+      const scope = await readScopeOf(c, db);
+      checkTownshipAllowed(scope, q.township);
+      const f = await ledgerFilterOf(db, q);
+      const body = await csvFile((after, limit) => ledgerPage(db, scope, f, after, limit), HAZARD_COLUMNS);
       return download(c, body, CSV, 'hazards', f.asOf);
     })
     .get('/hazards.geojson', validate('query', hazardExportQuerySchema), async (c) => {
-      const f = await ledgerFilterOf(db, c.req.valid('query'));
-      const body = await geojsonFile((after, limit) => ledgerPage(db, f, after, limit), f.asOf, (row) => ({
+      const q = c.req.valid('query');
+      const scope = await readScopeOf(c, db);
+      checkTownshipAllowed(scope, q.township);
+      const f = await ledgerFilterOf(db, q);
+      const body = await geojsonFile((after, limit) => ledgerPage(db, scope, f, after, limit), f.asOf, (row) => ({
         type: 'Feature', id: row.id, geometry: { type: 'Point', coordinates: [row.lon, row.lat] }, properties: toLedgerRow(row),
       }));
       return download(c, body, GEOJSON, 'hazards', f.asOf);
     })
     .get('/venues.csv', validate('query', venueExportQuerySchema), async (c) => {
-      const f = await venueFilter(c.req.valid('query'));
-      const body = await csvFile((after, limit) => venuesPage(db, f, after, limit), VENUE_COLUMNS);
+      const q = c.req.valid('query');
+      const scope = await readScopeOf(c, db);
+      checkTownshipAllowed(scope, q.township);
+      const f = await venueFilter(q);
+      const body = await csvFile((after, limit) => venuesPage(db, scope, f, after, limit), VENUE_COLUMNS);
       return download(c, body, CSV, 'venues', f.asOf);
     })
     .get('/venues.geojson', validate('query', venueExportQuerySchema), async (c) => {
-      const f = await venueFilter(c.req.valid('query'));
-      const body = await geojsonFile((after, limit) => venuesPage(db, f, after, limit), f.asOf, toVenueFeature);
+      const q = c.req.valid('query');
+      const scope = await readScopeOf(c, db);
+      checkTownshipAllowed(scope, q.township);
+      const f = await venueFilter(q);
+      const body = await geojsonFile((after, limit) => venuesPage(db, scope, f, after, limit), f.asOf, toVenueFeature);
       return download(c, body, GEOJSON, 'venues', f.asOf);
     });
 }

@@ -1,6 +1,7 @@
 // Named queries over grid cells: outlines with their worker and patrol status as of a moment,
 // a cell's recent patrols and its overdue venues.
 import { sql, type Queryable } from '@svm/db';
+import { townshipInScope, venueInScope, type ReadScope } from '../../auth/scope.queries.ts';
 
 export interface GridCellRow {
   id: number;
@@ -25,8 +26,8 @@ export interface GridCellFilter {
   cellId: number | null;
 }
 
-/** Grid cells with their worker and patrol status as of a moment, filtered by township, bbox or id. */
-export async function gridCellsWithStatus(db: Queryable, f: GridCellFilter): Promise<GridCellRow[]> {
+/** Grid cells in the scope with their worker and patrol status as of a moment, filtered by township, bbox or id. */
+export async function gridCellsWithStatus(db: Queryable, scope: ReadScope, f: GridCellFilter): Promise<GridCellRow[]> {
   const [x0, y0, x1, y1] = f.bbox ?? [null, null, null, null];
   return db.query<GridCellRow>(sql`
     SELECT c.id, c.code, c.name, c.township_id, u.id AS worker_id, u.display_name AS worker_name,
@@ -35,7 +36,8 @@ export async function gridCellsWithStatus(db: Queryable, f: GridCellFilter): Pro
       FROM grid_cells c
       JOIN cell_patrol_status(${f.asOf}::timestamptz) s ON s.grid_cell_id = c.id
       LEFT JOIN users u ON u.id = c.worker_id
-     WHERE (${f.townshipId}::int IS NULL OR c.township_id = ${f.townshipId}::int)
+     WHERE ${townshipInScope(scope, 'c.township_id')}
+       AND (${f.townshipId}::int IS NULL OR c.township_id = ${f.townshipId}::int)
        AND (${f.cellId}::int IS NULL OR c.id = ${f.cellId}::int)
        AND (${x0}::float8 IS NULL
             OR ST_Intersects(c.geom, ST_MakeEnvelope(${x0}::float8, ${y0}::float8, ${x1}::float8, ${y1}::float8, 4326)))
@@ -53,14 +55,14 @@ export interface CellPatrolRow {
 }
 
 /** The last `limit` patrols recorded in a cell at or before a moment, newest first. */
-export async function recentPatrolsInCell(db: Queryable, cellId: number, asOf: Date, limit: number): Promise<CellPatrolRow[]> {
+export async function recentPatrolsInCell(db: Queryable, scope: ReadScope, cellId: number, asOf: Date, limit: number): Promise<CellPatrolRow[]> {
   return db.query<CellPatrolRow>(sql`
     SELECT p.id, p.patrolled_at, v.id AS venue_id, v.name AS venue_name, u.id AS worker_id, u.display_name AS worker_name,
            p.result::text AS result
       FROM patrols p
       JOIN venues v ON v.id = p.venue_id
       JOIN users u ON u.id = p.worker_id
-     WHERE p.grid_cell_id = ${cellId}::int AND p.patrolled_at <= ${asOf}::timestamptz
+     WHERE p.grid_cell_id = ${cellId}::int AND p.patrolled_at <= ${asOf}::timestamptz AND ${venueInScope(scope)}
      ORDER BY p.patrolled_at DESC, p.id DESC
      LIMIT ${limit}::int`);
 }
@@ -74,13 +76,13 @@ export interface OverdueVenueRow {
 }
 
 /** A cell's overdue venues as of a moment, most overdue first. */
-export async function overdueVenuesInCell(db: Queryable, cellId: number, asOf: Date): Promise<OverdueVenueRow[]> {
+export async function overdueVenuesInCell(db: Queryable, scope: ReadScope, cellId: number, asOf: Date): Promise<OverdueVenueRow[]> {
   return db.query<OverdueVenueRow>(sql`
     SELECT v.id, v.name, s.risk_level::text AS risk_level, s.last_patrol_at,
            floor(extract(epoch FROM ${asOf}::timestamptz - coalesce(s.last_patrol_at, v.registered_at)) / 86400)::int
              - s.due_days AS days_overdue
       FROM venue_patrol_status(${asOf}::timestamptz) s
       JOIN venues v ON v.id = s.venue_id
-     WHERE s.grid_cell_id = ${cellId}::int AND s.overdue
+     WHERE s.grid_cell_id = ${cellId}::int AND s.overdue AND ${venueInScope(scope)}
      ORDER BY days_overdue DESC, v.id`);
 }

@@ -5,6 +5,7 @@ import {
   gridCellParamsSchema, gridCellQuerySchema, gridCellsQuerySchema,
   type GridCellCollection, type GridCellDetailDto, type GridCellId, type GridCellProperties, type Polygon, type TownshipId,
 } from '../../contract/index.ts';
+import { checkTownshipAllowed, readScopeOf, requireTerritorial } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';
 import { validate } from '../../validate.ts';
@@ -37,11 +38,14 @@ export function gridCellsRoute({ db }: AppDeps) {
   return new Hono()
     .get('/', validate('query', gridCellsQuerySchema), async (c) => {
       const { township, bbox, asOf = new Date() } = c.req.valid('query');
+      const scope = await readScopeOf(c, db);
+      requireTerritorial(scope, 'grid cells');
+      checkTownshipAllowed(scope, township);
       // an unknown township is a mistake to report, not an empty map
       if (township !== undefined && !(await townshipExists(db, township))) {
         throw Problem.notFound(`township ${township} does not exist`);
       }
-      const rows = await gridCellsWithStatus(db, { asOf, townshipId: township ?? null, bbox: bbox ?? null, cellId: null });
+      const rows = await gridCellsWithStatus(db, scope, { asOf, townshipId: township ?? null, bbox: bbox ?? null, cellId: null });
       const body: GridCellCollection = {
         type: 'FeatureCollection',
         asOf: asOf.toISOString(),
@@ -55,10 +59,12 @@ export function gridCellsRoute({ db }: AppDeps) {
     .get('/:id', validate('param', gridCellParamsSchema), validate('query', gridCellQuerySchema), async (c) => {
       const { id } = c.req.valid('param');
       const { asOf = new Date() } = c.req.valid('query');
-      const [row] = await gridCellsWithStatus(db, { asOf, townshipId: null, bbox: null, cellId: id });
-      if (!row) throw Problem.notFound(`grid cell ${id} does not exist`);
-      const patrols = await recentPatrolsInCell(db, id, asOf, RECENT_PATROLS);
-      const overdue = await overdueVenuesInCell(db, id, asOf);
+      const scope = await readScopeOf(c, db);
+      requireTerritorial(scope, 'grid cells');
+      const [row] = await gridCellsWithStatus(db, scope, { asOf, townshipId: null, bbox: null, cellId: id });
+      if (!row) throw Problem.notFound(`grid cell ${id} does not exist in your jurisdiction`);
+      const patrols = await recentPatrolsInCell(db, scope, id, asOf, RECENT_PATROLS);
+      const overdue = await overdueVenuesInCell(db, scope, id, asOf);
       const body: GridCellDetailDto = {
         asOf: asOf.toISOString(),
         cell: { ...toProperties(row), geometry: polygonOf(row) },

@@ -2,6 +2,7 @@
 // by the exports) and the hazard type codes a filter may name.
 import { sql, type Queryable } from '@svm/db';
 import type { HazardStatus, JointParty } from '../../contract/index.ts';
+import { venueInScope, type ReadScope } from '../../auth/scope.queries.ts';
 
 export interface LedgerFilter {
   asOf: Date;
@@ -37,8 +38,8 @@ export interface LedgerRow {
   lat: number;
 }
 
-/** Hazards found by a moment matching the filter, ordered by id, after `afterId`, at most `limit`. */
-export async function ledgerPage(db: Queryable, f: LedgerFilter, afterId: number | null, limit: number): Promise<LedgerRow[]> {
+/** Hazards found by a moment at venues in the scope matching the filter, ordered by id, after `afterId`, at most `limit`. */
+export async function ledgerPage(db: Queryable, scope: ReadScope, f: LedgerFilter, afterId: number | null, limit: number): Promise<LedgerRow[]> {
   return db.query<LedgerRow>(sql`
     SELECT h.id, v.id AS venue_id, v.name AS venue_name, v.address AS venue_address,
            t.id AS township_id, t.name AS township_name,
@@ -51,7 +52,8 @@ export async function ledgerPage(db: Queryable, f: LedgerFilter, afterId: number
       JOIN hazard_types ht ON ht.code = h.type_code
       JOIN venues v ON v.id = h.venue_id
       LEFT JOIN townships t ON t.id = h.township_id
-     WHERE (${afterId}::bigint IS NULL OR h.id > ${afterId}::bigint)
+     WHERE ${venueInScope(scope)}
+       AND (${afterId}::bigint IS NULL OR h.id > ${afterId}::bigint)
        AND (${f.status}::text IS NULL OR s.status = ${f.status}::hazard_status)
        AND (${f.overdue}::boolean IS NULL OR coalesce(a.overdue, false) = ${f.overdue}::boolean)
        AND (${f.rebound}::boolean IS NULL OR (h.rebound_of IS NOT NULL) = ${f.rebound}::boolean)

@@ -1,6 +1,7 @@
 // GET /api/hazards: the hazard ledger (台账) as of a moment, filtered, paged by id.
 import { Hono } from 'hono';
 import { hazardsQuerySchema, type LedgerPage } from '../../contract/index.ts';
+import { checkTownshipAllowed, readScopeOf } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../deps.ts';
 import { validate } from '../../validate.ts';
 import { decodeCursor, pageOf } from '../venues/cursor.ts';
@@ -10,9 +11,11 @@ import { ledgerFilterOf, toLedgerRow } from './ledger-dto.ts';
 export function hazardsRoute({ db }: AppDeps) {
   return new Hono().get('/', validate('query', hazardsQuerySchema), async (c) => {
     const query = c.req.valid('query');
+    const scope = await readScopeOf(c, db);
+    checkTownshipAllowed(scope, query.township);
     const after = decodeCursor(query.cursor);
     const filter = await ledgerFilterOf(db, query);
-    const page = pageOf(await ledgerPage(db, filter, after, query.limit + 1), query.limit);
+    const page = pageOf(await ledgerPage(db, scope, filter, after, query.limit + 1), query.limit);
     const body: LedgerPage = { asOf: filter.asOf.toISOString(), items: page.items.map(toLedgerRow), nextCursor: page.nextCursor };
     return c.json(body);
   });

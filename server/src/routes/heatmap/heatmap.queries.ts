@@ -1,6 +1,7 @@
 // Risk bins for the heatmap: venues and open hazards binned in UTM 51N metres (EPSG:32651).
 import { sql, type Queryable } from '@svm/db';
 import { HEATMAP_WEIGHTS } from '../../contract/index.ts';
+import { venueInScope, type ReadScope } from '../../auth/scope.queries.ts';
 
 export interface RiskBinRow { i: number; j: number; weight: number; venues: number; open_hazards: number; lon: number; lat: number; geometry: string }
 
@@ -9,9 +10,9 @@ const W = HEATMAP_WEIGHTS;
 /**
  * Square bins of `size` metres with origin (0, 0) in EPSG:32651, as ST_SquareGrid lays them out:
  * bin (i, j) covers [i·size, (i+1)·size) × [j·size, (j+1)·size), so a point on an edge falls in
- * exactly one bin. Only non-empty bins are returned.
+ * exactly one bin. Only non-empty bins are returned; only venues (and their hazards) in the scope weigh.
  */
-export async function riskBins(db: Queryable, bbox: number[], size: number, asOf: Date): Promise<RiskBinRow[]> {
+export async function riskBins(db: Queryable, scope: ReadScope, bbox: number[], size: number, asOf: Date): Promise<RiskBinRow[]> {
   const [minLon, minLat, maxLon, maxLat] = bbox;
   const at = sql`${asOf.toISOString()}::timestamptz`;
   const box = sql`ST_MakeEnvelope(${minLon}::float8, ${minLat}::float8, ${maxLon}::float8, ${maxLat}::float8, 4326)`;
@@ -23,10 +24,11 @@ export async function riskBins(db: Queryable, bbox: number[], size: number, asOf
              FROM venues v
             -- active as of then, as venue_patrol_status has it; its last-patrol lookup is not needed here
             WHERE v.geom && ${box} AND v.registered_at <= ${at} AND (v.closed_at IS NULL OR v.closed_at > ${at})
+              AND ${venueInScope(scope)}
            UNION ALL
            SELECT ST_Transform(v.geom, 32651), ${W.openHazard}::int, 0, 1
              FROM hazards_as_of(${at}) h JOIN venues v ON v.id = h.venue_id
-            WHERE h.is_open AND v.geom && ${box}),
+            WHERE h.is_open AND v.geom && ${box} AND ${venueInScope(scope)}),
          binned AS (
            SELECT floor(ST_X(g) / ${size}::float8)::int AS i, floor(ST_Y(g) / ${size}::float8)::int AS j, w, venue, hazard FROM pts),
          bins AS (

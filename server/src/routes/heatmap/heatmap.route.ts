@@ -1,6 +1,7 @@
 // GET /api/heatmap/risk?bbox=&zoom=&asOf=: risk intensity bins with a fixed colour domain.
 import { Hono } from 'hono';
 import { HEATMAP_DENSITY_DOMAIN, HEATMAP_WEIGHTS, heatmapQuerySchema, type HeatmapDto, type Polygon } from '../../contract/index.ts';
+import { readScopeOf } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../deps.ts';
 import { validate } from '../../validate.ts';
 import { riskBins } from './heatmap.queries.ts';
@@ -25,7 +26,8 @@ export function heatmapRoute({ db }: AppDeps) {
     const asOf = asOfParam ?? new Date();
     const size = binSizeFor(zoom, bbox);
     const areaKm2 = (size * size) / 1e6;
-    const rows = await riskBins(db, bbox, size, asOf);
+    const scope = await readScopeOf(c, db);
+    const rows = await riskBins(db, scope, bbox, size, asOf);
     const body: HeatmapDto = {
       type: 'FeatureCollection',
       zoom, binSizeM: size, weights: HEATMAP_WEIGHTS, densityDomain: HEATMAP_DENSITY_DOMAIN, asOf: asOf.toISOString(),

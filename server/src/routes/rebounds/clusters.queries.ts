@@ -1,5 +1,6 @@
 // Rebound clusters: DBSCAN over rebound hazards in UTM 51N metres (EPSG:32651), not degrees.
 import { sql, type Queryable } from '@svm/db';
+import { venueInScope, type ReadScope } from '../../auth/scope.queries.ts';
 
 export interface ClusterParameters {
   asOf: Date;
@@ -41,16 +42,19 @@ export async function clusterWindow(db: Queryable, p: ClusterParameters): Promis
 
 /**
  * Clusters of rebound hazards found in [from, to) and by asOf. Noise points (fewer than
- * minPoints within eps) belong to no cluster. Every rebound is clustered, then clusters
- * touching the township are kept, so a cluster across a boundary is shown whole.
+ * minPoints within eps) belong to no cluster. Every rebound the scope may see is clustered, then
+ * clusters touching the township are kept, so for a city reader a cluster across a boundary is
+ * shown whole. A township or department scope clusters only what it may see: a cluster straddling
+ * two townships shows only the caller's members, and only if they form a cluster on their own
+ * (hull, counts, types and townships all from them), so nothing of the other side shows through.
  * Hulls of one or two points, or of collinear points, are buffered by 30 m to stay polygons.
  */
-export async function reboundClustersInWindow(db: Queryable, w: ClusterWindowRow, asOf: Date, townshipId: number | null) {
+export async function reboundClustersInWindow(db: Queryable, scope: ReadScope, w: ClusterWindowRow, asOf: Date, townshipId: number | null) {
   return db.query<ReboundClusterRow>(sql`
     WITH reb AS (
            SELECT h.id, h.venue_id, h.type_code, v.township_id, ST_Transform(v.geom, 32651) AS g
              FROM hazards h JOIN venues v ON v.id = h.venue_id
-            WHERE h.rebound_of IS NOT NULL
+            WHERE h.rebound_of IS NOT NULL AND ${venueInScope(scope)}
               AND h.found_at >= ${w.from.toISOString()}::timestamptz AND h.found_at < ${w.to.toISOString()}::timestamptz AND h.found_at <= ${asOf.toISOString()}::timestamptz),
          labelled AS (
            SELECT reb.*, ST_ClusterDBSCAN(g, eps => ${w.eps}::float8, minpoints => ${w.min_points}::int) OVER () AS cid FROM reb),

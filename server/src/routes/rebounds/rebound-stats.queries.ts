@@ -2,6 +2,7 @@
 // type and venue category, all from rebound_cohort(from, to, as_of).
 import { sql, type Queryable, type SQL } from '@svm/db';
 import type { ReboundPeriodUnit } from '../../contract/index.ts';
+import { venueIdInScope, type ReadScope } from '../../auth/scope.queries.ts';
 
 export interface RateRow { closed: number; rebounded: number }
 export interface PeriodRateRow extends RateRow { start: Date; end: Date; provisional: boolean }
@@ -12,7 +13,9 @@ const UNIT: Record<ReboundPeriodUnit, { trunc: SQL; step: SQL }> = {
 };
 
 const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-const inTownship = (townshipId: number | null) => sql`(${townshipId}::int IS NULL OR c.township_id = ${townshipId}::int)`;
+// the township asked for, within what the scope may see (through each cohort hazard's venue)
+const inTownship = (scope: ReadScope, townshipId: number | null) =>
+  sql`(${townshipId}::int IS NULL OR c.township_id = ${townshipId}::int) AND ${venueIdInScope(scope, 'c.venue_id')}`;
 
 /** The policy's rebound window in days. */
 export async function reboundWindowDays(db: Queryable): Promise<number> {
@@ -21,7 +24,7 @@ export async function reboundWindowDays(db: Queryable): Promise<number> {
 }
 
 /** One row per calendar period (UTC) overlapping [from, to), each cohort cut to [from, to). */
-export async function reboundRatesByPeriod(db: Queryable, from: Date, to: Date, asOf: Date, unit: ReboundPeriodUnit, townshipId: number | null) {
+export async function reboundRatesByPeriod(db: Queryable, scope: ReadScope, from: Date, to: Date, asOf: Date, unit: ReboundPeriodUnit, townshipId: number | null) {
   const u = UNIT[unit];
   return db.query<PeriodRateRow>(sql`
     WITH periods AS (
@@ -36,7 +39,7 @@ export async function reboundRatesByPeriod(db: Queryable, from: Date, to: Date, 
       FROM periods p
      CROSS JOIN patrol_policy pol
       LEFT JOIN LATERAL rebound_cohort(greatest(p.start, ${iso(from)}), least(p."end", ${iso(to)}), ${iso(asOf)}) c
-        ON ${inTownship(townshipId)}
+        ON ${inTownship(scope, townshipId)}
      GROUP BY p.start, p."end", pol.rebound_window_days
      ORDER BY p.start`);
 }
@@ -50,12 +53,12 @@ const DIMENSION = {
 export interface DimensionRateRow extends RateRow { key: string | number; label: string }
 
 /** The cohort closed in [from, to) grouped by one dimension, commonest first. */
-export async function reboundRatesBy(db: Queryable, dimension: keyof typeof DIMENSION, from: Date, to: Date, asOf: Date, townshipId: number | null) {
+export async function reboundRatesBy(db: Queryable, scope: ReadScope, dimension: keyof typeof DIMENSION, from: Date, to: Date, asOf: Date, townshipId: number | null) {
   const d = DIMENSION[dimension];
   return db.query<DimensionRateRow>(sql`
     SELECT ${d.key} AS key, ${d.label} AS label, count(*)::int AS closed, (count(*) FILTER (WHERE c.rebounded))::int AS rebounded
       FROM rebound_cohort(${iso(from)}, ${iso(to)}, ${iso(asOf)}) c ${d.join}
-     WHERE ${inTownship(townshipId)}
+     WHERE ${inTownship(scope, townshipId)}
      GROUP BY 1, 2
      ORDER BY closed DESC, key`);
 }

@@ -5,6 +5,7 @@ import {
   reboundClustersQuerySchema, reboundStatsQuerySchema, type MultiPolygon, type Polygon, type ReboundClustersDto,
   type ReboundRate, type ReboundStatsDto, type TownshipId,
 } from '../../contract/index.ts';
+import { checkTownshipAllowed, readScopeOf } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';
 import { validate } from '../../validate.ts';
@@ -22,11 +23,13 @@ export function reboundsRoute({ db }: AppDeps) {
   return new Hono()
     .get('/clusters', validate('query', reboundClustersQuerySchema), async (c) => {
       const q = c.req.valid('query');
+      const scope = await readScopeOf(c, db);
+      checkTownshipAllowed(scope, q.township);
       await checkTownship(q.township);
       const asOf = q.asOf ?? new Date();
       const w = await clusterWindow(db, { asOf, from: q.from ?? null, to: q.to ?? null, eps: q.eps ?? null, minPoints: q.minPoints ?? null, townshipId: q.township ?? null });
       if (w.from >= w.to) throw Problem.badRequest('from must be before to', [{ in: 'query', path: 'from', message: 'from must be before to' }]);
-      const rows = await reboundClustersInWindow(db, w, asOf, q.township ?? null);
+      const rows = await reboundClustersInWindow(db, scope, w, asOf, q.township ?? null);
       const body: ReboundClustersDto = {
         type: 'FeatureCollection',
         parameters: { from: w.from.toISOString(), to: w.to.toISOString(), asOf: asOf.toISOString(), epsMetres: w.eps, minPoints: w.min_points },
@@ -47,6 +50,8 @@ export function reboundsRoute({ db }: AppDeps) {
     })
     .get('/stats', validate('query', reboundStatsQuerySchema), async (c) => {
       const q = c.req.valid('query');
+      const scope = await readScopeOf(c, db);
+      checkTownshipAllowed(scope, q.township);
       await checkTownship(q.township);
       const asOf = q.asOf ?? new Date();
       const to = q.to ?? asOf;
@@ -55,10 +60,10 @@ export function reboundsRoute({ db }: AppDeps) {
       const township = q.township ?? null;
       const [windowDays, periods, towns, types, categories] = await Promise.all([
         reboundWindowDays(db),
-        reboundRatesByPeriod(db, from, to, asOf, q.period, township),
-        reboundRatesBy(db, 'township', from, to, asOf, township),
-        reboundRatesBy(db, 'hazardType', from, to, asOf, township),
-        reboundRatesBy(db, 'category', from, to, asOf, township),
+        reboundRatesByPeriod(db, scope, from, to, asOf, q.period, township),
+        reboundRatesBy(db, scope, 'township', from, to, asOf, township),
+        reboundRatesBy(db, scope, 'hazardType', from, to, asOf, township),
+        reboundRatesBy(db, scope, 'category', from, to, asOf, township),
       ]);
       const body: ReboundStatsDto = {
         from: from.toISOString(), to: to.toISOString(), asOf: asOf.toISOString(), period: q.period,

@@ -2,6 +2,7 @@
 // programme's definition functions (0003) and hazard states (0004). Rates are derived in
 // kpis.ts so that the city's figures are sums of the townships' counts, not means of rates.
 import { sql, type Queryable } from '@svm/db';
+import { hazardIdInScope, townshipInScope, venueIdInScope, venueInScope, type ReadScope } from '../../auth/scope.queries.ts';
 
 export interface KpiCountsRow {
   township_id: number;
@@ -31,6 +32,8 @@ export interface KpiCountsRow {
 }
 
 export interface KpiArgs {
+  /** whose figures: a township scope counts its township, a department its categories' venues */
+  scope: ReadScope;
   asOf: Date;
   from: Date;
   to: Date;
@@ -38,18 +41,22 @@ export interface KpiArgs {
   townshipId: number | null;
 }
 
-/** One row of KPI counts per township (all of them, or the one asked for), ordered by code. */
-export async function kpiCountsByTownship(db: Queryable, { asOf, from, to, townshipId }: KpiArgs): Promise<KpiCountsRow[]> {
+/**
+ * One row of KPI counts per township in the scope (all of them, or the one asked for), ordered by code.
+ * A department's rows count its categories' venues, their hazards and sign-offs; its cells are the
+ * cells holding at least one of its active venues (a cell's patrol duty is the cell's, not per venue).
+ */
+export async function kpiCountsByTownship(db: Queryable, { scope, asOf, from, to, townshipId }: KpiArgs): Promise<KpiCountsRow[]> {
   const t = townshipId;
   // PostgreSQL's JIT compiles this plan for seconds (its cost estimate is high) to save nothing:
   // the work is index probes per venue. SET LOCAL ends with the transaction (or savepoint's parent).
   return db.transaction(async (tx) => {
     await tx.query('SET LOCAL jit = off');
-    return kpiCounts(tx, { asOf, from, to, townshipId: t });
+    return kpiCounts(tx, { scope, asOf, from, to, townshipId: t });
   });
 }
 
-async function kpiCounts(db: Queryable, { asOf, from, to, townshipId: t }: KpiArgs): Promise<KpiCountsRow[]> {
+async function kpiCounts(db: Queryable, { scope, asOf, from, to, townshipId: t }: KpiArgs): Promise<KpiCountsRow[]> {
   return db.query<KpiCountsRow>(sql`
     WITH vs AS (
       SELECT s.township_id,
@@ -62,12 +69,15 @@ async function kpiCounts(db: Queryable, { asOf, from, to, townshipId: t }: KpiAr
         FROM venue_patrol_status(${asOf}::timestamptz) s
         JOIN venues v ON v.id = s.venue_id
         JOIN venue_grades(${asOf}::timestamptz) g ON g.venue_id = s.venue_id
-       WHERE ${t}::int IS NULL OR s.township_id = ${t}::int
+       WHERE (${t}::int IS NULL OR s.township_id = ${t}::int) AND ${venueInScope(scope)}
        GROUP BY s.township_id
     ), cs AS (
       SELECT township_id, count(*) AS total, count(*) FILTER (WHERE unpatrolled) AS unpatrolled
-        FROM cell_patrol_status(${asOf}::timestamptz)
-       WHERE ${t}::int IS NULL OR township_id = ${t}::int
+        FROM cell_patrol_status(${asOf}::timestamptz) cps
+       WHERE (${t}::int IS NULL OR township_id = ${t}::int) AND ${townshipInScope(scope, 'cps.township_id')}
+         AND (${scope.categories === null}::boolean OR EXISTS (
+               SELECT 1 FROM venue_patrol_status(${asOf}::timestamptz) cv JOIN venues v ON v.id = cv.venue_id
+                WHERE cv.grid_cell_id = cps.grid_cell_id AND ${venueInScope(scope)}))
        GROUP BY township_id
     ), hz AS (
       SELECT township_id,
@@ -76,13 +86,13 @@ async function kpiCounts(db: Queryable, { asOf, from, to, townshipId: t }: KpiAr
              count(*) FILTER (WHERE found_at >= ${from}::timestamptz AND found_at < ${to}::timestamptz) AS found,
              count(*) FILTER (WHERE found_at >= ${from}::timestamptz AND found_at < ${to}::timestamptz
                                 AND closed_at IS NOT NULL) AS found_closed
-        FROM hazards_as_of(${asOf}::timestamptz)
-       WHERE ${t}::int IS NULL OR township_id = ${t}::int
+        FROM hazards_as_of(${asOf}::timestamptz) ha
+       WHERE (${t}::int IS NULL OR township_id = ${t}::int) AND ${venueIdInScope(scope, 'ha.venue_id')}
        GROUP BY township_id
     ), rc AS (
       SELECT township_id, count(*) AS closed, count(*) FILTER (WHERE rebounded) AS rebounded
-        FROM rebound_cohort(${from}::timestamptz, ${to}::timestamptz, ${asOf}::timestamptz)
-       WHERE ${t}::int IS NULL OR township_id = ${t}::int
+        FROM rebound_cohort(${from}::timestamptz, ${to}::timestamptz, ${asOf}::timestamptz) rco
+       WHERE (${t}::int IS NULL OR township_id = ${t}::int) AND ${venueIdInScope(scope, 'rco.venue_id')}
        GROUP BY township_id
     ), signoffs AS (
       -- each passed joint sign-off in the period, measured from the rectification it accepted:
@@ -95,7 +105,7 @@ async function kpiCounts(db: Queryable, { asOf, from, to, townshipId: t }: KpiAr
                             WHERE tr.hazard_id = a.hazard_id AND tr.to_status = 'rectified' AND tr.at <= a.at) r ON true
        WHERE a.passed AND a.party <> 'on_the_spot'
          AND a.at >= ${from}::timestamptz AND a.at < ${to}::timestamptz AND a.at <= ${asOf}::timestamptz
-         AND (${t}::int IS NULL OR h.township_id = ${t}::int)
+         AND (${t}::int IS NULL OR h.township_id = ${t}::int) AND ${venueIdInScope(scope, 'h.venue_id')}
     ), ad AS (
       SELECT township_id,
              count(*) FILTER (WHERE party = 'territorial') AS territorial_n,
@@ -111,8 +121,9 @@ async function kpiCounts(db: Queryable, { asOf, from, to, townshipId: t }: KpiAr
              count(*) FILTER (WHERE party = 'territorial') AS territorial,
              count(*) FILTER (WHERE party = 'industry') AS industry,
              count(*) FILTER (WHERE party = 'special') AS special
-        FROM hazards_awaiting(${asOf}::timestamptz)
-       WHERE ${t}::int IS NULL OR township_id = ${t}::int
+        FROM hazards_awaiting(${asOf}::timestamptz) haw
+       WHERE (${t}::int IS NULL OR township_id = ${t}::int)
+         AND ${hazardIdInScope(scope, 'haw.hazard_id')}
        GROUP BY township_id
     )
     SELECT t.id AS township_id,
@@ -141,6 +152,6 @@ async function kpiCounts(db: Queryable, { asOf, from, to, townshipId: t }: KpiAr
       LEFT JOIN rc ON rc.township_id = t.id
       LEFT JOIN ad ON ad.township_id = t.id
       LEFT JOIN aw ON aw.township_id = t.id
-     WHERE ${t}::int IS NULL OR t.id = ${t}::int
+     WHERE (${t}::int IS NULL OR t.id = ${t}::int) AND ${townshipInScope(scope, 't.id')}
      ORDER BY t.code`);
 }

@@ -2,6 +2,7 @@
 // with their trend by ISO week (each week's figures as of that week's end).
 import { Hono } from 'hono';
 import { statsSummaryQuerySchema, type StatsSummaryDto, type WeekKpis } from '../../contract/index.ts';
+import { checkTownshipAllowed, readScopeOf, scopeDto } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';
 import { validate } from '../../validate.ts';
@@ -13,16 +14,19 @@ import { isoWeeks } from './weeks.ts';
 export function statsRoute({ db }: AppDeps) {
   return new Hono().get('/summary', validate('query', statsSummaryQuerySchema), async (c) => {
     const { asOf, from, to, township } = c.req.valid('query');
+    const scope = await readScopeOf(c, db);
+    checkTownshipAllowed(scope, township);
     if (township !== undefined && !(await townshipExists(db, township))) {
       throw Problem.notFound(`township ${township} does not exist`);
     }
-    const townshipId = township ?? null;
-    const rows = await kpiCountsByTownship(db, { asOf, from, to, townshipId });
+    // a township account's summary is its own township's, named or not: never the city's
+    const townshipId = township ?? scope.townshipId;
+    const rows = await kpiCountsByTownship(db, { scope, asOf, from, to, townshipId });
     const trend: WeekKpis[] = [];
     // one query per week, in order: PGlite has a single connection, and 53 weeks bound the cost
     for (const week of isoWeeks(from, to)) {
       const weekAsOf = week.to < asOf ? week.to : asOf;
-      const weekRows = await kpiCountsByTownship(db, { asOf: weekAsOf, from: week.from, to: week.to, townshipId });
+      const weekRows = await kpiCountsByTownship(db, { scope, asOf: weekAsOf, from: week.from, to: week.to, townshipId });
       trend.push({
         week: week.label,
         from: week.from.toISOString(),
@@ -35,7 +39,8 @@ export function statsRoute({ db }: AppDeps) {
       asOf: asOf.toISOString(),
       from: from.toISOString(),
       to: to.toISOString(),
-      townshipId: township ?? null,
+      townshipId: townshipId as StatsSummaryDto['townshipId'],
+      scope: scopeDto(scope),
       kpis: toKpis(sumCounts(rows), provisionalOf(rows, true)),
       trend,
     };

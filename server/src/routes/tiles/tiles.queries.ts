@@ -3,6 +3,7 @@
 // (PGlite's PostGIS is built without protobuf-c, so ST_AsMVT/ST_AsMVTGeom raise there).
 import { sql, type Queryable, type SQL } from '@svm/db';
 import type { TileLayer } from '../../contract/index.ts';
+import { townshipInScope, venueInScope, type ReadScope } from '../../auth/scope.queries.ts';
 
 export const TILE_EXTENT = 4096;
 /** tile units of context kept around each tile so lines and outlines do not end at its edge */
@@ -20,9 +21,9 @@ export interface TileAddress { z: number; x: number; y: number }
 const bounds4326 = (t: TileAddress) =>
   sql`ST_Transform(ST_TileEnvelope(${t.z}::int, ${t.x}::int, ${t.y}::int, margin => ${TILE_BUFFER / TILE_EXTENT}::float8), 4326)`;
 
-/** Each layer's rows: fid (feature id), geom (4326) and props, a jsonb of what the map styles and
- *  filters by (nulls stripped: MVT has no null, a missing value is left out). */
-export function layerSource(layer: TileLayer, t: TileAddress, asOf: Date): SQL {
+/** Each layer's rows in the scope: fid (feature id), geom (4326) and props, a jsonb of what the map
+ *  styles and filters by (nulls stripped: MVT has no null, a missing value is left out). */
+export function layerSource(layer: TileLayer, t: TileAddress, asOf: Date, scope: ReadScope): SQL {
   const at = sql`${asOf.toISOString()}::timestamptz`;
   switch (layer) {
     case 'venues':
@@ -32,13 +33,15 @@ export function layerSource(layer: TileLayer, t: TileAddress, asOf: Date): SQL {
                    FROM venues v
                    JOIN venue_patrol_status(${at}) s ON s.venue_id = v.id
                    JOIN venue_grades(${at}) g ON g.venue_id = v.id
-                  WHERE v.geom && ${bounds4326(t)}`;
+                  WHERE v.geom && ${bounds4326(t)} AND ${venueInScope(scope)}`;
     case 'grid-cells':
       return sql`SELECT c.id AS fid, c.geom, jsonb_strip_nulls(jsonb_build_object('id', c.id, 'code', c.code, 'townshipId', c.township_id,
                         'daysSincePatrol', s.days_since_patrol, 'unpatrolled', s.unpatrolled, 'hasWorker', c.worker_id IS NOT NULL)) AS props
                    FROM grid_cells c
                    JOIN cell_patrol_status(${at}) s ON s.grid_cell_id = c.id
-                  WHERE c.geom && ${bounds4326(t)}`;
+                  -- cells are territorial: none for a department scope (the route answers it 403)
+                  WHERE c.geom && ${bounds4326(t)} AND ${townshipInScope(scope, 'c.township_id')}
+                    AND ${scope.categories === null}::boolean`;
     case 'hazards':
       // hazards open as of then (the ledger holds the closed history); status as it stood then
       // comes from hazard_states, the same definition the ledger uses
@@ -47,7 +50,7 @@ export function layerSource(layer: TileLayer, t: TileAddress, asOf: Date): SQL {
                    FROM hazards_as_of(${at}) h
                    JOIN hazard_states(${at}) st ON st.hazard_id = h.hazard_id
                    JOIN venues v ON v.id = h.venue_id
-                  WHERE h.is_open AND v.geom && ${bounds4326(t)}`;
+                  WHERE h.is_open AND v.geom && ${bounds4326(t)} AND ${venueInScope(scope)}`;
   }
 }
 
@@ -56,10 +59,10 @@ const LAYER_NAME: Record<TileLayer, SQL> = {
 };
 
 /** The encoded tile from PostGIS itself (PostgreSQL server only). */
-export async function mvtTileFromPostgis(db: Queryable, layer: TileLayer, t: TileAddress, asOf: Date): Promise<Uint8Array> {
+export async function mvtTileFromPostgis(db: Queryable, layer: TileLayer, t: TileAddress, asOf: Date, scope: ReadScope): Promise<Uint8Array> {
   const envelope = sql`ST_TileEnvelope(${t.z}::int, ${t.x}::int, ${t.y}::int)`;
   const rows = await db.query<{ tile: Uint8Array | null }>(sql`
-    WITH src AS (${layerSource(layer, t, asOf)}),
+    WITH src AS (${layerSource(layer, t, asOf, scope)}),
          mvt AS (SELECT src.*, ST_AsMVTGeom(ST_Transform(src.geom, 3857), ${envelope}, ${EXTENT}, ${BUFFER}, true) AS tile_geom
                    FROM src)
     SELECT ST_AsMVT(q, ${LAYER_NAME[layer]}, ${EXTENT}, 'tile_geom', 'fid') AS tile
@@ -80,11 +83,11 @@ export interface TileFeatureRow {
  * whole units, and polygons made valid with exterior rings of positive area in tile space
  * (clockwise on screen), as the MVT spec requires.
  */
-export async function tileFeaturesForEncoder(db: Queryable, layer: TileLayer, t: TileAddress, asOf: Date): Promise<TileFeatureRow[]> {
+export async function tileFeaturesForEncoder(db: Queryable, layer: TileLayer, t: TileAddress, asOf: Date, scope: ReadScope): Promise<TileFeatureRow[]> {
   const bounds = sql`ST_TileEnvelope(${t.z}::int, ${t.x}::int, ${t.y}::int, margin => ${TILE_BUFFER / TILE_EXTENT}::float8)`;
   const envelope = sql`ST_TileEnvelope(${t.z}::int, ${t.x}::int, ${t.y}::int)`;
   return db.query<TileFeatureRow>(sql`
-    WITH src AS (${layerSource(layer, t, asOf)}),
+    WITH src AS (${layerSource(layer, t, asOf, scope)}),
          env AS (SELECT ST_XMin(e) AS x0, ST_YMax(e) AS y1, ST_XMax(e) - ST_XMin(e) AS w, ST_YMax(e) - ST_YMin(e) AS h
                    FROM ${envelope} AS e),
          clipped AS (

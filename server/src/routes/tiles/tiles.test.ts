@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { TILE_LAYERS } from '../../contract/index.ts';
 import { PROBLEM_JSON, testApp } from '../../testing/app.ts';
 import { twoTownships } from '../../testing/fixture.ts';
+import { CITY_READ_SCOPE, resolveScope, type ReadScope } from '../../auth/scope.queries.ts';
 import { renderTile } from './tiles.route.ts';
 import { layerSource } from './tiles.queries.ts';
 import { decodeLayer, sameVertices, signedArea, tileOf, toTileUnits } from './tiles.testing.ts';
@@ -62,7 +63,7 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
       const west = decodeLayer(new Uint8Array(await (await app.request(tileUrl('venues', tileOf(121.02, 30.02, 12)))).arrayBuffer()), 'venues');
       expect(west.map((x) => [x.properties.overdue])).toEqual([[false]]);
       const [v4] = await tx.query<{ id: number }>(`SELECT id FROM venues WHERE name = 'v4'`);
-      const east = decodeLayer(await renderTile(tx, 'venues', tileOf(121.07, 30.03, 14), new Date(AS_OF), 'js'), 'venues');
+      const east = decodeLayer(await renderTile(tx, 'venues', tileOf(121.07, 30.03, 14), new Date(AS_OF), 'js', CITY_READ_SCOPE), 'venues');
       expect(east.map((x) => x.id)).not.toContain(v4!.id);
     });
   });
@@ -80,7 +81,7 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
   it('encodes grid cells as clockwise polygons with patrol properties, leaving out a never-patrolled cell\'s days', async () => {
     await rolledBack(async (tx) => {
       const f = await twoTownships(tx);
-      const bytes = await renderTile(tx, 'grid-cells', Z10, new Date(AS_OF), 'js');
+      const bytes = await renderTile(tx, 'grid-cells', Z10, new Date(AS_OF), 'js', CITY_READ_SCOPE);
       const features = decodeLayer(bytes, 'grid-cells');
       // A-1 last patrolled 11-20 08:00 (10 whole days before as-of), B-1 on 11-25 (5 days); A-2 never
       expect(features.map((x) => x.properties)).toEqual([
@@ -117,8 +118,8 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
       await withHazards(tx);
       for (const layer of TILE_LAYERS) {
         for (const tile of [Z10, Z12, Z13]) {
-          const fromPostgis = decodeLayer(await renderTile(tx, layer, tile, new Date(AS_OF), 'postgis'), layer);
-          const fromJs = decodeLayer(await renderTile(tx, layer, tile, new Date(AS_OF), 'js'), layer);
+          const fromPostgis = decodeLayer(await renderTile(tx, layer, tile, new Date(AS_OF), 'postgis', CITY_READ_SCOPE), layer);
+          const fromJs = decodeLayer(await renderTile(tx, layer, tile, new Date(AS_OF), 'js', CITY_READ_SCOPE), layer);
           expect(fromJs.map((x) => [x.id, x.type, x.properties])).toEqual(fromPostgis.map((x) => [x.id, x.type, x.properties]));
           fromJs.forEach((feature, i) => {
             const other = fromPostgis[i]!;
@@ -143,10 +144,29 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
       await tx.query('SET LOCAL enable_seqscan = off');
       await tx.query('SET LOCAL enable_indexscan = off');
       const plan = async (layer: (typeof TILE_LAYERS)[number]) =>
-        (await tx.query<Record<string, string>>(sql`EXPLAIN ${layerSource(layer, Z13, new Date(AS_OF))}`)).map((r) => Object.values(r).join('')).join('\n');
+        (await tx.query<Record<string, string>>(sql`EXPLAIN ${layerSource(layer, Z13, new Date(AS_OF), CITY_READ_SCOPE)}`)).map((r) => Object.values(r).join('')).join('\n');
       expect(await plan('venues')).toMatch(/venues_geom_gist/);
       expect(await plan('grid-cells')).toMatch(/grid_cells_geom_gist/);
       expect(await plan('hazards')).toMatch(/venues_geom_gist/);
+    });
+  });
+
+  it('keeps the GiST index under a township scope, and folds the city scope\'s predicate away entirely', async () => {
+    await rolledBack(async (tx) => {
+      const f = await withHazards(tx);
+      await tx.query('SET LOCAL enable_seqscan = off');
+      await tx.query('SET LOCAL enable_indexscan = off');
+      const township = await resolveScope(tx, { kind: 'township', townshipId: f.townshipA });
+      const plan = async (layer: (typeof TILE_LAYERS)[number], scope: ReadScope) =>
+        (await tx.query<Record<string, string>>(sql`EXPLAIN ${layerSource(layer, Z13, new Date(AS_OF), scope)}`)).map((r) => Object.values(r).join('')).join('\n');
+      // venue_in_scope is inlined: a township scope becomes a plain township_id filter beside the && index condition
+      for (const [layer, index] of [['venues', 'venues_geom_gist'], ['hazards', 'venues_geom_gist'], ['grid-cells', 'grid_cells_geom_gist']] as const) {
+        const text = await plan(layer, township);
+        expect(text).toMatch(index);
+        expect(text).toMatch(new RegExp(`township_id = ${f.townshipA}\\b`));
+      }
+      // with the scope's NULLs bound, "NULL IS NULL OR ..." is constant-folded: no scope filter survives
+      for (const layer of TILE_LAYERS) expect(await plan(layer, CITY_READ_SCOPE)).not.toMatch(/_in_scope|township_id = \d|category = ANY/);
     });
   });
 

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import {
   townshipsQuerySchema, type Kpis, type MultiPolygon, type TownshipCollection, type TownshipId,
 } from '../../contract/index.ts';
+import { readScopeOf, scopeDto } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../deps.ts';
 import { validate } from '../../validate.ts';
 import { kpiCountsByTownship } from '../stats/kpis.queries.ts';
@@ -33,11 +34,14 @@ function toFeature(row: TownshipRow, kpis: Kpis): TownshipCollection['features']
 export function townshipsRoute({ db }: AppDeps) {
   return new Hono().get('/', validate('query', townshipsQuerySchema), async (c) => {
     const window = c.req.valid('query');
-    const rows = await townshipsWithCounts(db);
-    const counts = new Map((await kpiCountsByTownship(db, { ...window, townshipId: null })).map((r) => [r.township_id, r]));
+    // a township account gets its own township only; a department every township, counted over its venues
+    const scope = await readScopeOf(c, db);
+    const rows = await townshipsWithCounts(db, scope);
+    const counts = new Map((await kpiCountsByTownship(db, { ...window, scope, townshipId: null })).map((r) => [r.township_id, r]));
     const body: TownshipCollection = {
       type: 'FeatureCollection',
       period: { asOf: window.asOf.toISOString(), from: window.from.toISOString(), to: window.to.toISOString() },
+      scope: scopeDto(scope),
       features: rows.map((row) => {
         const own = counts.get(row.id);
         return toFeature(row, toKpis(sumCounts(own ? [own] : []), own?.provisional ?? false));

@@ -2,6 +2,7 @@
 // its patrols, and its hazards with every transition and sign-off.
 import { sql, type Queryable } from '@svm/db';
 import type { AcceptanceParty, HazardStatus, RiskLevel, VenueCategory } from '../../contract/index.ts';
+import { venueInScope, type ReadScope } from '../../auth/scope.queries.ts';
 
 export interface VenueFactsRow {
   id: number;
@@ -30,8 +31,9 @@ export interface VenueFactsRow {
   lat: number;
 }
 
-/** The venue's facts with its grade and patrol status as of a moment (overdue null when not active then). */
-export async function venueFacts(db: Queryable, id: number, asOf: Date): Promise<VenueFactsRow | undefined> {
+/** The venue's facts with its grade and patrol status as of a moment (overdue null when not active then);
+ *  undefined when it is outside the scope. */
+export async function venueFacts(db: Queryable, scope: ReadScope, id: number, asOf: Date): Promise<VenueFactsRow | undefined> {
   const rows = await db.query<VenueFactsRow>(sql`
     SELECT v.id, v.name, v.address, v.category::text AS category, v.risk_level::text AS risk_level,
            g.computed_level::text AS computed_level, g.score, g.fired_rules,
@@ -46,7 +48,7 @@ export async function venueFacts(db: Queryable, id: number, asOf: Date): Promise
       FROM venues v
       JOIN venue_grades(${asOf}::timestamptz) g ON g.venue_id = v.id
       LEFT JOIN venue_patrol_status(${asOf}::timestamptz) s ON s.venue_id = v.id
-     WHERE v.id = ${id}::int AND v.registered_at <= ${asOf}::timestamptz`);
+     WHERE v.id = ${id}::int AND v.registered_at <= ${asOf}::timestamptz AND ${venueInScope(scope)}`);
   return rows[0];
 }
 
@@ -73,11 +75,11 @@ export interface VenuePatrolRow {
   note: string;
 }
 
-export async function venuePatrols(db: Queryable, id: number, asOf: Date, limit: number): Promise<VenuePatrolRow[]> {
+export async function venuePatrols(db: Queryable, scope: ReadScope, id: number, asOf: Date, limit: number): Promise<VenuePatrolRow[]> {
   return db.query<VenuePatrolRow>(sql`
     SELECT p.id, p.patrolled_at, u.id AS worker_id, u.display_name AS worker_name, p.result::text AS result, p.note
-      FROM patrols p JOIN users u ON u.id = p.worker_id
-     WHERE p.venue_id = ${id}::int AND p.patrolled_at <= ${asOf}::timestamptz
+      FROM patrols p JOIN users u ON u.id = p.worker_id JOIN venues v ON v.id = p.venue_id
+     WHERE p.venue_id = ${id}::int AND p.patrolled_at <= ${asOf}::timestamptz AND ${venueInScope(scope)}
      ORDER BY p.patrolled_at DESC, p.id DESC
      LIMIT ${limit}::int`);
 }
@@ -103,7 +105,7 @@ export interface VenueHazardRow {
 }
 
 /** The venue's hazards found by a moment, newest first, each with its history up to then (JSON arrays). */
-export async function venueHazards(db: Queryable, id: number, asOf: Date): Promise<VenueHazardRow[]> {
+export async function venueHazards(db: Queryable, scope: ReadScope, id: number, asOf: Date): Promise<VenueHazardRow[]> {
   return db.query<VenueHazardRow>(sql`
     SELECT h.id, h.type_code, ht.name AS type_name, ht.name_en AS type_name_en, h.severity::text AS severity,
            s.status::text AS status, h.found_at, h.deadline, s.rectified_at, a.closed_at, h.fixed_on_spot,
@@ -120,6 +122,7 @@ export async function venueHazards(db: Queryable, id: number, asOf: Date): Promi
       JOIN hazard_types ht ON ht.code = h.type_code
       JOIN hazard_states(${asOf}::timestamptz) s ON s.hazard_id = h.id
       JOIN hazards_as_of(${asOf}::timestamptz) a ON a.hazard_id = h.id
-     WHERE h.venue_id = ${id}::int
+      JOIN venues v ON v.id = h.venue_id
+     WHERE h.venue_id = ${id}::int AND ${venueInScope(scope)}
      ORDER BY h.found_at DESC, h.id DESC`);
 }

@@ -2,6 +2,7 @@
 // (also paged through by the exports) and one venue with its grade, patrols and hazards.
 import { sql, type Queryable } from '@svm/db';
 import type { RiskLevel, VenueCategory } from '../../contract/index.ts';
+import { venueInScope, type ReadScope } from '../../auth/scope.queries.ts';
 
 export interface VenueFilter {
   asOf: Date;
@@ -34,8 +35,8 @@ export interface VenueRow {
   lat: number;
 }
 
-/** Active venues as of a moment matching the filter, ordered by id, after `afterId`, at most `limit`. */
-export async function venuesPage(db: Queryable, f: VenueFilter, afterId: number | null, limit: number): Promise<VenueRow[]> {
+/** Active venues in the scope as of a moment matching the filter, ordered by id, after `afterId`, at most `limit`. */
+export async function venuesPage(db: Queryable, scope: ReadScope, f: VenueFilter, afterId: number | null, limit: number): Promise<VenueRow[]> {
   const [x0, y0, x1, y1] = f.bbox ?? [null, null, null, null];
   return db.query<VenueRow>(sql`
     SELECT v.id, v.name, v.address, v.category::text AS category, v.risk_level::text AS risk_level,
@@ -47,7 +48,8 @@ export async function venuesPage(db: Queryable, f: VenueFilter, afterId: number 
       FROM venue_patrol_status(${f.asOf}::timestamptz) s
       JOIN venues v ON v.id = s.venue_id
       JOIN venue_grades(${f.asOf}::timestamptz) g ON g.venue_id = v.id
-     WHERE (${afterId}::int IS NULL OR v.id > ${afterId}::int)
+     WHERE ${venueInScope(scope)}
+       AND (${afterId}::int IS NULL OR v.id > ${afterId}::int)
        AND (${x0}::float8 IS NULL
             OR v.geom && ST_MakeEnvelope(${x0}::float8, ${y0}::float8, ${x1}::float8, ${y1}::float8, 4326))
        AND (${f.townshipId}::int IS NULL OR v.township_id = ${f.townshipId}::int)

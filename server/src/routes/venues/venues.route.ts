@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import {
   venueParamsSchema, venueQuerySchema, venuesQuerySchema, type VenueDetailDto, type VenuePage,
 } from '../../contract/index.ts';
+import { checkTownshipAllowed, readScopeOf } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';
 import { validate } from '../../validate.ts';
@@ -19,12 +20,14 @@ export function venuesRoute({ db }: AppDeps) {
   return new Hono()
     .get('/', validate('query', venuesQuerySchema), async (c) => {
       const query = c.req.valid('query');
+      const scope = await readScopeOf(c, db);
+      checkTownshipAllowed(scope, query.township);
       const after = decodeCursor(query.cursor);
       if (query.township !== undefined && !(await townshipExists(db, query.township))) {
         throw Problem.notFound(`township ${query.township} does not exist`);
       }
       const filter = venueFilterOf(query);
-      const page = pageOf(await venuesPage(db, filter, after, query.limit + 1), query.limit);
+      const page = pageOf(await venuesPage(db, scope, filter, after, query.limit + 1), query.limit);
       const body: VenuePage = {
         type: 'FeatureCollection',
         asOf: filter.asOf.toISOString(),
@@ -36,11 +39,13 @@ export function venuesRoute({ db }: AppDeps) {
     .get('/:id', validate('param', venueParamsSchema), validate('query', venueQuerySchema), async (c) => {
       const { id } = c.req.valid('param');
       const { asOf = new Date() } = c.req.valid('query');
-      const facts = await venueFacts(db, id, asOf);
-      if (!facts) throw Problem.notFound(`venue ${id} does not exist or was not yet registered on ${asOf.toISOString()}`);
+      const scope = await readScopeOf(c, db);
+      const facts = await venueFacts(db, scope, id, asOf);
+      // outside the scope reads as not found: a 403 would confirm the venue exists elsewhere
+      if (!facts) throw Problem.notFound(`venue ${id} does not exist in your jurisdiction or was not yet registered on ${asOf.toISOString()}`);
       const rules = await gradingRulesByCode(db, facts.fired_rules);
-      const patrols = await venuePatrols(db, id, asOf, PATROL_HISTORY);
-      const hazards = await venueHazards(db, id, asOf);
+      const patrols = await venuePatrols(db, scope, id, asOf, PATROL_HISTORY);
+      const hazards = await venueHazards(db, scope, id, asOf);
       const iso = (d: Date | null) => d?.toISOString() ?? null;
       const body: VenueDetailDto = {
         asOf: asOf.toISOString(),
