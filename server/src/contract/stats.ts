@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { townshipIdSchema, type TownshipId } from './ids.ts';
 import { instantSchema } from './params.ts';
+import { intParam } from './rebounds.ts';
 import type { ScopeDto } from './scope.ts';
 
 /** The default period: the 90 days before asOf. */
@@ -40,13 +41,19 @@ export const townshipsQuerySchema = z.object(windowShape).transform((q, ctx) => 
 export type TownshipsQuery = z.output<typeof townshipsQuerySchema>;
 
 /** The same window, at most 53 weeks long (the trend has one row per week), and an optional township. */
-export const statsSummaryQuerySchema = z.object({ ...windowShape, township: townshipIdSchema.optional() }).transform((q, ctx) => {
+export const statsSummaryQuerySchema = z.object({
+  ...windowShape,
+  township: townshipIdSchema.optional(),
+  /** only the latest N weeks of the trend (0: none); default every week of the period. The
+   *  dashboard's tiles need two (week on week), and each week is a full KPI computation. */
+  trendWeeks: intParam('trendWeeks', 0, 53).optional(),
+}).transform((q, ctx) => {
   const w = resolveWindow(q, MAX_TREND_DAYS);
   if (typeof w === 'string') {
     ctx.addIssue({ code: 'custom', path: ['from'], message: w });
     return z.NEVER;
   }
-  return { ...w, township: q.township };
+  return { ...w, township: q.township, trendWeeks: q.trendWeeks };
 });
 export type StatsSummaryQuery = z.output<typeof statsSummaryQuerySchema>;
 

@@ -1,5 +1,5 @@
-// GET /api/stats/summary?township=&from=&to=&asOf=: the KPIs of the city or one township,
-// with their trend by ISO week (each week's figures as of that week's end).
+// GET /api/stats/summary?township=&from=&to=&asOf=&trendWeeks=: the KPIs of the city or one township,
+// with their trend by ISO week (each week's figures as of that week's end; trendWeeks keeps the latest N).
 import { Hono } from 'hono';
 import { statsSummaryQuerySchema, type StatsSummaryDto, type WeekKpis } from '../../contract/index.ts';
 import { checkTownshipAllowed, readScopeOf, scopeDto } from '../../auth/scope.queries.ts';
@@ -13,7 +13,7 @@ import { isoWeeks } from './weeks.ts';
 
 export function statsRoute({ db }: AppDeps) {
   return new Hono().get('/summary', validate('query', statsSummaryQuerySchema), async (c) => {
-    const { asOf, from, to, township } = c.req.valid('query');
+    const { asOf, from, to, township, trendWeeks } = c.req.valid('query');
     const scope = await readScopeOf(c, db);
     checkTownshipAllowed(scope, township);
     if (township !== undefined && !(await townshipExists(db, township))) {
@@ -24,7 +24,8 @@ export function statsRoute({ db }: AppDeps) {
     const rows = await kpiCountsByTownship(db, { scope, asOf, from, to, townshipId });
     const trend: WeekKpis[] = [];
     // one query per week, in order: PGlite has a single connection, and 53 weeks bound the cost
-    for (const week of isoWeeks(from, to)) {
+    const weeks = isoWeeks(from, to);
+    for (const week of trendWeeks === undefined ? weeks : weeks.slice(weeks.length - Math.min(trendWeeks, weeks.length))) {
       const weekAsOf = week.to < asOf ? week.to : asOf;
       const weekRows = await kpiCountsByTownship(db, { scope, asOf: weekAsOf, from: week.from, to: week.to, townshipId });
       trend.push({

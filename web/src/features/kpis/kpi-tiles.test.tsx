@@ -43,7 +43,7 @@ describe('the city KPI tiles', () => {
     expect(tile('定级偏低场所').getByText('12')).toBeTruthy();
     expect(tile('巡查新发现未登记').getByText(/▲ 2/).className).toContain('panel-trend-bad');
 
-    expect(String(fetchMock.mock.calls[0]?.[0])).toBe('/api/stats/summary');
+    expect(String(fetchMock.mock.calls[0]?.[0])).toBe('/api/stats/summary?trendWeeks=2');
   });
 
   it('passes the window and as-of day of the URL to the API', async () => {
@@ -52,7 +52,7 @@ describe('the city KPI tiles', () => {
     render(<PanelTestWrapper lang="en"><CityOverview /></PanelTestWrapper>);
     expect(await screen.findByText('Patrol compliance')).toBeTruthy();
     const url = new URL(String(fetchMock.mock.calls[0]?.[0]), 'http://localhost');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ from: '2026-11-01', to: '2026-12-01', asOf: '2026-11-20T23:59:59+08:00' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({ from: '2026-11-01', to: '2026-12-01', asOf: '2026-11-20T23:59:59+08:00', trendWeeks: '2' });
   });
 
   it('shows the detail of a problem the server answers with', async () => {

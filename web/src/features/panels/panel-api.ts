@@ -27,7 +27,8 @@ export interface LedgerFilters {
 
 export const panelApi = {
   summary: (q: WindowParams & { township: number | undefined }, signal?: AbortSignal) =>
-    getJson<StatsSummaryDto>('/api/stats/summary', { ...q }, signal),
+    // the tiles compare this week with the last: two weeks of trend, not one per week of the period
+    getJson<StatsSummaryDto>('/api/stats/summary', { ...q, trendWeeks: 2 }, signal),
   townships: (q: WindowParams, signal?: AbortSignal) => getJson<TownshipCollection>('/api/townships', { ...q }, signal),
   gridCells: (q: { township: number; asOf: string | undefined }, signal?: AbortSignal) =>
     getJson<GridCellCollection>('/api/grid-cells', q, signal),
