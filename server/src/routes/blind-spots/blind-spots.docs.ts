@@ -13,5 +13,6 @@ export const blindSpotsDocs: RouteDoc[] = [{
   responses: {
     200: { description: '{ asOf, referenceMatchMetres, counts, <one GeoJSON FeatureCollection per layer> }', mediaType: 'application/json' },
     404: { description: 'unknown township', mediaType: 'application/problem+json' },
+    403: { description: 'a department account (grid cells are territorial: they count every venue and patrol in them), or a township account naming another township', mediaType: 'application/problem+json' },
   },
 }];

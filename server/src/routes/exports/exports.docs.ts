@@ -9,7 +9,10 @@ const file = (what: string, query: typeof hazardExportQuerySchema | typeof venue
   summary: `Every ${what} matching the filters, as an attachment`,
   tags: ['exports'],
   query,
-  responses: { 200: { description, mediaType } },
+  responses: {
+    200: { description, mediaType },
+    403: { description: 'a township account naming a township other than its own', mediaType: 'application/problem+json' },
+  },
 });
 
 export const exportsDocs: RouteDoc[] = [

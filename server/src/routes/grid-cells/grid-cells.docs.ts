@@ -12,6 +12,7 @@ export const gridCellsDocs: RouteDoc[] = [
     responses: {
       200: { description: 'GeoJSON FeatureCollection of Polygons: worker, lastPatrolAt, daysSincePatrol, unpatrolled, venue counts', mediaType: 'application/json' },
       404: { description: 'unknown township', mediaType: 'application/problem+json' },
+      403: { description: 'a department account (grid cells are territorial: they count every venue and patrol in them), or a township account naming another township', mediaType: 'application/problem+json' },
     },
   },
   {
@@ -24,6 +25,7 @@ export const gridCellsDocs: RouteDoc[] = [
     responses: {
       200: { description: '{ asOf, cell, patrols, overdueVenues }', mediaType: 'application/json' },
       404: { description: 'unknown grid cell', mediaType: 'application/problem+json' },
+      403: { description: 'a department account (grid cells are territorial: they count every venue and patrol in them)', mediaType: 'application/problem+json' },
     },
   },
 ];

@@ -14,6 +14,7 @@ export const reboundsDocs: RouteDoc[] = [
     responses: {
       200: { description: 'GeoJSON FeatureCollection of hull polygons: id, memberCount, hazardIds, venueIds, dominantTypes, townships, centroid; plus `parameters`', mediaType: 'application/json' },
       404: { description: 'unknown township', mediaType: 'application/problem+json' },
+      403: { description: 'a township account naming a township other than its own', mediaType: 'application/problem+json' },
     },
   },
   {
@@ -26,6 +27,7 @@ export const reboundsDocs: RouteDoc[] = [
     responses: {
       200: { description: '{ from, to, asOf, period, reboundWindowDays, provisional, periods, byTownship, byHazardType, byCategory }', mediaType: 'application/json' },
       404: { description: 'unknown township', mediaType: 'application/problem+json' },
+      403: { description: 'a township account naming a township other than its own', mediaType: 'application/problem+json' },
     },
   },
 ];

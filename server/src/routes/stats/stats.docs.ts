@@ -13,5 +13,6 @@ export const statsDocs: RouteDoc[] = [{
   responses: {
     200: { description: '{ asOf, from, to, townshipId, kpis, trend: [{ week, from, to, asOf, ...kpis }] }', mediaType: 'application/json' },
     404: { description: 'unknown township', mediaType: 'application/problem+json' },
+    403: { description: 'a township account naming a township other than its own', mediaType: 'application/problem+json' },
   },
 }];

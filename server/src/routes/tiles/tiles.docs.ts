@@ -19,6 +19,7 @@ export const tilesDocs: RouteDoc[] = [{
   query: tileQuerySchema,
   responses: {
     200: { description: 'the tile (empty body: nothing in it)', mediaType: TILE_CONTENT_TYPE },
+    403: { description: 'the grid-cells layer asked by a department account (grid cells are territorial)', mediaType: 'application/problem+json' },
     304: { description: 'unchanged since the ETag sent in If-None-Match' },
   },
 }];

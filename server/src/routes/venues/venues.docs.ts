@@ -13,6 +13,7 @@ export const venuesDocs: RouteDoc[] = [
     responses: {
       200: { description: 'GeoJSON FeatureCollection of Points with `nextCursor`', mediaType: 'application/json' },
       404: { description: 'unknown township', mediaType: 'application/problem+json' },
+      403: { description: 'a township account naming a township other than its own', mediaType: 'application/problem+json' },
     },
   },
   {
@@ -24,7 +25,7 @@ export const venuesDocs: RouteDoc[] = [
     query: venueQuerySchema,
     responses: {
       200: { description: '{ asOf, venue, grade, patrols, hazards }', mediaType: 'application/json' },
-      404: { description: 'unknown venue, or not yet registered at asOf', mediaType: 'application/problem+json' },
+      404: { description: 'unknown venue, outside the caller\'s jurisdiction, or not yet registered at asOf', mediaType: 'application/problem+json' },
     },
   },
 ];
