@@ -1,7 +1,8 @@
 // The HTTP application: mounts one route module per feature and renders every error as a problem.
 import { Hono } from 'hono';
 import type { AppDeps } from './deps.ts';
-import { CITY_SCOPE, identify, type ResolveCaller } from './auth/caller.ts';
+import { identify } from './auth/caller.ts';
+import { sessionResolver } from './auth/resolver.ts';
 import { authSettings } from './auth/settings.ts';
 import { signInRequired } from './auth/sign-in-required.ts';
 import { Problem, renderProblem, toProblem } from './problem.ts';
@@ -28,19 +29,17 @@ import { eventsRoute } from './routes/events/events.route.ts';
 import { openapiRoute } from './openapi/openapi.route.ts';
 import { authRoute } from './routes/auth/auth.route.ts';
 import { displayTokensRoute } from './routes/auth/display-tokens.route.ts';
+import { usersRoute } from './routes/auth/users.route.ts';
 import { webAppRoute } from './routes/web-app/web-app.route.ts';
 
 export type { AppDeps } from './deps.ts';
-
-// Until sign-in lands every request reads the whole city, as before.
-const openCity: ResolveCaller = async () => ({ userId: null, name: 'anonymous', role: null, scope: CITY_SCOPE, readOnly: false });
 
 export function createApp(deps: AppDeps) {
   const logError = deps.logError ?? ((message: string, err: unknown) => console.error(message, err));
   const app = new Hono()
     .use('*', securityHeaders)
     .use('/api/*', apiBodyLimit)
-    .use('/api/*', identify(deps.resolveCaller ?? openCity))
+    .use('/api/*', identify(deps.resolveCaller ?? sessionResolver(deps.db, authSettings(deps.auth))))
     .use('/api/*', signInRequired)
     .route('/api/health', healthRoute(deps))
     .route('/api/townships', townshipsRoute(deps))
@@ -63,6 +62,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/openapi.json', openapiRoute())
     .route('/api/events', eventsRoute(deps))
     .route('/api/auth/display-tokens', displayTokensRoute(deps.db))
+    .route('/api/auth/users', usersRoute(deps.db))
     .route('/api/auth', authRoute(deps.db, authSettings(deps.auth)))
     .all('/api/*', (c) => {
       throw Problem.notFound(`no API route ${c.req.method} ${c.req.path}`);

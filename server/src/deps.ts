@@ -11,7 +11,7 @@ export interface AppDeps {
   webDist?: string | null;
   /** where unexpected errors go (default console.error) */
   logError?: (message: string, err: unknown) => void;
-  /** who is asking (default: sign-in is not enforced yet, everyone reads the city) */
+  /** who is asking (default: the session resolver, auth/resolver.ts: cookie, bearer session or display token) */
   resolveCaller?: ResolveCaller;
   /** sign-in behaviour (session lifetimes, proxy trust, login throttle); defaults in auth/settings.ts */
   auth?: Partial<AuthSettings>;

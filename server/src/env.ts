@@ -26,6 +26,17 @@ export const serverEnvSchema = dbEnvSchema.extend({
   /** a basemap style of the deployment's own tile server; unset: the built-in offline style */
   BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()
     .or(z.literal('').transform(() => undefined)),
+  // --- sign-in ---
+  /** the password of the seeded demo accounts (set when the demo city is seeded, not afterwards) */
+  DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('svm-demo-2026'),
+  /** the seeded city wall display's token: the screen opens /wall?token=<this> */
+  DEMO_WALL_TOKEN: z.string().regex(/^[A-Za-z0-9_-]{8,200}$/, 'must be 8-200 letters, digits, _ or -').default('demo-wall-city'),
+  /** a session lasts this long after its last use */
+  SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  /** a wall display's session lasts this long after its last use */
+  DISPLAY_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** behind a reverse proxy: client address from X-Forwarded-For, https from X-Forwarded-Proto */
+  TRUST_PROXY: flag.default(false),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

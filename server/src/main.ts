@@ -26,14 +26,15 @@ async function main(): Promise<void> {
         years: env.SEED_YEARS,
         referenceDate: new Date(),
         onProgress: (message) => console.log(`  seeding: ${message}`),
-      });
+      }, { password: env.DEMO_PASSWORD, wallToken: env.DEMO_WALL_TOKEN });
       if (report) console.log(describeSeedReport(report));
     }
     if (!existsSync(env.WEB_DIST)) {
       console.warn(`No web build in ${env.WEB_DIST}: serving the API only (build it: pnpm --filter @svm/web build)`);
     }
     const streams = new AbortController();
-    const app = createApp({ db, info, webDist: env.WEB_DIST, shutdown: streams.signal });
+    const auth = { sessionHours: env.SESSION_HOURS, displaySessionDays: env.DISPLAY_SESSION_DAYS, trustProxy: env.TRUST_PROXY };
+    const app = createApp({ db, info, webDist: env.WEB_DIST, shutdown: streams.signal, auth });
     const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (address) => {
       console.log(`Dashboard ready: http://localhost:${address.port}/`);
     });

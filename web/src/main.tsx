@@ -9,6 +9,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createQueryClient } from './api/query-client.ts';
 import { App } from './app.tsx';
+import { AuthGate } from './auth/auth-gate.tsx';
+import { WallGate } from './auth/wall-gate.tsx';
 import { I18nProvider } from './i18n/i18n.tsx';
 import { WallPage } from './wall/wall-page.tsx';
 
@@ -22,7 +24,7 @@ createRoot(root).render(
     <QueryClientProvider client={createQueryClient()}>
       <I18nProvider>
         {/* the command center's wall display lives at /wall, the dashboard everywhere else */}
-        {window.location.pathname === '/wall' ? <WallPage /> : <App />}
+        {window.location.pathname === '/wall' ? <WallGate><WallPage /></WallGate> : <AuthGate><App /></AuthGate>}
       </I18nProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -80,6 +80,8 @@ const CASES: Case[] = [
     body: () => 'external_id,name,category,risk_level,lon,lat,registered_at\nX-1,新店,retail,low,121.02,30.02,2026-01-01\n' },
   { name: 'create a display token', method: 'POST', path: () => '/api/auth/display-tokens', body: () => ({ label: 'wall 2' }), allowed: ['admin'], status: 201 },
   { name: 'revoke a display token', method: 'DELETE', path: (w) => `/api/auth/display-tokens/${w.tokenId}`, allowed: ['admin'], status: 200 },
+  { name: 'set a grid worker\'s password', method: 'PATCH', path: (w) => `/api/auth/users/${w.ids.li}`, body: () => ({ password: 'a new password' }), allowed: ['admin'], status: 200 },
+  { name: 'deactivate an account', method: 'PATCH', path: (w) => `/api/auth/users/${w.ids.leaderB}`, body: () => ({ active: false }), allowed: ['admin'], status: 200 },
 ];
 
 async function ask(app: App, c: Case, w: World): Promise<Response> {

@@ -76,3 +76,23 @@ export interface DisplayTokenCreatedDto extends DisplayTokenDto {
   /** the wall page's address with the token, relative to the dashboard */
   wallPath: string;
 }
+
+/** PATCH /api/auth/users/:id (admin): set a password (seeded grid workers have none) or (de)activate an account. */
+export const userUpdateSchema = z.strictObject({
+  password: text('password', 10, 256).optional(),
+  active: z.boolean({ error: 'active must be true or false' }).optional(),
+}).refine((v) => v.password !== undefined || v.active !== undefined, { error: 'give password or active (or both)' });
+
+export const userIdParamSchema = displayTokenIdParamSchema;
+
+export interface UserAccountDto {
+  id: number;
+  username: string;
+  displayName: string;
+  role: RoleDto;
+  townshipId: number | null;
+  departmentId: number | null;
+  active: boolean;
+  /** whether the account can sign in with a password at all */
+  hasPassword: boolean;
+}

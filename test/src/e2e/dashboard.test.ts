@@ -6,6 +6,7 @@ import type { GridCellCollection, ReboundClustersDto, TownshipCollection } from 
 import { chromiumAvailable, launchChromium } from '../browser.ts';
 import { colourAt, project, ringCentre, ringSpan, shareNear } from './pixels.ts';
 import { startServer, type RunningServer } from './server-process.ts';
+import { authHeaders, signIn } from './sign-in.ts';
 
 const waitReady = (page: Page) =>
   page.waitForFunction(() => (window as unknown as { __mapReady?: boolean }).__mapReady === true, undefined, { timeout: 90_000 });
@@ -38,6 +39,7 @@ describe.skipIf(!hasBrowser)('the dashboard in headless Chromium', () => {
 
   it('loads without console errors, draws the city and switches to English', async () => {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    await signIn(page, server.url);
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
@@ -62,9 +64,10 @@ describe.skipIf(!hasBrowser)('the dashboard in headless Chromium', () => {
 
   it('draws cells nobody patrolled for a month dark and fresh ones green, where the API puts them', async () => {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    await signIn(page, server.url);
     await page.goto(`${server.url}/?layers=grid-cells`);
     await waitReady(page);
-    const cells = (await (await fetch(`${server.url}/api/grid-cells`)).json()) as GridCellCollection;
+    const cells = (await (await fetch(`${server.url}/api/grid-cells`, { headers: await authHeaders(server.url) })).json()) as GridCellCollection;
     const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
     // only cells whose centre is well inside the map, clear of the layer and legend cards
     const candidates = [];
@@ -92,9 +95,10 @@ describe.skipIf(!hasBrowser)('the dashboard in headless Chromium', () => {
 
   it('draws rebound clusters in pink where the API puts them, and nothing there once the layer is off', async () => {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    await signIn(page, server.url);
     await page.goto(`${server.url}/?layers=rebounds`);
     await waitReady(page);
-    const clusters = (await (await fetch(`${server.url}/api/rebounds/clusters`)).json()) as ReboundClustersDto;
+    const clusters = (await (await fetch(`${server.url}/api/rebounds/clusters`, { headers: await authHeaders(server.url) })).json()) as ReboundClustersDto;
     const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
     const onScreen = [];
     for (const f of clusters.features) {
@@ -122,9 +126,10 @@ describe.skipIf(!hasBrowser)('the dashboard in headless Chromium', () => {
 
   it('drills into a township from the list and shows the figures the API returns', async () => {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1600, height: 1000 } });
+    await signIn(page, server.url);
     await page.goto(`${server.url}/`);
     await waitReady(page);
-    const townships = (await (await fetch(`${server.url}/api/townships`)).json()) as TownshipCollection;
+    const townships = (await (await fetch(`${server.url}/api/townships`, { headers: await authHeaders(server.url) })).json()) as TownshipCollection;
     const t = townships.features.find((f) => f.properties.kpis.cells.unpatrolled > 0)?.properties ?? townships.features[0]!.properties;
     await page.getByRole('button', { name: new RegExp(t.name) }).first().click();
     await page.waitForURL(new RegExp(`view=township&township=${t.id}(&|$)`));
@@ -136,6 +141,7 @@ describe.skipIf(!hasBrowser)('the dashboard in headless Chromium', () => {
 
   it('reproduces a view from its link, and keeps it through a reload', async () => {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1600, height: 1000 } });
+    await signIn(page, server.url);
     const search = '?view=planner&layers=grid-cells,blind-spots';
     await page.goto(`${server.url}/${search}`);
     await waitReady(page);

@@ -4,6 +4,7 @@ import type {
   Bbox, BlindSpotsDto, GridCellCollection, GridCellsQuery, HealthDto, HeatmapDto, ReboundClustersDto,
   StreetCollection, TownshipCollection,
 } from '@svm/server/contract';
+import { notifyUnauthorized } from '../auth/session-events.ts';
 import { ApiProblem, problemFrom } from './problem.ts';
 
 export type Params = Record<string, string | number | boolean | undefined>;
@@ -25,6 +26,8 @@ export async function getJson<T>(path: string, params: Params, signal: AbortSign
     // no answer at all: the server is down or the network is gone
     throw new ApiProblem({ type: 'about:blank', title: 'Network error', status: 0, detail: `${path}: ${String(err)}` });
   }
+  // the session ended (expired, signed out elsewhere): the sign-in gate asks again
+  if (res.status === 401) notifyUnauthorized();
   if (!res.ok) throw await problemFrom(res);
   // the server's contract types describe this body; it is not re-validated in the browser
   return (await res.json()) as T;

@@ -1,4 +1,5 @@
-// The title bar: product name and the language switch.
+// The title bar: product name, who is signed in (with sign-out) and the language switch.
+import { SignedInBadge } from '../auth/signed-in-badge.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function Header() {
@@ -6,6 +7,7 @@ export function Header() {
   return (
     <header className="header">
       <h1 className="header-title">{t('app.title')}</h1>
+      <SignedInBadge />
       <button
         type="button"
         className="header-lang"

@@ -2,6 +2,7 @@
 import { panelsEn, panelsZhCN } from '../features/panels/panels.i18n.ts';
 import { mapEn, mapZhCN } from '../map/map.i18n.ts';
 import { wallEn, wallZhCN } from '../wall/wall.i18n.ts';
+import { authEn, authZhCN } from '../auth/auth.i18n.ts';
 export const zhCN = {
   'app.title': '社会面小场所安全治理 · 态势地图',
   'app.switchLanguage': 'English',
@@ -21,6 +22,8 @@ export const zhCN = {
   'export.exportedAt': '导出时间',
   // the wall display (/wall)
   ...wallZhCN,
+  // sign-in (auth.*)
+  ...authZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -38,6 +41,8 @@ export const en: Dictionary = {
   'export.exportedAt': 'Exported',
   // the wall display (/wall)
   ...wallEn,
+  // sign-in (auth.*)
+  ...authEn,
   'app.title': 'Small-Venue Safety Governance · Situation Map',
   'app.switchLanguage': '中文',
   'app.switchLanguageLabel': '切换到中文',

@@ -1,5 +1,5 @@
 // OpenAPI description of the sign-in routes and the wall display tokens.
-import { displaySessionSchema, displayTokenCreateSchema, displayTokenIdParamSchema, loginSchema } from '../../contract/index.ts';
+import { displaySessionSchema, displayTokenCreateSchema, displayTokenIdParamSchema, loginSchema, userIdParamSchema, userUpdateSchema } from '../../contract/index.ts';
 import type { RouteDoc } from '../../openapi/route-doc.ts';
 
 const P = 'application/problem+json';
@@ -51,5 +51,11 @@ export const authDocs: RouteDoc[] = [
     method: 'delete', path: '/api/auth/display-tokens/{id}', summary: 'Revoke a display token and end its sessions', tags: ['auth'],
     params: displayTokenIdParamSchema,
     responses: { 200: { description: 'the revoked DisplayTokenDto', mediaType: J }, ...adminOnly, 404: { description: 'unknown token', mediaType: P } },
+  },
+  {
+    method: 'patch', path: '/api/auth/users/{id}', summary: 'Set an account\'s password or (de)activate it (admin); ends its sessions',
+    description: 'The seeded grid workers have no password and cannot sign in until an admin sets one here.',
+    tags: ['auth'], params: userIdParamSchema, body: { schema: userUpdateSchema },
+    responses: { 200: { description: 'UserAccountDto', mediaType: J }, 400: { description: 'malformed body', mediaType: P }, ...adminOnly, 404: { description: 'unknown user', mediaType: P } },
   },
 ];

@@ -1,7 +1,7 @@
 // Accounts, the "who am I" details and wall display tokens, as the sign-in routes need them.
 import { sql, type Queryable } from '@svm/db';
 import type { Role } from '../../auth/caller.ts';
-import type { DisplayTokenDto, VenueCategory } from '../../contract/index.ts';
+import type { DisplayTokenDto, UserAccountDto, VenueCategory } from '../../contract/index.ts';
 
 export interface LoginUserRow {
   id: number;
@@ -83,4 +83,26 @@ export async function liveDisplayTokenByHash(db: Queryable, hash: string): Promi
 
 export async function townshipExists(db: Queryable, id: number): Promise<boolean> {
   return (await db.query(sql`SELECT 1 FROM townships WHERE id = ${id}`)).length > 0;
+}
+
+interface UserAccountRow {
+  id: number; username: string; display_name: string; role: Role; township_id: number | null;
+  department_id: number | null; active: boolean; has_password: boolean;
+}
+
+/** Sets a password hash and/or the active flag; ends the account's sessions; null when there is no such user. */
+export async function updatedUserAccount(db: Queryable, id: number, change: { passwordHash?: string; active?: boolean }): Promise<UserAccountDto | null> {
+  const rows = await db.query<UserAccountRow>(sql`
+    UPDATE users SET password_hash = coalesce(${change.passwordHash ?? null}::text, password_hash),
+                     active = coalesce(${change.active ?? null}::boolean, active)
+     WHERE id = ${id}
+    RETURNING id, username, display_name, role::text AS role, township_id, department_id, active, password_hash IS NOT NULL AS has_password`);
+  const r = rows[0];
+  if (!r) return null;
+  // a new password or a deactivation signs the account out everywhere
+  await db.query(sql`DELETE FROM sessions WHERE user_id = ${id}`);
+  return {
+    id: r.id, username: r.username, displayName: r.display_name, role: r.role, townshipId: r.township_id,
+    departmentId: r.department_id, active: r.active, hasPassword: r.has_password,
+  };
 }

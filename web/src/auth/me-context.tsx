@@ -1,0 +1,10 @@
+// Who is signed in, for the components under the sign-in gate (the badge, the township default).
+import { createContext, useContext } from 'react';
+import type { MeDto } from '@svm/server/contract';
+
+export const MeContext = createContext<MeDto | null>(null);
+
+/** The signed-in caller; null outside the gate (component tests render without one). */
+export function useMe(): MeDto | null {
+  return useContext(MeContext);
+}
