@@ -61,4 +61,24 @@ describe('the event hub', () => {
       expect(hub.polling).toBe(false);
     });
   });
+
+  it('ends every stream when the process starts to shut down, so shutdown is not held up', async () => {
+    await rolledBack(async (tx) => {
+      const hub = new EventHub(tx, { pollMs: 20, batch: 100, holeMs: 1_000, logError: () => {} });
+      const shutdown = new AbortController();
+      const app = new Hono()
+        .use('/api/*', identify(async () => CITY_READER))
+        .route('/api/events', eventsRoute({ db: tx, info: { driver: 'pglite', postgres: 'n/a', postgis: 'n/a' }, shutdown: shutdown.signal }, hub));
+      const stream = sseReader(await app.request('/api/events'));
+      expect((await stream.next()).event).toBe('hello');
+      shutdown.abort();
+      await expect(stream.next(2_000)).rejects.toThrow('the stream ended');
+      expect(hub.size).toBe(0);
+      expect(hub.polling).toBe(false);
+      // a stream asked for after shutdown began ends at once
+      const late = sseReader(await app.request('/api/events'));
+      expect((await late.next()).event).toBe('hello');
+      await expect(late.next(2_000)).rejects.toThrow('the stream ended');
+    });
+  });
 });

@@ -70,7 +70,10 @@ export function eventsRoute(deps: AppDeps, hub = new EventHub(deps.db, {
           wake();
         };
         stream.onAbort(close);
-        c.req.raw.signal.addEventListener('abort', close, { once: true });
+        // the client going away, or the process shutting down (streams end themselves on it)
+        const signals = [c.req.raw.signal, ...(deps.shutdown ? [deps.shutdown] : [])];
+        for (const signal of signals) signal.addEventListener('abort', close, { once: true });
+        if (signals.some((signal) => signal.aborted)) close();
         const { position, unsubscribe } = await hub.subscribe((events) => {
           pending.push(...events.filter(visible));
           if (pending.length > MAX_PENDING) close();
@@ -101,6 +104,8 @@ export function eventsRoute(deps: AppDeps, hub = new EventHub(deps.db, {
           }
         } finally {
           unsubscribe();
+          // the shutdown signal lives as long as the process: leave no listener behind per stream
+          for (const signal of signals) signal.removeEventListener('abort', close);
         }
       });
     })

@@ -12,7 +12,7 @@ export function sseReader(res: Response) {
   const decoder = new TextDecoder();
   let buffer = '';
   // a read outlives a timeout: the next call awaits the same read, so no chunk is lost
-  let reading: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
+  let reading: ReturnType<typeof reader.read> | null = null;
 
   const parse = (block: string): SseFrame => {
     const frame: SseFrame = { event: 'message', id: null, data: '', retry: null };
