@@ -6,6 +6,7 @@ import {
   booleanParam, instantSchema, oneOf, pageSchema, RISK_LEVELS, VENUE_CATEGORIES, VENUE_REGISTRATIONS,
   type AcceptanceParty, type HazardStatus, type Registration, type RiskLevel, type VenueCategory, type VenueFacts,
 } from './params.ts';
+import { isStorableText, storableTextRule } from './storable-text.ts';
 import { bboxSchema } from './streets.ts';
 
 
@@ -19,7 +20,8 @@ export const venueFilterShape = {
   misgraded: booleanParam('misgraded').optional(),
   registration: oneOf('registration', VENUE_REGISTRATIONS).optional(),
   /** case-insensitive substring of the name or address */
-  q: z.string().trim().min(1, 'q must be 1 to 100 characters').max(100, 'q must be 1 to 100 characters').optional(),
+  q: z.string().trim().min(1, 'q must be 1 to 100 characters').max(100, 'q must be 1 to 100 characters')
+    .refine(isStorableText, storableTextRule('q')).optional(),
   asOf: instantSchema.optional(),
 };
 export const venueExportQuerySchema = z.object(venueFilterShape);

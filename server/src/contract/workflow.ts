@@ -5,6 +5,7 @@ import {
   instantSchema, oneOf, RISK_LEVELS, VENUE_CATEGORIES, VENUE_REGISTRATIONS,
   type AcceptanceParty, type HazardStatus, type Registration, type RiskLevel, type VenueCategory, type VenueFacts,
 } from './params.ts';
+import { isStorableText, storableTextRule } from './storable-text.ts';
 
 const intIn = (name: string, min: number, max: number) =>
   z.number({ error: `${name} must be an integer from ${min} to ${max}` })
@@ -14,7 +15,8 @@ const intIn = (name: string, min: number, max: number) =>
 const text = (name: string, min: number, max: number) =>
   z.string({ error: `${name} must be text of ${min} to ${max} characters` })
     .min(min, `${name} must be text of ${min} to ${max} characters`)
-    .max(max, `${name} must be text of ${min} to ${max} characters`);
+    .max(max, `${name} must be text of ${min} to ${max} characters`)
+    .refine(isStorableText, storableTextRule(name));
 const flag = (name: string) => z.boolean({ error: `${name} must be true or false` });
 const id = (name: string) => intIn(name, 1, 2_147_483_647);
 

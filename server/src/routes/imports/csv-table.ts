@@ -28,9 +28,11 @@ export function csvRows<C extends Columns>(text: string, columns: C, errors: Imp
   const names = header.fields.map((f) => f.trim());
   const schema = z.object(columns);
   const known = new Set(Object.keys(columns));
-  for (const name of names) {
+  names.forEach((name, i) => {
     if (!known.has(name)) errors.add({ line: 1, column: name, message: `unknown column "${name}"; the columns are ${[...known].join(', ')}` });
-  }
+    // a second column of the same name would silently win over the first
+    else if (names.indexOf(name) !== i) errors.add({ line: 1, column: name, message: `column "${name}" appears twice in the header` });
+  });
   for (const name of known) {
     if (!names.includes(name) && !schema.shape[name]!.safeParse(undefined).success) {
       errors.add({ line: 1, column: name, message: `required column "${name}" is missing` });
@@ -90,7 +92,11 @@ export const cell = {
       .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, `${column} must be an ISO 8601 date or date-time such as 2026-11-30T08:00:00+08:00`)
       .transform((t, ctx) => {
         const d = new Date(t.length === 10 ? `${t}T00:00:00Z` : t);
-        if (Number.isNaN(d.getTime()) || d.getUTCFullYear() < 2000 || d.getUTCFullYear() > 2100) {
+        // Date quietly rolls 2026-02-30 over to 2 March: the calendar day must survive a round trip
+        const [y, m, day] = t.slice(0, 10).split('-').map(Number);
+        const calendar = new Date(Date.UTC(y!, m! - 1, day!));
+        const realDay = calendar.getUTCFullYear() === y && calendar.getUTCMonth() === m! - 1 && calendar.getUTCDate() === day;
+        if (!realDay || Number.isNaN(d.getTime()) || d.getUTCFullYear() < 2000 || d.getUTCFullYear() > 2100) {
           ctx.addIssue({ code: 'custom', message: `${column} "${t}" is not a real date between 2000 and 2100` });
           return z.NEVER;
         }
