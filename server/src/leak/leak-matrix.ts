@@ -169,7 +169,7 @@ export const MATRIX: Record<string, Entry> = {
   },
   '/api/events': {
     kind: 'unscoped', urls: () => [],
-    why: 'an endless event stream: it filters with the same visibility function as /api/events/recent (checked above)',
+    why: 'an endless event stream: scope-sse.test.ts replays it on the same city as each caller',
   },
   '/api/health': { kind: 'unscoped', why: 'database status only', urls: () => ['/api/health'] },
   '/api/openapi.json': { kind: 'unscoped', why: 'the API description', urls: () => ['/api/openapi.json'] },
