@@ -12,6 +12,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { HEATMAP_MAX_ZOOM } from '../features/heatmap/heatmap.layer.ts';
 import { apiAsOf, useViewState, type LayerId } from '../state/view-state.ts';
 import { boundsOf } from './bounds.ts';
+import { layerAllowed } from '../auth/allowed-layers.ts';
+import { useMe } from '../auth/me-context.tsx';
 import { venueDetailQuery } from '../features/venue-panel/venue-panel.queries.ts';
 import { MapView } from './map-view.tsx';
 import { useDataLayers } from './use-data-layers.ts';
@@ -28,7 +30,13 @@ function legendLayers(layers: readonly LayerId[], zoom: number): LayerId[] {
 
 export function SituationMap() {
   const { t, lang } = useI18n();
-  const [state, setState] = useViewState();
+  const [urlState, setState] = useViewState();
+  const me = useMe();
+  // a layer the caller may not see is not drawn (or asked for), whatever the link says
+  const state = useMemo(
+    () => ({ ...urlState, layers: urlState.layers.filter((l) => layerAllowed(me, l)) }),
+    [urlState, me],
+  );
   const townships = useQuery(townshipsQuery());
   const cityBounds = useMemo(() => (townships.data ? boundsOf(townships.data.features) : null), [townships.data]);
   const township = townships.data?.features.find((f) => f.properties.id === state.township);

@@ -3,17 +3,21 @@
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useNarrowScreen } from '../../map/use-narrow-screen.ts';
 import { LAYERS, VIEWS, useViewState, type LayerId } from '../../state/view-state.ts';
+import { cellsAllowed, layerAllowed } from '../../auth/allowed-layers.ts';
+import { useMe } from '../../auth/me-context.tsx';
 
 export function LayerSwitcher() {
   const { t } = useI18n();
   const [state, setState] = useViewState();
   const narrow = useNarrowScreen();
+  const me = useMe();
   const toggle = (id: LayerId, on: boolean) =>
     setState({ layers: on ? LAYERS.filter((l) => l === id || state.layers.includes(l)) : state.layers.filter((l) => l !== id) });
   return (
     <div className="map-card layer-switcher">
       <div className="view-buttons" role="group" aria-label={t('views.label')}>
-        {VIEWS.map((view) => (
+        {/* the planner's view is about cells and blind spots, which a department does not see */}
+        {VIEWS.filter((v) => v !== 'planner' || cellsAllowed(me)).map((view) => (
           <button
             key={view}
             type="button"
@@ -30,7 +34,7 @@ export function LayerSwitcher() {
         <summary className="map-card-summary">{t('layers.label')}</summary>
         <fieldset className="layer-list">
           <legend className="visually-hidden">{t('layers.label')}</legend>
-          {LAYERS.map((id) => (
+          {LAYERS.filter((id) => layerAllowed(me, id)).map((id) => (
             <label key={id} className="layer-option">
               <input type="checkbox" checked={state.layers.includes(id)} onChange={(e) => toggle(id, e.target.checked)} />
               {t(`layers.${id}`)}

@@ -10,10 +10,13 @@ import { AcceptanceDelays } from './acceptance-delays.tsx';
 import { OverdueHazardsList } from './overdue-hazards-list.tsx';
 import { townshipKpisQuery } from './township-panel.queries.ts';
 import { WorstCellsList } from './worst-cells-list.tsx';
+import { cellsAllowed } from '../../auth/allowed-layers.ts';
+import { useMe } from '../../auth/me-context.tsx';
 
 export function TownshipPanel({ township }: { township: number }) {
   const { t, lang } = useI18n();
   const [, update] = useViewState();
+  const me = useMe();
   const window = useWindowParams();
   const townships = useQuery(townshipKpisQuery(window));
   const summary = useQuery(summaryQuery(window, township));
@@ -30,7 +33,7 @@ export function TownshipPanel({ township }: { township: number }) {
       <PanelStatus pending={summary.isPending} error={summary.error} onRetry={() => void summary.refetch()}>
         {summary.data && <KpiTiles summary={summary.data} />}
       </PanelStatus>
-      <WorstCellsList township={township} />
+      {cellsAllowed(me) && <WorstCellsList township={township} />}
       <OverdueHazardsList township={township} />
       {summary.data && <AcceptanceDelays delays={summary.data.kpis.acceptanceDelays} />}
     </section>
