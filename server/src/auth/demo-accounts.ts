@@ -33,5 +33,7 @@ export async function createDemoSignIns(db: Queryable, password: string, wallTok
 
 export function describeDemoSignIns(d: DemoSignIns): string {
   const shown = d.usernames.length > 8 ? `${d.usernames.slice(0, 8).join(', ')} … (${d.usernames.length} in all)` : d.usernames.join(', ');
-  return `Demo sign-ins (password from DEMO_PASSWORD): ${shown}; wall display: ${d.wallPath}`;
+  // the one grid worker with a password: its username depends on the seeded layout
+  const worker = d.usernames.find((u) => u.startsWith('worker.'));
+  return `Demo sign-ins (password from DEMO_PASSWORD): ${shown}${worker ? `; grid worker: ${worker}` : ''}; wall display: ${d.wallPath}`;
 }
