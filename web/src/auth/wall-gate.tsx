@@ -2,11 +2,12 @@
 // read-only session cookie on every load, so a screen is set up by its address alone. Without a
 // token the wall falls back to the ordinary sign-in (a person may open the wall too).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { ApiProblem } from '../api/problem.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { displaySession, ME_KEY } from './auth-api.ts';
 import { AuthGate } from './auth-gate.tsx';
+import { onUnauthorized } from './session-events.ts';
 import './auth.css';
 
 export function WallGate({ children }: { children: ReactNode }) {
@@ -27,6 +28,9 @@ export function WallGate({ children }: { children: ReactNode }) {
     retry: (failures, error) => !(error instanceof ApiProblem && error.status >= 400 && error.status < 500) || failures > 1000,
     retryDelay: (n) => Math.min(60_000, 1000 * 2 ** n),
   });
+  // the session ended under an unattended screen (expired, database restored): exchange the token again
+  const { refetch } = exchange;
+  useEffect(() => (token === null ? undefined : onUnauthorized(() => void refetch())), [token, refetch]);
   if (token !== null && exchange.isPending) return <p className="auth-status wall-auth" role="status">{t('auth.wallSigningIn')}</p>;
   if (token !== null && exchange.isError) return <p className="auth-status wall-auth" role="alert">{t('auth.wallTokenRefused')}</p>;
   return <AuthGate>{children}</AuthGate>;
