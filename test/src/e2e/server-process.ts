@@ -14,6 +14,10 @@ export interface RunningServer {
   url: string;
   output: () => string;
   stop: () => Promise<void>;
+  /** stops the process (SIGTERM) but keeps its database, for a restart */
+  kill: () => Promise<void>;
+  /** starts the process again on the same port and database; resolves once /api/health answers */
+  restart: () => Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -47,12 +51,16 @@ async function freshDatabaseUrl(serverUrl: string): Promise<{ url: string; drop:
 }
 
 /** Starts the server with a seeded city of `venues` venues; resolves once /api/health answers. */
-export async function startServer(options: { venues: number; seed?: number; databaseUrl?: string }): Promise<RunningServer> {
+export async function startServer(options: {
+  venues: number; seed?: number; databaseUrl?: string;
+  /** how long a start (or restart) may take before it counts as failed; default 180 s */
+  readyTimeoutMs?: number;
+}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'svm-e2e-'));
   const database = options.databaseUrl ? await freshDatabaseUrl(options.databaseUrl) : null;
   let log = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const launch = (): ChildProcess => spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: {
       ...process.env,
@@ -66,29 +74,45 @@ export async function startServer(options: { venues: number; seed?: number; data
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+  const listen = (c: ChildProcess) => {
+    c.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+    c.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+    return c;
+  };
+  let child = listen(launch());
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null) {
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
     }
+  };
+  const stop = async () => {
+    await kill();
     rmSync(dataDir, { recursive: true, force: true });
     await database?.drop();
   };
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return { url, output: () => log, stop };
-    } catch {
-      // not listening yet
+  const ready = async (): Promise<boolean> => {
+    const deadline = Date.now() + (options.readyTimeoutMs ?? 180_000);
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) return false;
+      try {
+        const res = await fetch(`${url}/api/health`);
+        if (res.ok) return true;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 500));
     }
-    await new Promise((r) => setTimeout(r, 500));
-  }
+    return false;
+  };
+  const restart = async () => {
+    await kill();
+    child = listen(launch());
+    if (!(await ready())) throw new Error(`the server did not come back:\n${log}`);
+  };
+  if (await ready()) return { url, output: () => log, stop, kill, restart };
   await stop();
   throw new Error(`the server did not become ready:\n${log}`);
 }
