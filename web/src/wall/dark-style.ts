@@ -14,16 +14,24 @@ const DARK: Record<string, Paint> = {
   'townships-labels': { 'text-color': '#dbe6f5', 'text-halo-color': '#070d18', 'text-halo-width': 2 },
 };
 
-// labels large enough to read across a room
-const LABEL_SIZE = ['interpolate', ['linear'], ['zoom'], 9, 16, 14, 28];
-
-export function darkStyle(style: StyleSpecification): StyleSpecification {
+/**
+ * The dark style for a screen `width` CSS pixels wide: labels large enough to read across a
+ * room, and labels and outlines scaled with the screen past 1920 px, so a 3840 px wall reads like
+ * a 1920 px one, only sharper (MapLibre sizes are in CSS pixels).
+ */
+export function darkStyle(style: StyleSpecification, width = window.innerWidth): StyleSpecification {
+  const k = Math.max(1, width / 1920);
+  const labelSize = ['interpolate', ['linear'], ['zoom'], 9, 16 * k, 14, 28 * k];
+  const outlineWidth = ['interpolate', ['linear'], ['zoom'], 9, 1.5 * k, 14, 3.5 * k];
   const layers = style.layers.map((layer): LayerSpecification => {
     const paint = DARK[layer.id];
     if (!paint) return layer;
     const recoloured = { ...layer, paint: { ...('paint' in layer ? layer.paint : {}), ...paint } } as LayerSpecification;
     if (layer.id === 'townships-labels' && recoloured.type === 'symbol') {
-      return { ...recoloured, layout: { ...recoloured.layout, 'text-size': LABEL_SIZE as never } };
+      return { ...recoloured, layout: { ...recoloured.layout, 'text-size': labelSize as never } };
+    }
+    if (layer.id === 'townships-outline' && recoloured.type === 'line') {
+      return { ...recoloured, paint: { ...recoloured.paint, 'line-width': outlineWidth as never } };
     }
     return recoloured;
   });
