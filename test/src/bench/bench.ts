@@ -81,7 +81,7 @@ for (const spec of [...CITIES].reverse()) {
   const db: Db = await openDatabase({ driver: 'pg', url, poolSize: 4, statementTimeoutMs: 0 });
   const server = await startBenchServer(url);
   try {
-    postgres ||= (await db.query<{ v: string }>('SHOW server_version'))[0]!.v;
+    postgres ||= (await db.query<{ v: string }>("SELECT current_setting('server_version') AS v"))[0]!.v;
     const [size] = await db.query<{ patrols: number; hazards: number }>(
       'SELECT (SELECT count(*) FROM patrols)::int AS patrols, (SELECT count(*) FROM hazards)::int AS hazards');
     const token = await bearerToken(server.url, 'city', BENCH_PASSWORD);
