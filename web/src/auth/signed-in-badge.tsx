@@ -28,7 +28,8 @@ export function SignedInBadge() {
   const name = me.user?.displayName ?? me.display?.label ?? '';
   return (
     <div className="signed-in" aria-label={t('auth.signedInAs')} data-role={me.role ?? 'display'}>
-      <span className="signed-in-name">{name}</span>
+      {/* an account named after its role (市指挥中心) is not named twice */}
+      {name !== role && <span className="signed-in-name">{name}</span>}
       <span className="signed-in-role">{where ? `${role} · ${where}` : role}{me.readOnly ? ` · ${t('auth.readOnly')}` : ''}</span>
       {me.user && <SignOutButton />}
     </div>
