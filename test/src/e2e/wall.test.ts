@@ -143,15 +143,19 @@ describe.skipIf(!hasBrowser)('the wall display in headless Chromium', () => {
 
   it('shows it is stale while the server is down, then reconnects by itself and catches up on what it missed', async () => {
     const { page } = await openWall();
+    // the wall's event stream stays cut until the write below is in: a restarted server can
+    // answer within the wall's first backoff, and the patrol must only arrive by catching up
+    const STREAM = '**/api/events**';
+    await page.route(STREAM, (route) => route.abort());
     await server.kill();
     await page.locator('.wall-badge[data-status="down"]').waitFor({ timeout: 15_000 });
     expect(await page.locator('.wall-badge').getAttribute('data-level')).not.toBe('fresh');
 
     await server.restart();
-    // written while the wall is still waiting out its backoff, so it can only arrive by catching up
     const target = targets[2]!;
     await writePatrol(server.url, target);
     const missedWhileDown = (await page.locator('.wall-badge').getAttribute('data-status')) === 'down';
+    await page.unroute(STREAM);
     await page.locator('.wall-badge[data-status="live"]').waitFor({ timeout: 60_000 });
     await page.locator('.wall-event[data-kind="patrol_recorded"]', { hasText: target.venueName }).first().waitFor({ timeout: 10_000 });
     expect(await page.locator('.wall-badge').getAttribute('data-level')).toBe('fresh');
