@@ -2,8 +2,8 @@
 // it: bearer tokens from POST /api/auth/login, as the web app's API calls would carry a session.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../e2e/server-process.ts';
 
 const serverDir = fileURLToPath(new URL('../../../server/', import.meta.url));
 
@@ -11,17 +11,6 @@ export interface BenchServer {
   url: string;
   stop: () => Promise<void>;
   output: () => string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** Starts `server/src/main.ts` on `databaseUrl`; resolves once /api/health answers. */

@@ -4,9 +4,9 @@ import type { Page } from 'playwright-core';
 
 export type Rgb = [number, number, number];
 
-/** Median colour of the 7×7 pixels around (x, y) of a screenshot: thin streets and labels do not sway it. */
-export async function colourAt(page: Page, png: Buffer, x: number, y: number): Promise<Rgb> {
-  return page.evaluate(async ({ data, x, y }) => {
+/** RGBA bytes of the (2r+1)² pixels around (x, y) of a screenshot, decoded by the page's own PNG decoder. */
+function pixelsAround(page: Page, png: Buffer, x: number, y: number, r: number): Promise<number[]> {
+  return page.evaluate(async ({ data, x, y, r }) => {
     const img = new Image();
     img.src = `data:image/png;base64,${data}`;
     await img.decode();
@@ -16,14 +16,19 @@ export async function colourAt(page: Page, png: Buffer, x: number, y: number): P
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('no 2d context');
     ctx.drawImage(img, 0, 0);
-    const px = ctx.getImageData(Math.round(x) - 3, Math.round(y) - 3, 7, 7).data;
-    const channel = (c: number) => {
-      const values: number[] = [];
-      for (let i = c; i < px.length; i += 4) values.push(px[i]!);
-      return values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-    };
-    return [channel(0), channel(1), channel(2)] as [number, number, number];
-  }, { data: png.toString('base64'), x, y });
+    return Array.from(ctx.getImageData(Math.round(x) - r, Math.round(y) - r, 2 * r + 1, 2 * r + 1).data);
+  }, { data: png.toString('base64'), x, y, r });
+}
+
+/** Median colour of the 7×7 pixels around (x, y) of a screenshot: thin streets and labels do not sway it. */
+export async function colourAt(page: Page, png: Buffer, x: number, y: number): Promise<Rgb> {
+  const px = await pixelsAround(page, png, x, y, 3);
+  const channel = (c: number) => {
+    const values: number[] = [];
+    for (let i = c; i < px.length; i += 4) values.push(px[i]!);
+    return values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  };
+  return [channel(0), channel(1), channel(2)];
 }
 
 /** Screen pixel of a [lon, lat] on the page's MapLibre map (window.__map). */
@@ -51,21 +56,10 @@ export function ringSpan(ring: number[][]): number {
 
 /** Share of the (2r+1)² pixels around (x, y) within `tolerance` (per channel) of `rgb`: finds a badge under its digits. */
 export async function shareNear(page: Page, png: Buffer, at: { x: number; y: number }, r: number, rgb: Rgb, tolerance: number): Promise<number> {
-  return page.evaluate(async ({ data, x, y, r, rgb, tolerance }) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${data}`;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.width;
-    canvas.height = img.height;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('no 2d context');
-    ctx.drawImage(img, 0, 0);
-    const px = ctx.getImageData(Math.round(x) - r, Math.round(y) - r, 2 * r + 1, 2 * r + 1).data;
-    let near = 0;
-    for (let i = 0; i < px.length; i += 4) {
-      if ([0, 1, 2].every((c) => Math.abs(px[i + c]! - rgb[c]!) <= tolerance)) near++;
-    }
-    return near / (px.length / 4);
-  }, { data: png.toString('base64'), x: at.x, y: at.y, r, rgb, tolerance });
+  const px = await pixelsAround(page, png, at.x, at.y, r);
+  let near = 0;
+  for (let i = 0; i < px.length; i += 4) {
+    if ([0, 1, 2].every((c) => Math.abs(px[i + c]! - rgb[c]!) <= tolerance)) near++;
+  }
+  return near / (px.length / 4);
 }
