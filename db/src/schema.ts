@@ -1,7 +1,7 @@
 // drizzle-orm description of the tables created by migrations/*.sql (the SQL is the source of
 // truth; schema.test.ts fails when the two drift). Row types for the server come from here.
 import {
-  boolean, customType, geometry, integer, bigint, jsonb, pgEnum, pgTable, text, timestamp,
+  boolean, customType, smallint, geometry, integer, bigint, jsonb, pgEnum, pgTable, text, timestamp,
 } from 'drizzle-orm/pg-core';
 
 export const townshipKind = pgEnum('township_kind', ['subdistrict', 'town', 'development_zone']);
@@ -236,10 +236,17 @@ export const loginFailures = pgTable('login_failures', {
 });
 // --- end sign-in ---
 
+// --- data version (0008): bumped once per committed transaction that changed domain data ---
+export const dataVersion = pgTable('data_version', {
+  id: smallint('id').primaryKey(),
+  version: id64('version').notNull(),
+  changedAt: ts('changed_at').notNull(),
+});
+
 export const allTables = {
   townships, industryDepartments, users, gridCells, venues, patrols, hazardTypes, hazards,
   hazardTransitions, acceptances, patrolPolicy, gradingRules, referencePoints, streets, auditLog,
-  displayTokens, sessions, loginFailures,
+  displayTokens, sessions, loginFailures, dataVersion,
 };
 
 export type VenueCategory = (typeof venueCategory.enumValues)[number];

@@ -24,6 +24,10 @@ describe('the naive oracles agree with the overview endpoints on a seeded city',
     await rolledBack(async (tx) => {
       // 800 venues over a year: enough for overdue venues, unpatrolled cells, rebounds and pending sign-offs
       await seedCity(tx, { seed: 7, venues: 800, years: 1, referenceDate: asOf });
+      // Statistics of the rows just written (ANALYZE sees this transaction's own rows; rolled back
+      // with it). Without them the planner keeps whatever the worker's earlier tests left behind,
+      // and a full-scan oracle planned for empty tables can run for minutes.
+      await tx.query('ANALYZE');
       const app = createApp({ db: tx, info, logError: () => {}, resolveCaller: async () => cityReader });
       const get = async <T>(path: string): Promise<T> => {
         const res = await app.request(path);
