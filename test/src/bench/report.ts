@@ -28,7 +28,8 @@ export interface BenchResults {
   scaling: { request: string; median20kMs: number; median200kMs: number; ratio: number | null }[];
   payload: TilePayload[];
   writes: WriteResults | null;
-  frontEnd: FrontEndResult | { skipped: string } | null;
+  /** the dashboard's first render on each city, in the order measured */
+  frontEnd: { city: string; result: FrontEndResult | { skipped: string } }[];
   targets: { target: string; measured: string; met: boolean }[];
   disagreements: number;
 }
@@ -83,7 +84,7 @@ export function textTable(r: BenchResults): string {
     lines.push('', `writes: POST /api/patrols c=4 ${w.patrols.http.perSecond}/s (median ${w.patrols.http.medianMs} ms, ${w.patrols.failures} failed) vs bare INSERT ${w.patrols.bareRowsPerSecond} rows/s`);
     lines.push(`        CSV import ${w.import.rows} rows: ${w.import.rowsPerSecond} rows/s (status ${w.import.status}) vs bare INSERT ${w.import.bareRowsPerSecond} rows/s`);
   }
-  if (r.frontEnd) lines.push('', `front end: ${JSON.stringify(r.frontEnd)}`);
+  for (const f of r.frontEnd) lines.push('', `front end ${f.city}: ${JSON.stringify(f.result)}`);
   lines.push('', 'targets:');
   for (const t of r.targets) lines.push(`  [${t.met ? 'met ' : 'MISS'}] ${pad(t.target, 62)} ${t.measured}`);
   lines.push('', `phases: ${r.phases.map((p) => `${p.name} ${p.seconds}s`).join(', ')}`);
@@ -117,11 +118,17 @@ export function markdown(r: BenchResults): string {
       `- POST /api/patrols at concurrency 4: **${w.patrols.http.perSecond} patrols/s** (median ${w.patrols.http.medianMs} ms, p95 ${w.patrols.http.p95Ms} ms, ${w.patrols.failures} failed); the same rows in one bare INSERT: ${w.patrols.bareRowsPerSecond} rows/s (ratio ${w.patrols.throughputRatio}).`,
       `- POST /api/import/patrols, ${w.import.rows} CSV rows (${(w.import.bytes / 1e6).toFixed(1)} MB): **${w.import.rowsPerSecond} rows/s** (${w.import.seconds} s, status ${w.import.status}); bare INSERT of the same rows: ${w.import.bareRowsPerSecond} rows/s (ratio ${w.import.ratio}).`, '');
   }
-  if (r.frontEnd) {
-    const f = r.frontEnd;
+  if (r.frontEnd.length) {
+    const measured = r.frontEnd.filter((f): f is { city: string; result: FrontEndResult } => !('skipped' in f.result));
+    const [small, large] = [measured.find((f) => f.city === 'city20k')?.result, measured.find((f) => f.city === 'city200k')?.result];
+    const rel = (pick: (x: FrontEndResult) => number) => (small && large ? String(Math.round((pick(large) / pick(small)) * 100) / 100) : '');
     md.push('## Front end (headless Chromium, software rendering; relative only)', '',
-      'skipped' in f ? `Skipped: ${f.skipped}.` :
-        `First map frame ${f.firstMapRenderMs} ms, all layers drawn ${f.allLayersMs} ms, ${f.requests} requests / ${(f.initialLoadBytes / 1024).toFixed(0)} KiB on the wire until then, JS heap ${(f.jsHeapUsedBytes / 1048576).toFixed(1)} MiB after load.`, '');
+      'The dashboard signed in as `city`, 1280×800: from navigation to the map\'s first frame, to every visible layer drawn ' +
+      '(`window.__mapReady`), the bytes on the wire until then (as encoded), and the JS heap after a forced collection.', '',
+      '| city | first map frame ms | all layers drawn ms | requests | KiB on the wire | JS heap MiB |', '|---|---|---|---|---|---|',
+      ...r.frontEnd.map(({ city, result: f }) => ('skipped' in f ? `| ${city} | skipped: ${f.skipped} | | | | |` :
+        `| ${city} | ${f.firstMapRenderMs} | ${f.allLayersMs} | ${f.requests} | ${(f.initialLoadBytes / 1024).toFixed(0)} | ${(f.jsHeapUsedBytes / 1048576).toFixed(1)} |`)),
+      ...(small && large ? [`| 200k / 20k | ${rel((x) => x.firstMapRenderMs)} | ${rel((x) => x.allLayersMs)} | ${rel((x) => x.requests)} | ${rel((x) => x.initialLoadBytes)} | ${rel((x) => x.jsHeapUsedBytes)} |`] : []), '');
   }
   md.push('## Targets', '', '| target | measured | |', '|---|---|---|', ...r.targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met ? 'met' : '**missed**'} |`), '',
     `Oracle disagreements: **${r.disagreements}**.`, '',
