@@ -1,10 +1,12 @@
 // The production ResolveCaller: a session cookie, or a bearer token (a session token from
 // `login as token`, or a wall display token), becomes a Caller; anything else is nobody.
+// Resolved callers are held a few seconds per resolver (so per app), sparing every tile and
+// API call a database round trip.
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Queryable } from '@svm/db';
 import { CITY_SCOPE, type Caller, type ResolveCaller, type Scope } from './caller.ts';
-import { credentialForTokenHash, touchDisplayToken, touchSession, type CredentialRow } from './sessions.queries.ts';
+import { credentialEpochNow, credentialForTokenHash, touchDisplayToken, touchSession, type CredentialRow } from './sessions.queries.ts';
 import type { AuthSettings } from './settings.ts';
 import { tokenHash } from './tokens.ts';
 
@@ -37,11 +39,31 @@ export function callerFromCredential(row: Pick<CredentialRow, 'user_id' | 'name'
   };
 }
 
-export function sessionResolver(db: Queryable, settings: AuthSettings): ResolveCaller {
+/**
+ * How long a resolved caller is reused without asking the database. Bounded staleness: a session
+ * ended in this process (logout, revocation, deactivation, new password: credentialsEnded) is
+ * dropped at once; one ended by another process, by direct SQL, or by a transaction still
+ * committing is honoured within ttlMs; a session never outlives its expires_at. Failures are not
+ * held (a bad token costs its lookup every time, and cannot fill the memory).
+ */
+export interface CallerCacheOptions { ttlMs: number; maxEntries: number }
+export const CALLER_CACHE: CallerCacheOptions = { ttlMs: 5_000, maxEntries: 1_000 };
+
+interface Held { caller: Caller; until: number; epoch: number }
+
+export function sessionResolver(db: Queryable, settings: AuthSettings, cache: CallerCacheOptions = CALLER_CACHE): ResolveCaller {
+  // keyed by the token's hash, never the token itself; a Map iterates oldest first
+  const held = new Map<string, Held>();
   return async (c) => {
     const token = presentedToken(c);
     if (!token) return null;
-    const row = await credentialForTokenHash(db, tokenHash(token));
+    const hash = tokenHash(token);
+    const now = Date.now();
+    const hit = held.get(hash);
+    if (hit && hit.until > now && hit.epoch === credentialEpochNow()) return hit.caller;
+    if (hit) held.delete(hash);
+    const epoch = credentialEpochNow();
+    const row = await credentialForTokenHash(db, hash);
     if (!row) return null;
     if (row.stale) {
       if (row.session_id !== null) {
@@ -51,6 +73,16 @@ export function sessionResolver(db: Queryable, settings: AuthSettings): ResolveC
         await touchDisplayToken(db, row.display_token_id);
       }
     }
-    return callerFromCredential(row);
+    const caller = callerFromCredential(row);
+    // not held when credentials ended while it was looked up: the row read may predate that
+    if (cache.ttlMs > 0 && epoch === credentialEpochNow()) {
+      const until = Math.min(now + cache.ttlMs, row.expires_at ? new Date(row.expires_at).getTime() : Infinity);
+      held.set(hash, { caller, until, epoch });
+      for (const key of held.keys()) {
+        if (held.size <= cache.maxEntries) break;
+        held.delete(key);
+      }
+    }
+    return caller;
   };
 }

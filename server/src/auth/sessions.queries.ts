@@ -14,7 +14,16 @@ export interface CredentialRow {
   department_id: number | null;
   /** a session whose last use is over a minute old: extend it */
   stale: boolean;
+  /** when the session ends unless used again (null: a display token's bearer, which does not expire) */
+  expires_at: Date | null;
 }
+
+// Bumped whenever this process ends credentials (logout, revocation, deactivation, a new password),
+// so resolvers drop the callers they hold (auth/resolver.ts); a counter, not a cache: test apps
+// sharing it only forget more often.
+let credentialEpoch = 0;
+export const credentialsEnded = (): void => void credentialEpoch++;
+export const credentialEpochNow = (): number => credentialEpoch;
 
 /**
  * The credential behind a token hash: a live session of an active user or of an unrevoked
@@ -25,14 +34,14 @@ export async function credentialForTokenHash(db: Queryable, hash: string): Promi
     SELECT s.id::int8 AS session_id, s.display_token_id, s.user_id,
            coalesce(u.display_name, d.label) AS name, u.role::text AS role,
            coalesce(u.township_id, d.township_id) AS township_id, u.department_id,
-           s.last_seen_at < now() - interval '1 minute' AS stale
+           s.last_seen_at < now() - interval '1 minute' AS stale, s.expires_at
       FROM sessions s
       LEFT JOIN users u ON u.id = s.user_id AND u.active
       LEFT JOIN display_tokens d ON d.id = s.display_token_id AND d.revoked_at IS NULL
      WHERE s.token_hash = ${hash} AND s.expires_at > now() AND (u.id IS NOT NULL OR d.id IS NOT NULL)
     UNION ALL
     SELECT NULL, d.id, NULL, d.label, NULL, d.township_id, NULL,
-           d.last_used_at IS NULL OR d.last_used_at < now() - interval '1 minute'
+           d.last_used_at IS NULL OR d.last_used_at < now() - interval '1 minute', NULL
       FROM display_tokens d
      WHERE d.token_hash = ${hash} AND d.revoked_at IS NULL
      LIMIT 1`);
@@ -65,6 +74,8 @@ export async function createdSession(
 /** Ends the session with this token hash; returns the person it belonged to (null: none, or a display's). */
 export async function deletedSession(db: Queryable, hash: string): Promise<{ user_id: number | null } | null> {
   const rows = await db.query<{ user_id: number | null }>(sql`DELETE FROM sessions WHERE token_hash = ${hash} RETURNING user_id`);
+  // after the delete: a lookup racing it can no longer find the session once the epoch moves
+  credentialsEnded();
   return rows[0] ?? null;
 }
 

@@ -1,6 +1,7 @@
 // Accounts, the "who am I" details and wall display tokens, as the sign-in routes need them.
 import { sql, type Queryable } from '@svm/db';
 import type { Role } from '../../auth/caller.ts';
+import { credentialsEnded } from '../../auth/sessions.queries.ts';
 import type { DisplayTokenDto, UserAccountDto, VenueCategory } from '../../contract/index.ts';
 
 export interface LoginUserRow {
@@ -71,6 +72,7 @@ export async function revokedDisplayToken(db: Queryable, id: number): Promise<Di
     UPDATE display_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = ${id} RETURNING ${TOKEN_COLUMNS}`);
   if (!rows[0]) return null;
   await db.query(sql`DELETE FROM sessions WHERE display_token_id = ${id}`);
+  credentialsEnded();
   return displayTokenDto(rows[0]);
 }
 
@@ -101,6 +103,7 @@ export async function updatedUserAccount(db: Queryable, id: number, change: { pa
   if (!r) return null;
   // a new password or a deactivation signs the account out everywhere
   await db.query(sql`DELETE FROM sessions WHERE user_id = ${id}`);
+  credentialsEnded();
   return {
     id: r.id, username: r.username, displayName: r.display_name, role: r.role, townshipId: r.township_id,
     departmentId: r.department_id, active: r.active, hasPassword: r.has_password,
