@@ -1,6 +1,6 @@
 // Sign-in: log in and out, who am I, and the wall displays' read-only tokens.
 import { z } from 'zod';
-import type { VenueCategory } from './params.ts';
+import { idParam, type VenueCategory } from './params.ts';
 
 const text = (name: string, min: number, max: number) =>
   z.string({ error: `${name} must be text of ${min} to ${max} characters` })
@@ -30,8 +30,7 @@ export const displayTokenCreateSchema = z.strictObject({
 });
 
 export const displayTokenIdParamSchema = z.strictObject({
-  id: z.coerce.number({ error: 'id must be a positive integer' }).int('id must be a positive integer')
-    .min(1, 'id must be a positive integer').max(2_147_483_647, 'id must be a positive integer'),
+  id: idParam('id must be a positive integer'),
 });
 
 export type MeScopeDto =

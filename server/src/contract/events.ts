@@ -1,7 +1,7 @@
 // Live events for the wall display: GET /api/events (Server-Sent Events) and
 // GET /api/events/recent (the ticker's first paint). Each event is one fact from the audit log.
 import { z } from 'zod';
-import type { VenueCategory } from './params.ts';
+import { intParam, type VenueCategory } from './params.ts';
 
 /** What happened, in the ticker's words. One audit row may give several (a patrol and its hazards). */
 export const EVENT_KINDS = [
@@ -41,14 +41,13 @@ export interface RecentEventsDto {
   lastId: number;
 }
 
-const LIMIT_RULE = 'limit must be an integer from 1 to 100';
 /** GET /api/events/recent?limit= (default 20, newest last) */
 export const recentEventsQuerySchema = z.object({
-  limit: z.coerce.number({ error: LIMIT_RULE }).int(LIMIT_RULE).min(1, LIMIT_RULE).max(100, LIMIT_RULE).default(20),
+  limit: intParam('limit', 1, 100).default(20),
 });
 
 const AFTER_RULE = 'after must be an audit id (a non-negative integer) from a previous event';
 /** GET /api/events?after=: resume after this id (a `Last-Event-ID` header wins); default: from now on */
 export const eventStreamQuerySchema = z.object({
-  after: z.coerce.number({ error: AFTER_RULE }).int(AFTER_RULE).min(0, AFTER_RULE).optional(),
+  after: z.string({ error: AFTER_RULE }).regex(/^\d{1,15}$/, AFTER_RULE).transform(Number).optional(),
 });

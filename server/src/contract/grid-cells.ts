@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { FeatureCollection, Polygon } from './geojson.ts';
 import { townshipIdSchema, type GridCellId, type TownshipId } from './ids.ts';
-import { instantSchema, type RiskLevel } from './params.ts';
+import { idParam, instantSchema, type RiskLevel } from './params.ts';
 import { bboxSchema } from './streets.ts';
 
 export const gridCellsQuerySchema = z.object({
@@ -15,12 +15,7 @@ export const gridCellsQuerySchema = z.object({
 });
 export type GridCellsQuery = z.infer<typeof gridCellsQuerySchema>;
 
-export const gridCellIdSchema = z.coerce
-  .number({ error: 'must be a grid cell id (a positive integer)' })
-  .int('must be a grid cell id (a positive integer)')
-  .positive('must be a grid cell id (a positive integer)')
-  .max(2_147_483_647, 'must be a grid cell id (a positive integer)')
-  .brand<'GridCellId'>();
+export const gridCellIdSchema = idParam('must be a grid cell id (a positive integer)').brand<'GridCellId'>();
 
 export const gridCellParamsSchema = z.object({ id: gridCellIdSchema });
 export const gridCellQuerySchema = z.object({ asOf: instantSchema.optional() });

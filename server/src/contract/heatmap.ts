@@ -1,8 +1,7 @@
 // GET /api/heatmap/risk?bbox=&zoom=&asOf=: risk intensity in square bins for city zooms.
 import { z } from 'zod';
 import type { FeatureCollection, Polygon, Position } from './geojson.ts';
-import { instantSchema } from './params.ts';
-import { intParam } from './rebounds.ts';
+import { instantSchema, intParam } from './params.ts';
 import { bboxSchema } from './streets.ts';
 
 export const heatmapQuerySchema = z.object({

@@ -2,13 +2,9 @@
 import { z } from 'zod';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from './geojson.ts';
 import { townshipIdSchema, type TownshipId } from './ids.ts';
-import { instantSchema } from './params.ts';
+import { instantSchema, intParam } from './params.ts';
 
 /** A whole-number query parameter within min..max, with a message naming the range. */
-export const intParam = (name: string, min: number, max: number) => {
-  const rule = `${name} must be a whole number from ${min} to ${max}`;
-  return z.string().regex(/^\d{1,9}$/, rule).transform(Number).pipe(z.number().min(min, rule).max(max, rule));
-};
 
 const timeWindow = { asOf: instantSchema.optional(), from: instantSchema.optional(), to: instantSchema.optional() };
 const fromBeforeTo = (q: { from?: Date | undefined; to?: Date | undefined }) => !q.from || !q.to || q.from < q.to;

@@ -2,8 +2,7 @@
 // or the whole city is judged by, as of a moment, over a period, with a weekly trend.
 import { z } from 'zod';
 import { townshipIdSchema, type TownshipId } from './ids.ts';
-import { instantSchema } from './params.ts';
-import { intParam } from './rebounds.ts';
+import { instantSchema, intParam } from './params.ts';
 import type { ScopeDto } from './scope.ts';
 
 /** The default period: the 90 days before asOf. */

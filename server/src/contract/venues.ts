@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { townshipIdSchema, type GridCellId, type TownshipId } from './ids.ts';
 import {
+  idParam,
   booleanParam, instantSchema, oneOf, pageSchema, RISK_LEVELS, VENUE_CATEGORIES, VENUE_REGISTRATIONS,
   type AcceptanceParty, type HazardStatus, type Registration, type RiskLevel, type VenueCategory, type VenueFacts,
 } from './params.ts';
@@ -28,11 +29,7 @@ export const venueExportQuerySchema = z.object(venueFilterShape);
 export const venuesQuerySchema = z.object({ ...venueFilterShape, ...pageSchema.shape });
 export type VenuesQuery = z.output<typeof venuesQuerySchema>;
 
-export const venueIdSchema = z.coerce
-  .number({ error: 'must be a venue id (a positive integer)' })
-  .int('must be a venue id (a positive integer)')
-  .positive('must be a venue id (a positive integer)')
-  .max(2_147_483_647, 'must be a venue id (a positive integer)');
+export const venueIdSchema = idParam('must be a venue id (a positive integer)');
 export const venueParamsSchema = z.object({ id: venueIdSchema });
 export const venueQuerySchema = z.object({ asOf: instantSchema.optional() });
 

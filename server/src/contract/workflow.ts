@@ -2,6 +2,7 @@
 // through their lifecycle (assign, rectified, acceptances), edit the patrol policy and grading rules.
 import { z } from 'zod';
 import {
+  idParam,
   instantSchema, oneOf, RISK_LEVELS, VENUE_CATEGORIES, VENUE_REGISTRATIONS,
   type AcceptanceParty, type HazardStatus, type Registration, type RiskLevel, type VenueCategory, type VenueFacts,
 } from './params.ts';
@@ -69,7 +70,7 @@ export type VenuePatch = z.infer<typeof venuePatchSchema>;
 /** POST /api/venues/:id/close */
 export const venueCloseSchema = z.strictObject({ closedAt: instantSchema.optional() });
 
-export const idParamSchema = z.object({ id: z.coerce.number({ error: 'id must be a positive integer' }).int('id must be a positive integer').positive('id must be a positive integer').max(2_147_483_647, 'id must be a positive integer') });
+export const idParamSchema = z.object({ id: idParam('id must be a positive integer') });
 
 export interface VenueDto extends VenueFacts {
   id: number;

@@ -105,7 +105,7 @@ describe('GET /api/events/recent', () => {
         const res = await app.request(`/api/events/recent?limit=${limit}`);
         expect(res.status).toBe(400);
         expect(res.headers.get('content-type')).toBe(PROBLEM_JSON);
-        expect((await bodyOf<ProblemDetails>(res)).detail).toContain('limit must be an integer from 1 to 100');
+        expect((await bodyOf<ProblemDetails>(res)).detail).toContain('limit must be a whole number from 1 to 100');
       }
       expect((await app.request('/api/events/recent')).status).toBe(200);
       const { app: anonymous } = await testApp(tx, { caller: null });

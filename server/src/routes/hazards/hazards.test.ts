@@ -74,8 +74,8 @@ describe('GET /api/hazards', () => {
         ['party=on_the_spot', 'party: party "on_the_spot" is not one of territorial, industry, special'],
         ['from=2026-06-10&to=2026-06-01', 'from: from must be before to'],
         ['asOf=nope', 'asOf: must be an ISO 8601'],
-        ['limit=0', 'limit must be an integer from 1 to 1000'],
-        ['limit=5000', 'limit must be an integer from 1 to 1000'],
+        ['limit=0', 'limit must be a whole number from 1 to 1000'],
+        ['limit=5000', 'limit must be a whole number from 1 to 1000'],
         ['cursor=aWQ6eA', 'cursor must be the nextCursor value a previous page returned'],
         ['township=-3', 'township: must be a township id'],
       ] as const) {

@@ -77,8 +77,8 @@ describe('GET /api/venues', () => {
         ['overdue=yes', 'overdue: overdue must be true or false'],
         ['misgraded=1', 'misgraded: misgraded must be true or false'],
         ['registration=maybe', 'registration "maybe" is not one of registered, found_unregistered'],
-        ['limit=0', 'limit: limit must be an integer from 1 to 1000'],
-        ['limit=5000', 'limit: limit must be an integer from 1 to 1000'],
+        ['limit=0', 'limit: limit must be a whole number from 1 to 1000'],
+        ['limit=5000', 'limit: limit must be a whole number from 1 to 1000'],
         ['cursor=!!', 'cursor: cursor must be the value a previous page returned'],
         ['cursor=abc', 'cursor: cursor must be the nextCursor value a previous page returned'],
         ['bbox=121,30,121', 'is not 4 comma-separated numbers'],
@@ -86,6 +86,10 @@ describe('GET /api/venues', () => {
         ['asOf=last-week', 'asOf: must be an ISO 8601 date'],
         [`q=${'x'.repeat(101)}`, 'q: q must be 1 to 100 characters'],
         ['township=0', 'township: must be a township id'],
+        // plain decimal digits only: Number() would read these as 31, 1 and 100
+        ['township=0x1F', 'township: must be a township id'],
+        ['township=%201', 'township: must be a township id'],
+        ['limit=1e2', 'limit: limit must be a whole number from 1 to 1000'],
       ] as const) {
         const res = await app.request(`/api/venues?${query}`);
         expect(res.status, query).toBe(400);
