@@ -1,6 +1,9 @@
 // Soak benchmark of the wall display (a script, not a CI test): runs /wall in headless Chromium
 // for a set time while patrols and hazards arrive through the API every few seconds, samples the
 // JS heap (after a forced GC) and the DOM every minute, and prints growth per hour after warm-up.
+// Each sample is taken settled: writes pause a few seconds first (so no refetch is in flight,
+// holding an old and a new copy of a layer's data at once) and the map must have drawn and stopped
+// moving; what is measured is then the heap the wall retains, not the transient of the moment.
 //   pnpm --filter @svm/test soak -- --minutes 30 [--warmup 5] [--every 4] [--sample 60] [--venues 2000] [--url http://…]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -23,12 +26,15 @@ const { values: args } = parseArgs({
     width: { type: 'string', default: '1920' },
     height: { type: 'string', default: '1080' },
     url: { type: 'string' },
+    // seconds without writes before a sample (0: sample whenever the minute is up, unsettled)
+    settle: { type: 'string', default: '5' },
   },
 });
 const minutes = Number(args.minutes);
 const warmupMin = Number(args.warmup);
 const everyMs = Number(args.every) * 1000;
 const sampleMs = Number(args.sample) * 1000;
+const settleMs = Number(args.settle) * 1000;
 const HAZARDS = ['blocked_exit', 'no_extinguisher', 'unsafe_wiring', 'indoor_ebike_charging', 'no_emergency_light'];
 
 const started = Date.now();
@@ -51,7 +57,9 @@ try {
 
   const soakStart = Date.now();
   const t = () => (Date.now() - soakStart) / 1000;
+  let paused = false;
   const writer = setInterval(() => {
+    if (paused) return;
     const target = targets[writes % targets.length]!;
     const hazard = writes % 3 === 0 ? HAZARDS[(writes / 3) % HAZARDS.length] : undefined;
     writes++;
@@ -62,7 +70,19 @@ try {
   }, everyMs);
 
   const samples: Sample[] = [];
+  const settle = async () => {
+    if (settleMs <= 0) return;
+    paused = true;
+    await new Promise((r) => setTimeout(r, settleMs));
+    // drawn with complete data and not flying between tour stops
+    await page.waitForFunction(() => {
+      const w = window as unknown as { __mapReady?: boolean; __map?: { isMoving: () => boolean } };
+      return w.__mapReady === true && w.__map?.isMoving() === false;
+    }, undefined, { timeout: 60_000, polling: 200 }).catch(() => console.error('sampled unsettled: the map was not ready within 60 s'));
+  };
   const sample = async () => {
+    await settle();
+    await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
     const dom = await cdp.send('Memory.getDOMCounters');
@@ -76,6 +96,7 @@ try {
       tSec: Math.round(t()), heapUsedMB: heap.usedSize / 2 ** 20, heapTotalMB: heap.totalSize / 2 ** 20,
       domNodes: dom.nodes, listeners: dom.jsEventListeners, ...page2, writes,
     };
+    paused = false;
     samples.push(s);
     console.log([`${(s.tSec / 60).toFixed(1).padStart(5)} min`, `heap ${s.heapUsedMB.toFixed(2).padStart(7)} MB`,
       `DOM ${String(s.domNodes).padStart(5)} nodes`, `listeners ${String(s.listeners).padStart(4)}`,
@@ -94,9 +115,12 @@ try {
   const summary = {
     startedAt: new Date(soakStart).toISOString(), minutes, warmupMinutes: warmupMin, writeEverySeconds: everyMs / 1000,
     viewport: `${args.width}x${args.height}`, holdSeconds: Number(args.hold), writes, writeErrors, pageErrors,
+    sampling: settleMs > 0
+      ? `settled: writes paused ${settleMs / 1000} s, map drawn and still, two forced GCs, then Runtime.getHeapUsage`
+      : 'unsettled: two forced GCs, then Runtime.getHeapUsage',
     heapGrowthPerHour: heap, domGrowthPerHour: dom, samples,
   };
-  console.log(`\nafter ${warmupMin} min warm-up (${after.length} samples):`);
+  console.log(`\nafter ${warmupMin} min warm-up (${after.length} samples, ${summary.sampling}):`);
   console.log(`  JS heap: ${heap.first.toFixed(2)} → ${heap.last.toFixed(2)} MB; least-squares ${heap.perHour.toFixed(3)} MB/h = ${heap.percentPerHour.toFixed(2)} %/h`);
   console.log(`           half means ${heap.firstHalfMean.toFixed(2)} → ${heap.secondHalfMean.toFixed(2)} MB: ${heap.halvesPerHour.toFixed(3)} MB/h = ${heap.halvesPercentPerHour.toFixed(2)} %/h`);
   console.log(`  DOM nodes: ${dom.first} → ${dom.last}; least-squares ${dom.perHour.toFixed(1)} nodes/h = ${dom.percentPerHour.toFixed(2)} %/h`);
