@@ -106,4 +106,94 @@ describe('the programme definitions, as of a moment', () => {
       const beforeRebound = await tx.query('SELECT rebounded FROM rebound_cohort($1, $2, $3)', ['2026-06-01', '2026-07-01', '2026-06-27']);
       expect(beforeRebound).toEqual([{ rebounded: false }]);
     }));
+
+  it("keeps each venue's and cell's latest patrol current as patrols are inserted, backdated and deleted", () =>
+    rolledBack(async (tx) => {
+      const { a1, a2, v } = await fixture(tx);
+      const last = async () => {
+        const vs = await tx.query<{ id: number; at: Date | null }>('SELECT id, last_patrol_at AS at FROM venues ORDER BY id');
+        const cs = await tx.query<{ id: number; at: Date | null }>('SELECT id, last_patrol_at AS at FROM grid_cells ORDER BY id');
+        const iso = (r: { id: number; at: Date | null }) => [r.id, r.at?.toISOString().slice(0, 10) ?? null];
+        return { venues: Object.fromEntries(vs.map(iso)), cells: Object.fromEntries(cs.map(iso)) };
+      };
+      // the fixture's patrols: v4's latest is the one after as-of (5 July); A1 holds v1..v3, A2 v4..v6
+      expect(await last()).toEqual({
+        venues: { [v.v1]: '2026-06-25', [v.v2]: '2026-06-20', [v.v3]: null, [v.v4]: '2026-07-05', [v.v5]: '2026-06-10', [v.v6]: null },
+        cells: { [a1]: '2026-06-25', [a2]: '2026-07-05' },
+      });
+      // one statement inserting several rows (as the seed and the CSV import do): v3 gets its first, v1 a later one
+      const [late] = await tx.query<{ id: number }>(
+        `INSERT INTO patrols (venue_id, worker_id, patrolled_at, result)
+         SELECT u.v, (SELECT worker_id FROM patrols LIMIT 1), u.at, 'ok'
+           FROM unnest($1::int[], $2::timestamptz[]) AS u(v, at) ORDER BY u.at DESC RETURNING id`,
+        [[v.v3, v.v1, v.v3], ['2026-06-12', '2026-06-28', '2026-06-11']]);
+      let now = await last();
+      expect([now.venues[v.v1], now.venues[v.v3], now.cells[a1]]).toEqual(['2026-06-28', '2026-06-12', '2026-06-28']);
+      // backdating v1's 28 June patrol to 1 June: its 25 June patrol is the latest again
+      await tx.query(`UPDATE patrols SET patrolled_at = '2026-06-01' WHERE id = $1`, [late!.id]);
+      now = await last();
+      expect([now.venues[v.v1], now.cells[a1]]).toEqual(['2026-06-25', '2026-06-25']);
+      // deleting v4's 5 July patrol: its 1 June one is left, and A2's latest is v5's 10 June
+      await tx.query(`DELETE FROM patrols WHERE venue_id = $1 AND patrolled_at = '2026-07-05T09:00:00Z'`, [v.v4]);
+      now = await last();
+      expect([now.venues[v.v4], now.cells[a2]]).toEqual(['2026-06-01', '2026-06-10']);
+      // deleting v5's only patrol: none is left for v5; A2 falls back to v4's 1 June
+      await tx.query('DELETE FROM patrols WHERE venue_id = $1', [v.v5]);
+      now = await last();
+      expect([now.venues[v.v5], now.cells[a2]]).toEqual([null, '2026-06-01']);
+    }));
+
+  it('answers a past as-of from the patrols themselves when a later patrol is maintained', () =>
+    rolledBack(async (tx) => {
+      const { a1, a2, v } = await fixture(tx);
+      // as of 22 June 12:00, v1's 25 June patrol (its maintained latest) had not happened: never patrolled
+      // then, registered 1 Jan: overdue. v2's 20 June is 2.1 days old (high, 7): fine. v4's 1 June (medium, 14)
+      // is 21.1 days old: overdue; v5 (closed 15 June) and v6 (registered 1 July) are not active.
+      const at = '2026-06-22T12:00:00Z';
+      const venues = await tx.query('SELECT venue_id, last_patrol_at, overdue FROM venue_patrol_status($1) ORDER BY venue_id', [at]);
+      expect(venues).toEqual([
+        { venue_id: v.v1, last_patrol_at: null, overdue: true },
+        { venue_id: v.v2, last_patrol_at: new Date('2026-06-20T09:00:00Z'), overdue: false },
+        { venue_id: v.v3, last_patrol_at: null, overdue: false },
+        { venue_id: v.v4, last_patrol_at: new Date('2026-06-01T09:00:00Z'), overdue: true },
+      ]);
+      // A1's latest by then is v2's 20 June (2 days: patrolled); A2's is v5's 10 June (12 days: unpatrolled)
+      const cells = await tx.query(
+        'SELECT grid_cell_id, last_patrol_at, days_since_patrol, unpatrolled FROM cell_patrol_status($1) ORDER BY grid_cell_id', [at]);
+      expect(cells).toEqual([
+        { grid_cell_id: a1, last_patrol_at: new Date('2026-06-20T09:00:00Z'), days_since_patrol: 2, unpatrolled: false },
+        { grid_cell_id: a2, last_patrol_at: new Date('2026-06-10T09:00:00Z'), days_since_patrol: 12, unpatrolled: true },
+      ]);
+    }));
+
+  it('grades a whole city set-based exactly as venue_grades does, for any as-of and rule set', () =>
+    rolledBack(async (tx) => {
+      const { v } = await fixture(tx);
+      await tx.query('UPDATE venues SET indoor_ebike_charging = true, occupancy = 50 WHERE id = $1', [v.v1]);
+      const hazard = async (found: string, closed: string | null, reboundOf: number | null = null) =>
+        (await tx.query<{ id: number }>(
+          `INSERT INTO hazards (venue_id, type_code, severity, found_at, status, closed_at, rectified_at, responsible_person, deadline, rebound_of)
+           VALUES ($1, 'blocked_exit', 'major', $2, $3, $4, $4, '店主', '2026-07-30', $5) RETURNING id`,
+          [v.v1, found, closed ? 'closed' : 'rectifying', closed, reboundOf]))[0]!.id;
+      const hA = await hazard('2026-06-01', '2026-06-10');
+      await hazard('2026-06-20', null, hA);
+      await hazard('2026-06-25', null);
+      const levels = (at: string) => tx.query<{ venue_id: number; score: number; computed_level: string }>(
+        'SELECT venue_id, score, computed_level::text FROM venue_levels($1) ORDER BY venue_id', [at]);
+      const grades = (at: string) => tx.query(
+        'SELECT venue_id, score, computed_level::text FROM venue_grades($1) ORDER BY venue_id', [at]);
+      // v1: retail 5 + indoor charging 20 + occupancy 50 15 = 40; as of 5 June hA is open (1): 40 medium;
+      // 22 June: hB open and a rebound found 2 days before: 55 medium; as-of: hB and hC open (+10), rebound (+15): 65 high
+      const v1 = async (at: string) => (await levels(at)).find((r) => r.venue_id === v.v1);
+      expect([await v1('2026-06-05'), await v1('2026-06-22'), await v1(AS_OF)]).toEqual([
+        { venue_id: v.v1, score: 40, computed_level: 'medium' },
+        { venue_id: v.v1, score: 55, computed_level: 'medium' },
+        { venue_id: v.v1, score: 65, computed_level: 'high' },
+      ]);
+      for (const at of ['2026-06-05', '2026-06-22', AS_OF]) expect(await levels(at)).toEqual(await grades(at));
+      await tx.query(`UPDATE grading_rules SET enabled = false WHERE code = 'occupancy_50'`);
+      await tx.query(`UPDATE grading_rules SET points = 3 WHERE code = 'cat_retail'`);
+      expect(await v1(AS_OF)).toEqual({ venue_id: v.v1, score: 48, computed_level: 'medium' });
+      expect(await levels(AS_OF)).toEqual(await grades(AS_OF));
+    }));
 });

@@ -65,6 +65,8 @@ export const gridCells = pgTable('grid_cells', {
   name: text('name').notNull(),
   workerId: integer('worker_id').references(() => users.id),
   geom: polygon('geom').notNull(),
+  // latest patrol recorded in the cell, kept by a trigger on patrols (0009)
+  lastPatrolAt: ts('last_patrol_at'),
 });
 
 export const venues = pgTable('venues', {
@@ -87,6 +89,8 @@ export const venues = pgTable('venues', {
   townshipId: integer('township_id').references(() => townships.id),
   gridCellId: integer('grid_cell_id').references(() => gridCells.id),
   geom: point('geom').notNull(),
+  // latest patrol recorded at the venue, kept by a trigger on patrols (0009)
+  lastPatrolAt: ts('last_patrol_at'),
 });
 
 export const patrols = pgTable('patrols', {
@@ -185,6 +189,8 @@ export const referencePoints = pgTable('reference_points', {
   category: text('category').notNull().default(''),
   importedAt: ts('imported_at').notNull().defaultNow(),
   geom: point('geom').notNull(),
+  /** proof kept by triggers (0010): an open venue within the match distance was registered then */
+  matchedSince: ts('matched_since'),
 });
 
 export const streets = pgTable('streets', {

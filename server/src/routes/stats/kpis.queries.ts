@@ -68,7 +68,8 @@ async function kpiCounts(db: Queryable, { scope, asOf, from, to, townshipId: t }
              count(*) FILTER (WHERE v.risk_level > g.computed_level) AS misgraded
         FROM venue_patrol_status(${asOf}::timestamptz) s
         JOIN venues v ON v.id = s.venue_id
-        JOIN venue_grades(${asOf}::timestamptz) g ON g.venue_id = s.venue_id
+        -- the set-based grading (0009): venue_grades' per-venue lateral costs seconds for a whole city
+        JOIN venue_levels(${asOf}::timestamptz) g ON g.venue_id = s.venue_id
        WHERE (${t}::int IS NULL OR s.township_id = ${t}::int) AND ${venueInScope(scope)}
        GROUP BY s.township_id
     ), cs AS (

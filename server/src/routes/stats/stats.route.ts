@@ -7,13 +7,16 @@ import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';
 import { validate } from '../../validate.ts';
 import { townshipExists } from '../townships/townships.queries.ts';
-import { kpiCountsByTownship } from './kpis.queries.ts';
+import { cachedKpiCounts, newKpiCache } from './kpi-cache.ts';
 import { provisionalOf, sumCounts, toKpis } from './kpis.ts';
 import { isoWeeks } from './weeks.ts';
 
 export function statsRoute({ db }: AppDeps) {
+  const kpiCache = newKpiCache();
   return new Hono().get('/summary', validate('query', statsSummaryQuerySchema), async (c) => {
     const { asOf, from, to, township, trendWeeks } = c.req.valid('query');
+    // an asOf left out is the clock's now: its figures drift with time, so they are not cached
+    const asOfNamed = c.req.query('asOf') !== undefined;
     const scope = await readScopeOf(c, db);
     checkTownshipAllowed(scope, township);
     if (township !== undefined && !(await townshipExists(db, township))) {
@@ -21,13 +24,15 @@ export function statsRoute({ db }: AppDeps) {
     }
     // a township account's summary is its own township's, named or not: never the city's
     const townshipId = township ?? scope.townshipId;
-    const rows = await kpiCountsByTownship(db, { scope, asOf, from, to, townshipId });
+    const rows = await cachedKpiCounts(db, kpiCache, { scope, asOf, from, to, townshipId }, asOfNamed);
     const trend: WeekKpis[] = [];
     // one query per week, in order: PGlite has a single connection, and 53 weeks bound the cost
     const weeks = isoWeeks(from, to);
     for (const week of trendWeeks === undefined ? weeks : weeks.slice(weeks.length - Math.min(trendWeeks, weeks.length))) {
       const weekAsOf = week.to < asOf ? week.to : asOf;
-      const weekRows = await kpiCountsByTownship(db, { scope, asOf: weekAsOf, from: week.from, to: week.to, townshipId });
+      // a week ended before asOf is asked as of its end: a fixed moment, cached until the data changes
+      const weekRows = await cachedKpiCounts(db, kpiCache, { scope, asOf: weekAsOf, from: week.from, to: week.to, townshipId },
+        week.to < asOf || asOfNamed);
       trend.push({
         week: week.label,
         from: week.from.toISOString(),

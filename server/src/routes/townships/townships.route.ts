@@ -7,7 +7,7 @@ import {
 import { readScopeOf, scopeDto } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../deps.ts';
 import { validate } from '../../validate.ts';
-import { kpiCountsByTownship } from '../stats/kpis.queries.ts';
+import { cachedKpiCounts, newKpiCache } from '../stats/kpi-cache.ts';
 import { sumCounts, toKpis } from '../stats/kpis.ts';
 import { townshipsWithCounts, type TownshipRow } from './townships.queries.ts';
 
@@ -32,12 +32,16 @@ function toFeature(row: TownshipRow, kpis: Kpis): TownshipCollection['features']
 }
 
 export function townshipsRoute({ db }: AppDeps) {
+  const kpiCache = newKpiCache();
   return new Hono().get('/', validate('query', townshipsQuerySchema), async (c) => {
     const window = c.req.valid('query');
+    // an asOf left out is the clock's now: its figures drift with time, so they are not cached
+    const asOfNamed = c.req.query('asOf') !== undefined;
     // a township account gets its own township only; a department every township, counted over its venues
     const scope = await readScopeOf(c, db);
     const rows = await townshipsWithCounts(db, scope);
-    const counts = new Map((await kpiCountsByTownship(db, { ...window, scope, townshipId: null })).map((r) => [r.township_id, r]));
+    const kpis = await cachedKpiCounts(db, kpiCache, { ...window, scope, townshipId: null }, asOfNamed);
+    const counts = new Map(kpis.map((r) => [r.township_id, r]));
     const body: TownshipCollection = {
       type: 'FeatureCollection',
       period: { asOf: window.asOf.toISOString(), from: window.from.toISOString(), to: window.to.toISOString() },

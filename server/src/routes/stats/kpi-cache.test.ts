@@ -1,0 +1,66 @@
+// The KPI cache on a database of its own, where transactions really commit: a named as-of is
+// answered once per data version, a committed patrol makes it recompute, "now" is never cached.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate, type Db } from '@svm/db';
+import { freshDatabase } from '@svm/db/testing';
+import { CITY_READ_SCOPE } from '../../auth/scope.queries.ts';
+import { cachedKpiCounts, kpiKey, newKpiCache } from './kpi-cache.ts';
+
+let db: Db;
+let drop: () => Promise<void>;
+let venueId: number;
+let workerId: number;
+
+const square = 'POLYGON((121 30,121.1 30,121.1 30.1,121 30.1,121 30))';
+
+beforeAll(async () => {
+  ({ db, drop } = await freshDatabase());
+  await migrate(db);
+  // one township, one cell, one low-risk venue (30 days) registered 1 Jan and never patrolled
+  const [t] = await db.query<{ id: number }>(`INSERT INTO townships (code, name, name_en, kind, geom)
+    VALUES ('K', '甲街道', 'K', 'subdistrict', ST_Multi(ST_GeomFromText($1, 4326))) RETURNING id`, [square]);
+  const [w] = await db.query<{ id: number }>(`INSERT INTO users (username, display_name, role, township_id)
+    VALUES ('worker.k', '网格员', 'grid_worker', $1) RETURNING id`, [t!.id]);
+  workerId = w!.id;
+  await db.query(`INSERT INTO grid_cells (code, township_id, name, worker_id, geom) VALUES ('K1', $1, 'K1', $2, ST_GeomFromText($3, 4326))`,
+    [t!.id, workerId, square]);
+  const [v] = await db.query<{ id: number }>(`INSERT INTO venues (name, category, risk_level, registered_at, geom)
+    VALUES ('k', 'retail', 'low', '2026-01-01', ST_SetSRID(ST_MakePoint(121.05, 30.05), 4326)) RETURNING id`);
+  venueId = v!.id;
+});
+afterAll(async () => drop());
+
+const args = { scope: CITY_READ_SCOPE, asOf: new Date('2026-06-30T00:00:00Z'), from: new Date('2026-06-01'), to: new Date('2026-06-30'), townshipId: null };
+
+describe('the KPI cache', () => {
+  it('answers a named as-of once per data version and recomputes after a committed change', async () => {
+    const cache = newKpiCache();
+    const first = await cachedKpiCounts(db, cache, args, true);
+    // never patrolled, registered half a year ago: overdue
+    expect(first.map((r) => [r.active, r.overdue])).toEqual([[1, 1]]);
+    expect(await cachedKpiCounts(db, cache, args, true)).toBe(first);
+    expect([cache.hits, cache.misses]).toEqual([1, 1]);
+    // a patrol on 20 June, committed: the venue is no longer overdue as of 30 June
+    await db.query(`INSERT INTO patrols (venue_id, worker_id, patrolled_at, result) VALUES ($1, $2, '2026-06-20', 'ok')`, [venueId, workerId]);
+    const after = await cachedKpiCounts(db, cache, args, true);
+    expect(after.map((r) => [r.active, r.overdue])).toEqual([[1, 0]]);
+    expect([cache.hits, cache.misses]).toEqual([1, 2]);
+  });
+
+  it('never caches the clock\'s now, and keys by every input the counts depend on', async () => {
+    const cache = newKpiCache();
+    await cachedKpiCounts(db, cache, args, false);
+    await cachedKpiCounts(db, cache, args, false);
+    expect([cache.hits, cache.misses]).toEqual([0, 0]);
+    const keys = new Set([
+      kpiKey(args),
+      kpiKey({ ...args, asOf: new Date('2026-06-29T00:00:00Z') }),
+      kpiKey({ ...args, from: new Date('2026-05-01') }),
+      kpiKey({ ...args, to: new Date('2026-06-29') }),
+      kpiKey({ ...args, townshipId: 1 }),
+      kpiKey({ ...args, scope: { ...CITY_READ_SCOPE, townshipId: 1 } }),
+      kpiKey({ ...args, scope: { ...CITY_READ_SCOPE, categories: ['retail'] } }),
+    ]);
+    expect(keys.size).toBe(7);
+  });
+});
