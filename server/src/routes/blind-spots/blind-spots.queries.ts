@@ -50,20 +50,44 @@ export async function unregisteredDensity(db: Queryable, scope: ReadScope, asOf:
 }
 
 /**
+ * Active venues found unregistered by then, wherever they stand: also those in a coverage gap,
+ * outside every grid cell, which the per-cell density layer cannot show (DESIGN: census blind
+ * spots are the venues found unregistered). The township is the venue's own.
+ */
+export async function unregisteredVenueCount(db: Queryable, scope: ReadScope, asOf: Date, townshipId: number | null): Promise<number> {
+  const rows = await db.query<{ n: number }>(sql`
+    SELECT count(*)::int AS n FROM venues v
+     WHERE v.registration = 'found_unregistered' AND v.registered_at <= ${iso(asOf)}
+       AND (v.closed_at IS NULL OR v.closed_at > ${iso(asOf)}) AND ${inTownship(scope, 'v.township_id', townshipId)}`);
+  return rows[0]?.n ?? 0;
+}
+
+/**
  * Reference points with no venue of the register (active as of then) within the policy's
  * reference_match_m, measured on the spheroid; a township scope sees the points inside its township,
  * and the nearest venue it is told of is one it may see. The `&&` prefilter uses the GiST index: one
  * degree is at least 90 km at this city's latitude (~30°N), so match_m / 90000 degrees is enough.
+ * A point whose kept proof (matched_since, migration 0010: an open venue within match_m registered
+ * then) is not later than asOf is matched without a probe; the others are probed as the definition reads.
  */
 export async function unmatchedReferencePoints(db: Queryable, scope: ReadScope, asOf: Date, townshipId: number | null) {
   return db.query<GeoRow & { source: string; external_id: string; name: string; category: string; nearest_m: number | null }>(sql`
     SELECT r.id, r.source, r.external_id, r.name, r.category, ST_AsGeoJSON(r.geom, 7) AS geometry,
-           (SELECT min(ST_Distance(v.geom::geography, r.geom::geography)) FROM venues v
-             WHERE v.geom && ST_Expand(r.geom, 1000 / 90000.0) AND v.registered_at <= ${iso(asOf)} AND ${venueInScope(scope)}
+           -- the venue nearest in the plane (KNN on the GiST index) bounds the nearest on the spheroid,
+           -- so the minimum is taken over the few venues within that bound (and 1000 m at most, as
+           -- ever) rather than over every venue within 1000 m: thousands in the city centre
+           (SELECT min(ST_Distance(v.geom::geography, r.geom::geography))
+              FROM (SELECT coalesce(least((SELECT ST_Distance(n.geom::geography, r.geom::geography) FROM venues n
+                                            WHERE n.registered_at <= ${iso(asOf)} AND ${venueInScope(scope, 'n')}
+                                              AND (n.closed_at IS NULL OR n.closed_at > ${iso(asOf)})
+                                            ORDER BY n.geom <-> r.geom LIMIT 1), 1000), 1000) AS m) k
+              JOIN venues v ON v.geom && ST_Expand(r.geom, 1000 / 90000.0) AND v.geom && ST_Expand(r.geom, (k.m + 1) / 90000.0)
+             WHERE v.registered_at <= ${iso(asOf)} AND ${venueInScope(scope)}
                AND (v.closed_at IS NULL OR v.closed_at > ${iso(asOf)})) AS nearest_m
       FROM reference_points r
      CROSS JOIN patrol_policy p
-     WHERE NOT EXISTS (
+     WHERE (r.matched_since IS NULL OR r.matched_since > ${iso(asOf)})
+       AND NOT EXISTS (
              SELECT 1 FROM venues v
               WHERE v.geom && ST_Expand(r.geom, p.reference_match_m / 90000.0)
                 AND ST_DWithin(v.geom::geography, r.geom::geography, p.reference_match_m)

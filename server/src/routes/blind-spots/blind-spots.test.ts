@@ -70,6 +70,59 @@ describe('GET /api/blind-spots', () => {
     });
   });
 
+  it('counts the venues found unregistered in a coverage gap too, though no cell shows them', async () => {
+    await rolledBack(async (tx) => {
+      const f = await fixture(tx);
+      // v8, found unregistered on B's island (no cell covers it), beside v5 in A-2; v9 likewise
+      // but registered only in December, after the moment asked about
+      await tx.query(`INSERT INTO venues (name, category, risk_level, registration, registered_at, geom) VALUES
+        ('v8', 'retail', 'low', 'found_unregistered', '2026-03-01T00:00:00Z', ST_SetSRID(ST_MakePoint(121.33, 30.03), 4326)),
+        ('v9', 'retail', 'low', 'found_unregistered', '2026-12-01T00:00:00Z', ST_SetSRID(ST_MakePoint(121.34, 30.03), 4326))`);
+      const { app } = await testApp(tx);
+      const body = await bodyOf<BlindSpotsDto>(await app.request(`/api/blind-spots?asOf=${AS_OF}`));
+      // v5 and v8: two; the density layer still has A-2's one venue only
+      expect(body.counts.unregisteredVenues).toBe(2);
+      expect(body.unregisteredDensity.features.map((x) => [x.properties.id, x.properties.count])).toEqual([[f.cells.a2, 1]]);
+      // per township: A has v5, B has v8
+      const a = await bodyOf<BlindSpotsDto>(await app.request(`/api/blind-spots?asOf=${AS_OF}&township=${f.townshipA}`));
+      const b = await bodyOf<BlindSpotsDto>(await app.request(`/api/blind-spots?asOf=${AS_OF}&township=${f.townshipB}`));
+      expect([a.counts.unregisteredVenues, b.counts.unregisteredVenues]).toEqual([1, 1]);
+    });
+  });
+
+  it('keeps the matched-point proofs right as venues close, move and open, and the match distance changes', async () => {
+    await rolledBack(async (tx) => {
+      const f = await fixture(tx);
+      const { app } = await testApp(tx);
+      const unmatched = async (asOf: string) => (await bodyOf<BlindSpotsDto>(await app.request(`/api/blind-spots?asOf=${asOf}`)))
+        .unmatchedReferencePoints.features.map((x) => x.properties.id);
+      const proof = async (id: number) => (await tx.query<{ at: Date | null }>('SELECT matched_since AS at FROM reference_points WHERE id = $1', [id]))[0]!.at;
+      // every fixture venue was registered on 2026-01-01: v1 proves the point 20 m from it, from then on
+      expect(await proof(f.refs.nearV1)).toEqual(new Date('2026-01-01T00:00:00Z'));
+      expect(await proof(f.refs.farFromV2)).toBeNull();
+      // before 2026 no venue was registered: the proof is later than the moment, so the probe decides
+      expect(await unmatched('2025-12-01T00:00:00Z')).toEqual([f.refs.nearV1, f.refs.farFromV2, f.refs.atClosedV4]);
+      // v1 closes in October: its proof goes; in July it was still open (the probe finds it)
+      await tx.query(`UPDATE venues SET status = 'closed', closed_at = '2026-10-01T00:00:00Z' WHERE id = $1`, [f.v1]);
+      expect(await proof(f.refs.nearV1)).toBeNull();
+      expect(await unmatched(AS_OF)).toEqual([f.refs.nearV1, f.refs.farFromV2, f.refs.atClosedV4]);
+      expect(await unmatched('2026-07-01T00:00:00Z')).toEqual([f.refs.farFromV2, f.refs.atClosedV4]);
+      // v2 moves 45 m north: now 5 m from the point that was 50 m away
+      await tx.query(`UPDATE venues SET geom = ST_SetSRID(ST_MakePoint(121.03, 30.05 + 45 / 111000.0), 4326) WHERE name = 'v2'`);
+      expect(await proof(f.refs.farFromV2)).toEqual(new Date('2026-01-01T00:00:00Z'));
+      // a venue opens in November on the point where v4 stood
+      await tx.query(`INSERT INTO venues (name, category, risk_level, registered_at, geom)
+        VALUES ('v10', 'retail', 'low', '2026-11-01T00:00:00Z', ST_SetSRID(ST_MakePoint(121.07, 30.03), 4326))`);
+      expect(await unmatched(AS_OF)).toEqual([f.refs.nearV1]);
+      // mid-October: v1 has closed, v10 not yet opened
+      expect(await unmatched('2026-10-15T00:00:00Z')).toEqual([f.refs.nearV1, f.refs.atClosedV4]);
+      // a match distance of 10 m: v2 is 5 m from its point, v10 on its own; v1 is closed anyway
+      await tx.query('UPDATE patrol_policy SET reference_match_m = 10');
+      expect([await proof(f.refs.farFromV2), await proof(f.refs.atClosedV4)]).toEqual([new Date('2026-01-01T00:00:00Z'), new Date('2026-11-01T00:00:00Z')]);
+      expect(await unmatched(AS_OF)).toEqual([f.refs.nearV1]);
+    });
+  });
+
   it('lists unpatrolled cells and misgraded venues as of the moment', async () => {
     await rolledBack(async (tx) => {
       const f = await fixture(tx);

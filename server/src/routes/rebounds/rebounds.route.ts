@@ -5,12 +5,14 @@ import {
   reboundClustersQuerySchema, reboundStatsQuerySchema, type MultiPolygon, type Polygon, type ReboundClustersDto,
   type ReboundRate, type ReboundStatsDto, type TownshipId,
 } from '../../contract/index.ts';
-import { checkTownshipAllowed, readScopeOf } from '../../auth/scope.queries.ts';
+import { checkTownshipAllowed, readScopeOf, type ReadScope } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';
 import { validate } from '../../validate.ts';
+import { dataVersion } from '../../cache/data-version.queries.ts';
+import { VersionedCache } from '../../cache/versioned-cache.ts';
 import { townshipExists } from '../townships/townships.queries.ts';
-import { clusterWindow, reboundClustersInWindow } from './clusters.queries.ts';
+import { clusterWindow, reboundClustersInWindow, type ClusterWindowRow } from './clusters.queries.ts';
 import { reboundRatesBy, reboundRatesByPeriod, reboundWindowDays, type RateRow } from './rebound-stats.queries.ts';
 
 const rate = (r: RateRow): ReboundRate => ({ closed: r.closed, rebounded: r.rebounded, rate: r.closed ? r.rebounded / r.closed : null });
@@ -20,6 +22,29 @@ export function reboundsRoute({ db }: AppDeps) {
   const checkTownship = async (township: number | undefined) => {
     if (township !== undefined && !(await townshipExists(db, township))) throw Problem.notFound(`township ${township} does not exist`);
   };
+  // Whole cluster answers (their JSON text) of an explicit asOf, filed under the data version: a
+  // moment's clusters change only when data change. Without asOf the answer is as of the
+  // request's own millisecond, which no later request asks again: not cached. One cache per app.
+  const clusterAnswers = new VersionedCache<string>({ maxEntries: 64, maxBytes: 32 << 20, sizeOf: (s) => s.length });
+  const clusterAnswer = async (scope: ReadScope, w: ClusterWindowRow, asOf: Date, township: number | null): Promise<ReboundClustersDto> => {
+    const rows = await reboundClustersInWindow(db, scope, w, asOf, township);
+    return {
+      type: 'FeatureCollection',
+      parameters: { from: w.from.toISOString(), to: w.to.toISOString(), asOf: asOf.toISOString(), epsMetres: w.eps, minPoints: w.min_points },
+      features: rows.map((r) => ({
+        type: 'Feature',
+        id: r.id,
+        // ST_AsGeoJSON of a convex hull (buffered when degenerate): a polygon
+        geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon,
+        properties: {
+          id: r.id, memberCount: r.member_count, hazardIds: r.hazard_ids, venueCount: r.venue_ids.length, venueIds: r.venue_ids,
+          dominantTypes: r.dominant_types,
+          townships: r.townships.map((t) => ({ id: t.id as TownshipId, name: t.name })),
+          centroid: [Number(r.lon.toFixed(6)), Number(r.lat.toFixed(6))],
+        },
+      })),
+    };
+  };
   return new Hono()
     .get('/clusters', validate('query', reboundClustersQuerySchema), async (c) => {
       const q = c.req.valid('query');
@@ -27,26 +52,13 @@ export function reboundsRoute({ db }: AppDeps) {
       checkTownshipAllowed(scope, q.township);
       await checkTownship(q.township);
       const asOf = q.asOf ?? new Date();
+      // read before the window is resolved: the policy's defaults are data too
+      const version = q.asOf ? await dataVersion(db) : null;
       const w = await clusterWindow(db, { asOf, from: q.from ?? null, to: q.to ?? null, eps: q.eps ?? null, minPoints: q.minPoints ?? null, townshipId: q.township ?? null });
       if (w.from >= w.to) throw Problem.badRequest('from must be before to', [{ in: 'query', path: 'from', message: 'from must be before to' }]);
-      const rows = await reboundClustersInWindow(db, scope, w, asOf, q.township ?? null);
-      const body: ReboundClustersDto = {
-        type: 'FeatureCollection',
-        parameters: { from: w.from.toISOString(), to: w.to.toISOString(), asOf: asOf.toISOString(), epsMetres: w.eps, minPoints: w.min_points },
-        features: rows.map((r) => ({
-          type: 'Feature',
-          id: r.id,
-          // ST_AsGeoJSON of a convex hull (buffered when degenerate): a polygon
-          geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon,
-          properties: {
-            id: r.id, memberCount: r.member_count, hazardIds: r.hazard_ids, venueCount: r.venue_ids.length, venueIds: r.venue_ids,
-            dominantTypes: r.dominant_types,
-            townships: r.townships.map((t) => ({ id: t.id as TownshipId, name: t.name })),
-            centroid: [Number(r.lon.toFixed(6)), Number(r.lat.toFixed(6))],
-          },
-        })),
-      };
-      return c.json(body);
+      const key = JSON.stringify([scope.townshipId, scope.categories, q.township ?? null, asOf.getTime(), w.from.getTime(), w.to.getTime(), w.eps, w.min_points]);
+      const text = await clusterAnswers.get(key, version, async () => JSON.stringify(await clusterAnswer(scope, w, asOf, q.township ?? null)));
+      return c.body(text, 200, { 'Content-Type': 'application/json' });
     })
     .get('/stats', validate('query', reboundStatsQuerySchema), async (c) => {
       const q = c.req.valid('query');
