@@ -7,7 +7,7 @@ import { setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createQueryClient } from './api/query-client.ts';
+import { createQueryClient, WALL_GC_TIME_MS } from './api/query-client.ts';
 import { App } from './app.tsx';
 import { AuthGate } from './auth/auth-gate.tsx';
 import { WallGate } from './auth/wall-gate.tsx';
@@ -18,13 +18,14 @@ setWorkerUrl(workerUrl);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+const wall = window.location.pathname === '/wall';
 
 createRoot(root).render(
   <StrictMode>
-    <QueryClientProvider client={createQueryClient()}>
+    <QueryClientProvider client={createQueryClient(wall ? { gcTime: WALL_GC_TIME_MS } : {})}>
       <I18nProvider>
         {/* the command center's wall display lives at /wall, the dashboard everywhere else */}
-        {window.location.pathname === '/wall' ? <WallGate><WallPage /></WallGate> : <AuthGate><App /></AuthGate>}
+        {wall ? <WallGate><WallPage /></WallGate> : <AuthGate><App /></AuthGate>}
       </I18nProvider>
     </QueryClientProvider>
   </StrictMode>,
