@@ -5,7 +5,7 @@ import {
   GRID_CELLS_LAYER_ID, gridCellsLayer, patrolAgeColor, PATROL_AGE_BINS, UNPATROLLED_LAYER_ID, unpatrolledLayer,
 } from '../features/grid-cells/grid-cells.layer.ts';
 import { densityColor, HEATMAP_LAYER_ID, heatmapLayer } from '../features/heatmap/heatmap.layer.ts';
-import { REBOUNDS_LAYER_ID, reboundsLayer } from '../features/rebounds/rebounds.layer.ts';
+import { REBOUNDS_LAYER_ID, reboundLabelsLayer, reboundsLayer } from '../features/rebounds/rebounds.layer.ts';
 
 const square = (x: number, y: number): [number, number][][] => [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]];
 
@@ -88,5 +88,14 @@ describe('the rebound and blind-spot layers', () => {
     expect([on.id, on.props.visible, off.id, off.props.visible]).toEqual([REBOUNDS_LAYER_ID, true, REBOUNDS_LAYER_ID, false]);
     expect(unmatchedLayer(undefined, { layers: ['blind-spots'] }).id).toBe(UNMATCHED_LAYER_ID);
     expect(gapHatchLayer([], { layers: [] }).props.visible).toBe(false);
+  });
+
+  it('draws rebound labels and unpatrolled outlines twice as large at scale 2 (a 3840 px wall)', () => {
+    const state = { layers: ['rebounds', 'unpatrolled'] as const, selection: null, pulse: 0 };
+    // at 1920 px: 18 px labels padded 6×2 px, 3 px outlines at least 2 px wide
+    expect(reboundLabelsLayer(undefined, state).props).toMatchObject({ getSize: 18, backgroundPadding: [6, 2] });
+    expect(reboundLabelsLayer(undefined, { ...state, scale: 2 }).props).toMatchObject({ getSize: 36, backgroundPadding: [12, 4] });
+    expect(unpatrolledLayer(undefined, state).props).toMatchObject({ getLineWidth: 3, lineWidthMinPixels: 2 });
+    expect(unpatrolledLayer(undefined, { ...state, scale: 2 }).props).toMatchObject({ getLineWidth: 6, lineWidthMinPixels: 4 });
   });
 });

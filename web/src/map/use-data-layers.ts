@@ -26,7 +26,8 @@ import type { Viewport } from './viewport.ts';
 const UNDER_LABELS: { beforeId: string } = { beforeId: TOWNSHIP_SELECTED_LAYER };
 const under = (layer: Layer) => layer.clone({ ...UNDER_LABELS, visible: layer.props.visible });
 
-export function useDataLayers(state: ViewState, viewport: Viewport | null) {
+/** `scale`: pixel sizes of outlines and labels times this (the wall past 1920 px; see wall/dark-style.ts). */
+export function useDataLayers(state: ViewState, viewport: Viewport | null, scale = 1) {
   const asOf = apiAsOf(state.asOf);
   const on = (id: ViewState['layers'][number]) => state.layers.includes(id);
   const heatmapOn = on('heatmap') && viewport !== null && viewport.zoom < HEATMAP_MAX_ZOOM;
@@ -59,14 +60,14 @@ export function useDataLayers(state: ViewState, viewport: Viewport | null) {
     gapOutlineLayer(blind.data, { layers: ids }),
     gapHatchLayer(hatches, { layers: ids }),
     unmatchedLayer(blind.data, { layers: ids }),
-    unpatrolledLayer(cells.data, { layers: ids, selection }),
-  ].map(under), [heatmap.data, cells.data, blind.data, dashes, hatches, ids, selection, zoom]);
+    unpatrolledLayer(cells.data, { layers: ids, selection, scale }),
+  ].map(under), [heatmap.data, cells.data, blind.data, dashes, hatches, ids, selection, zoom, scale]);
   const layers: LayersList = useMemo(() => [
     ...base,
     venueClustersLayer(venueClusters, { layers: ids, zoom }),
-    reboundsLayer(clusters.data, { layers: ids, selection, pulse }),
-    reboundLabelsLayer(clusters.data, { layers: ids, selection, pulse }),
-  ], [base, venueClusters, clusters.data, ids, selection, pulse, zoom]);
+    reboundsLayer(clusters.data, { layers: ids, selection, pulse, scale }),
+    reboundLabelsLayer(clusters.data, { layers: ids, selection, pulse, scale }),
+  ], [base, venueClusters, clusters.data, ids, selection, pulse, zoom, scale]);
 
   const active = [
     [heatmapOn, heatmap], [cellsOn, cells], [on('rebounds'), clusters], [on('blind-spots'), blind],

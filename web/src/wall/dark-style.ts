@@ -14,13 +14,16 @@ const DARK: Record<string, Paint> = {
   'townships-labels': { 'text-color': '#dbe6f5', 'text-halo-color': '#070d18', 'text-halo-width': 2 },
 };
 
+/** How much larger than at 1920 px the wall draws its map's labels and outlines (never smaller). */
+export const wallScale = (width: number) => Math.max(1, width / 1920);
+
 /**
  * The dark style for a screen `width` CSS pixels wide: labels large enough to read across a
  * room, and labels and outlines scaled with the screen past 1920 px, so a 3840 px wall reads like
  * a 1920 px one, only sharper (MapLibre sizes are in CSS pixels).
  */
 export function darkStyle(style: StyleSpecification, width = window.innerWidth): StyleSpecification {
-  const k = Math.max(1, width / 1920);
+  const k = wallScale(width);
   const labelSize = ['interpolate', ['linear'], ['zoom'], 9, 16 * k, 14, 28 * k];
   const outlineWidth = ['interpolate', ['linear'], ['zoom'], 9, 1.5 * k, 14, 3.5 * k];
   const layers = style.layers.map((layer): LayerSpecification => {

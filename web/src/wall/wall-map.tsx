@@ -10,7 +10,7 @@ import { MapView } from '../map/map-view.tsx';
 import { useDataLayers } from '../map/use-data-layers.ts';
 import { snapViewport, type Viewport } from '../map/viewport.ts';
 import { parseViewState, type LayerId, type ViewState } from '../state/view-state.ts';
-import { darkStyle } from './dark-style.ts';
+import { darkStyle, wallScale } from './dark-style.ts';
 import type { TourStop } from './wall-config.ts';
 
 export const WALL_LAYERS: LayerId[] = ['heatmap', 'unpatrolled', 'rebounds'];
@@ -37,7 +37,9 @@ export function WallMap({ stop, cityBounds }: { stop: TourStop | null; cityBound
     const next = snapViewport(zoom, bbox);
     setViewport((prev) => (prev && prev.zoom === next.zoom && prev.bbox.join() === next.bbox.join() ? prev : next));
   }, []);
-  const data = useDataLayers(state, viewport);
+  // deck.gl sizes are CSS pixels too: the rebound labels and cell outlines scale like the basemap's
+  const [scale] = useState(() => wallScale(window.innerWidth));
+  const data = useDataLayers(state, viewport, scale);
 
   return (
     <main className="wall-map map-area">

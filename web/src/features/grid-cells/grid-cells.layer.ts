@@ -11,7 +11,11 @@ export const UNPATROLLED_LAYER_ID = 'grid-cells-unpatrolled';
 export const NO_WORKER_LAYER_ID = 'grid-cells-no-worker';
 
 type Cell = Feature<Polygon, GridCellProperties>;
-interface CellState { layers: readonly LayerId[]; selection: Selection }
+interface CellState {
+  layers: readonly LayerId[]; selection: Selection;
+  /** pixel widths times this (a wall wider than 1920 px: see wall/dark-style.ts); default 1 */
+  scale?: number;
+}
 
 /** Days since the last patrol: bins from the brief, upper bound inclusive; the last is "never patrolled". */
 export const PATROL_AGE_BINS: readonly { key: string; max: number | null; color: Rgba }[] = [
@@ -48,6 +52,7 @@ export function gridCellsLayer(data: GridCellCollection | undefined, state: Cell
 }
 
 export function unpatrolledLayer(data: GridCellCollection | undefined, state: CellState) {
+  const k = state.scale ?? 1;
   return new PolygonLayer<Cell>({
     id: UNPATROLLED_LAYER_ID,
     data: data?.features.filter((f) => f.properties.unpatrolled) ?? [],
@@ -56,9 +61,9 @@ export function unpatrolledLayer(data: GridCellCollection | undefined, state: Ce
     filled: false,
     stroked: true,
     getLineColor: [200, 16, 46, 235],
-    getLineWidth: 3,
+    getLineWidth: 3 * k,
     lineWidthUnits: 'pixels',
-    lineWidthMinPixels: 2,
+    lineWidthMinPixels: 2 * k,
     // picked through the fill layer or, with that hidden, here
     pickable: true,
   });
