@@ -46,6 +46,19 @@ describe('GET /api/grid-cells', () => {
     });
   });
 
+  it("counts a cell's venues the same whether the whole city or a box around it is asked for", async () => {
+    await rolledBack(async (tx) => {
+      await twoTownships(tx);
+      const { app } = await testApp(tx);
+      // the city list counts venues in one grouped pass, a box through cell_patrol_status: A-1 has
+      // 3 active venues, 2 of them overdue (as in the first test), either way
+      const city = await bodyOf<GridCellCollection>(await app.request(`/api/grid-cells?asOf=${AT}`));
+      const box = await bodyOf<GridCellCollection>(await app.request(`/api/grid-cells?asOf=${AT}&bbox=121.0,30.0,121.04,30.1`));
+      expect(box.features.map((feature) => feature.properties)).toEqual([city.features[0]!.properties]);
+      expect([box.features[0]!.properties.venueCount, box.features[0]!.properties.overdueVenueCount]).toEqual([3, 2]);
+    });
+  });
+
   it('answers an unknown township with 404 and malformed parameters with 400', async () => {
     await rolledBack(async (tx) => {
       const f = await twoTownships(tx);
