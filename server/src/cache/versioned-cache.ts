@@ -45,6 +45,11 @@ export class VersionedCache<V> {
     return promise;
   }
 
+  /** Whether some version of `key` is held (a caller may then read the version to ask for it). */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   get size(): number {
     return this.entries.size;
   }

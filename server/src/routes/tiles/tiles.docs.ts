@@ -13,7 +13,9 @@ export const tilesDocs: RouteDoc[] = [{
   description: 'Layer properties: venues {id, riskLevel, category, registration, overdue, misgraded}, active venues, from zoom 12 '
     + '(empty tiles below: use /api/heatmap/risk); grid-cells {id, code, townshipId, daysSincePatrol (absent if never), '
     + 'unpatrolled, hasWorker}; hazards {id, status, overdue, rebound, type}, hazards open as of asOf. '
-    + 'z 0-22, x and y 0..2^z-1. Strong ETag (If-None-Match gives 304); gzip with Accept-Encoding: gzip.',
+    + 'z 0-22, x and y 0..2^z-1. Strong ETag (If-None-Match gives 304); gzip with Accept-Encoding: gzip. '
+    + 'Tiles with an explicit asOf are held by the server under the data version (compressed once) and tagged by it: '
+    + 'a revalidation costs one read of that version; tiles of "now" are read afresh every time.',
   tags: ['tiles'],
   params: z.object({ layer, z: zoom, x, y: x }),
   query: tileQuerySchema,

@@ -58,16 +58,25 @@ const LAYER_NAME: Record<TileLayer, SQL> = {
   venues: sql`'venues'`, 'grid-cells': sql`'grid-cells'`, hazards: sql`'hazards'`,
 };
 
-/** The encoded tile from PostGIS itself (PostgreSQL server only). */
-export async function mvtTileFromPostgis(db: Queryable, layer: TileLayer, t: TileAddress, asOf: Date, scope: ReadScope): Promise<Uint8Array> {
+/** A tile's bytes and the data version they were read at (null: the caller's transaction has
+ *  uncommitted writes, do not cache; the reading of cache/data-version.queries.ts's dataVersion). */
+export interface VersionedTile { raw: Uint8Array; version: number | null }
+
+/** The encoded tile from PostGIS itself (PostgreSQL server only). The data version is read in the
+ *  same statement, so tile and version come from one snapshot and a cold tile costs one round trip. */
+export async function mvtTileFromPostgis(db: Queryable, layer: TileLayer, t: TileAddress, asOf: Date, scope: ReadScope): Promise<VersionedTile> {
   const envelope = sql`ST_TileEnvelope(${t.z}::int, ${t.x}::int, ${t.y}::int)`;
-  const rows = await db.query<{ tile: Uint8Array | null }>(sql`
-    WITH src AS (${layerSource(layer, t, asOf, scope)}),
+  const rows = await db.query<{ tile: Uint8Array | null; version: number; dirty: boolean }>(sql`
+    -- MATERIALIZED: the tile-geometry test stays above the joins, so features are clipped only
+    -- for rows that survive them (a hazard tile's venues without an open hazard are never clipped)
+    WITH src AS MATERIALIZED (${layerSource(layer, t, asOf, scope)}),
          mvt AS (SELECT src.*, ST_AsMVTGeom(ST_Transform(src.geom, 3857), ${envelope}, ${EXTENT}, ${BUFFER}, true) AS tile_geom
                    FROM src)
-    SELECT ST_AsMVT(q, ${LAYER_NAME[layer]}, ${EXTENT}, 'tile_geom', 'fid') AS tile
+    SELECT ST_AsMVT(q, ${LAYER_NAME[layer]}, ${EXTENT}, 'tile_geom', 'fid') AS tile,
+           (SELECT version FROM data_version WHERE id = 1) AS version, txid_current_if_assigned() IS NOT NULL AS dirty
       FROM (SELECT fid, props, tile_geom FROM mvt WHERE tile_geom IS NOT NULL ORDER BY fid) q`);
-  return rows[0]?.tile ?? new Uint8Array();
+  const row = rows[0];
+  return { raw: row?.tile ?? new Uint8Array(), version: row && !row.dirty && row.version !== null ? Number(row.version) : null };
 }
 
 export interface TileFeatureRow {
