@@ -111,13 +111,19 @@ export async function unpatrolledCells(db: Queryable, scope: ReadScope, asOf: Da
      ORDER BY s.days_since_patrol DESC NULLS FIRST, c.code`);
 }
 
-/** Active venues whose assigned level is lower than computed (enum order high < medium < low). */
+/**
+ * Active venues whose assigned level is lower than computed (enum order high < medium < low), by
+ * the set-based grading of the whole city (venue_levels, 0009: venue_grades' score and level, rules
+ * applied once per venue profile rather than once per venue) when the whole city is asked for; for
+ * one township by venue_grades, which the planner narrows to that township's venues.
+ */
 export async function misgradedVenues(db: Queryable, scope: ReadScope, asOf: Date, townshipId: number | null) {
+  const grading = sql.raw(townshipId === null && scope.townshipId === null ? 'venue_levels' : 'venue_grades');
   return db.query<GeoRow & { name: string; category: string; risk_level: string; computed_level: string; score: number }>(sql`
     SELECT v.id, v.name, v.category::text AS category, v.risk_level::text AS risk_level, g.computed_level::text AS computed_level,
            g.score, ST_AsGeoJSON(v.geom, 7) AS geometry
       FROM venues v
-      JOIN venue_grades(${iso(asOf)}) g ON g.venue_id = v.id
+      JOIN ${grading}(${iso(asOf)}) g ON g.venue_id = v.id
      WHERE v.registered_at <= ${iso(asOf)} AND (v.closed_at IS NULL OR v.closed_at > ${iso(asOf)})
        AND v.risk_level > g.computed_level AND ${inTownship(scope, 'v.township_id', townshipId)} AND ${venueInScope(scope)}
      ORDER BY g.score DESC, v.id`);
