@@ -10,6 +10,7 @@ import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';
 import { validate } from '../../validate.ts';
 import { townshipExists } from '../townships/townships.queries.ts';
+import { cachedGridCells, newGridCellsCache } from './grid-cells-cache.ts';
 import { gridCellsWithStatus, overdueVenuesInCell, recentPatrolsInCell, type GridCellRow } from './grid-cells.queries.ts';
 
 const RECENT_PATROLS = 20;
@@ -35,9 +36,11 @@ function toProperties(row: GridCellRow): GridCellProperties {
 const polygonOf = (row: GridCellRow) => JSON.parse(row.geometry) as Polygon;
 
 export function gridCellsRoute({ db }: AppDeps) {
+  const listCache = newGridCellsCache();
   return new Hono()
     .get('/', validate('query', gridCellsQuerySchema), async (c) => {
-      const { township, bbox, asOf = new Date() } = c.req.valid('query');
+      const query = c.req.valid('query');
+      const { township, bbox, asOf = new Date() } = query;
       const scope = await readScopeOf(c, db);
       requireTerritorial(scope, 'grid cells');
       checkTownshipAllowed(scope, township);
@@ -45,7 +48,9 @@ export function gridCellsRoute({ db }: AppDeps) {
       if (township !== undefined && !(await townshipExists(db, township))) {
         throw Problem.notFound(`township ${township} does not exist`);
       }
-      const rows = await gridCellsWithStatus(db, scope, { asOf, townshipId: township ?? null, bbox: bbox ?? null, cellId: null });
+      // an asOf left out is the clock's now: not cached (see grid-cells-cache.ts)
+      const rows = await cachedGridCells(db, listCache, scope, { asOf, townshipId: township ?? null, bbox: bbox ?? null, cellId: null },
+        query.asOf !== undefined);
       const body: GridCellCollection = {
         type: 'FeatureCollection',
         asOf: asOf.toISOString(),
