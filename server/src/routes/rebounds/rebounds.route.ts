@@ -52,12 +52,17 @@ export function reboundsRoute({ db }: AppDeps) {
       checkTownshipAllowed(scope, q.township);
       await checkTownship(q.township);
       const asOf = q.asOf ?? new Date();
-      // read before the window is resolved: the policy's defaults are data too
       const version = q.asOf ? await dataVersion(db) : null;
-      const w = await clusterWindow(db, { asOf, from: q.from ?? null, to: q.to ?? null, eps: q.eps ?? null, minPoints: q.minPoints ?? null, townshipId: q.township ?? null });
-      if (w.from >= w.to) throw Problem.badRequest('from must be before to', [{ in: 'query', path: 'from', message: 'from must be before to' }]);
-      const key = JSON.stringify([scope.townshipId, scope.categories, q.township ?? null, asOf.getTime(), w.from.getTime(), w.to.getTime(), w.eps, w.min_points]);
-      const text = await clusterAnswers.get(key, version, async () => JSON.stringify(await clusterAnswer(scope, w, asOf, q.township ?? null)));
+      // keyed by the request as asked: the window it resolves to follows from it and the policy,
+      // which is data, so the version covers it and a hit needs no query for it
+      const key = JSON.stringify([scope.townshipId, scope.categories, q.township ?? null, asOf.getTime(),
+        q.from?.getTime() ?? null, q.to?.getTime() ?? null, q.eps ?? null, q.minPoints ?? null]);
+      const text = await clusterAnswers.get(key, version, async () => {
+        const w = await clusterWindow(db, { asOf, from: q.from ?? null, to: q.to ?? null, eps: q.eps ?? null, minPoints: q.minPoints ?? null, townshipId: q.township ?? null });
+        // a refusal is thrown, so it is never stored
+        if (w.from >= w.to) throw Problem.badRequest('from must be before to', [{ in: 'query', path: 'from', message: 'from must be before to' }]);
+        return JSON.stringify(await clusterAnswer(scope, w, asOf, q.township ?? null));
+      });
       return c.body(text, 200, { 'Content-Type': 'application/json' });
     })
     .get('/stats', validate('query', reboundStatsQuerySchema), async (c) => {
