@@ -42,9 +42,10 @@ export function judge(r: Omit<BenchResults, 'targets'>): BenchResults['targets']
     out.push({ target: `${t.layer} tiles: throughput HTTP/bare ≥ 0.8 (c=4)`, measured: `${t.throughputRatio} (${t.httpC4.perSecond} vs ${t.bareC4.perSecond}/s)`, met: (t.throughputRatio ?? 0) >= 0.8 });
   }
   for (const o of big?.overview ?? []) {
-    out.push({ target: `${o.name}: ≥ 20x faster than naive`, measured: `${o.speedup}x (${o.http.medianMs} vs ${o.naive.medianMs} ms)`, met: (o.speedup ?? 0) >= 20 });
+    // judged on computed answers: a cached one only shows what a repeated request costs
+    out.push({ target: `${o.name}: ≥ 20x faster than naive (computed)`, measured: `${o.speedup}x (${o.http.medianMs} vs ${o.naive.medianMs} ms)`, met: (o.speedup ?? 0) >= 20 });
     // a person notices a wait over about a second for a panel
-    out.push({ target: `${o.name}: median under 1 s`, measured: `${o.http.medianMs} ms`, met: o.http.medianMs < 1000 });
+    out.push({ target: `${o.name}: median under 1 s (computed)`, measured: `${o.http.medianMs} ms`, met: o.http.medianMs < 1000 });
     out.push({ target: `${o.name}: identical to the oracle`, measured: o.disagreements.length ? `${o.disagreements.length} disagreements` : 'identical', met: o.disagreements.length === 0 });
   }
   for (const s of r.scaling.filter((x) => x.request.startsWith('tile'))) {
@@ -63,7 +64,8 @@ function rows(r: BenchResults): string[][] {
       out.push([c.name, `tiles ${t.layer} c=4 (tiles/s)`, `${t.httpC4.perSecond}/s`, `${t.httpC4.p95Ms}`, `bare SQL ${t.bareC4.perSecond}/s`, `${t.throughputRatio}`]);
     }
     for (const o of c.overview) {
-      out.push([c.name, o.name, `${o.http.medianMs}`, `${o.http.p95Ms}`, `naive ${o.naive.medianMs} / ${o.naive.p95Ms}`, `${o.speedup}x faster${o.disagreements.length ? `, ${o.disagreements.length} DISAGREE` : ''}`]);
+      out.push([c.name, `${o.name} (computed)`, `${o.http.medianMs}`, `${o.http.p95Ms}`, `naive ${o.naive.medianMs} / ${o.naive.p95Ms}`, `${o.speedup}x faster${o.disagreements.length ? `, ${o.disagreements.length} DISAGREE` : ''}`]);
+      if (o.cached) out.push([c.name, `${o.name} (cached answer)`, `${o.cached.medianMs}`, `${o.cached.p95Ms}`, `naive ${o.naive.medianMs} / ${o.naive.p95Ms}`, `${o.cachedSpeedup}x faster`]);
     }
   }
   return out;
@@ -99,7 +101,9 @@ export function markdown(r: BenchResults): string {
     'holding two cities seeded by the project generator (city20k, city200k: 2 years, seed 20261130; reused while their marker row ' +
     'matches, seeding 200k takes about 40 min on a loaded 2-core machine), runs the real server on each and measures against ' +
     'baselines taken in the same run: tiles against the route\'s own SQL run directly on the database, overview endpoints against ' +
-    'naive full-scan queries (test/src/bench/naive.queries.ts) that double as correctness oracles, writes against bare INSERTs. ' +
+    'naive full-scan queries (test/src/bench/naive.queries.ts) that double as correctness oracles (each endpoint twice: computed, ' +
+    'asked at as-of moments never asked before, and cached, the same request repeated while the data version holds; the targets ' +
+    'are judged on computed answers), writes against bare INSERTs. ' +
     'Options: `--quick` (40 tiles, fewer runs), `--skip writes,frontend,payload`, `--cities city20k`.', '',
     `Run ${r.startedAt} → ${r.finishedAt} (\`pnpm bench\`, raw figures in [latest.json](latest.json)). ` +
     `Machine: ${r.machine.cpus} cores, ${r.machine.memoryGb} GB, load average ${r.machine.loadAverageStart.map((x) => x.toFixed(1)).join('/')} at the start ` +
