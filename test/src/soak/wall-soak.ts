@@ -4,7 +4,10 @@
 // Each sample is taken settled: writes pause a few seconds first (so no refetch is in flight,
 // holding an old and a new copy of a layer's data at once) and the map must have drawn and stopped
 // moving; what is measured is then the heap the wall retains, not the transient of the moment.
-//   pnpm --filter @svm/test soak -- --minutes 30 [--warmup 5] [--every 4] [--sample 60] [--venues 2000] [--url http://…]
+// The heap follows the tour (a rebound-cluster stop holds more than a township's), so with
+// --at-stop N it samples each time the tour arrives at stop N instead: every sample then shows the
+// same view, and what is left between them is growth.
+//   pnpm --filter @svm/test soak -- --minutes 30 [--warmup 5] [--every 4] [--sample 60 | --at-stop 0] [--hold 20] [--venues 2000] [--url http://…]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -28,6 +31,8 @@ const { values: args } = parseArgs({
     url: { type: 'string' },
     // seconds without writes before a sample (0: sample whenever the minute is up, unsettled)
     settle: { type: 'string', default: '5' },
+    // sample on each arrival at this tour stop rather than every --sample seconds
+    'at-stop': { type: 'string' },
   },
 });
 const minutes = Number(args.minutes);
@@ -35,6 +40,7 @@ const warmupMin = Number(args.warmup);
 const everyMs = Number(args.every) * 1000;
 const sampleMs = Number(args.sample) * 1000;
 const settleMs = Number(args.settle) * 1000;
+const atStop = args['at-stop'] === undefined ? null : String(Number(args['at-stop']));
 const HAZARDS = ['blocked_exit', 'no_extinguisher', 'unsafe_wiring', 'indoor_ebike_charging', 'no_emergency_light'];
 
 const started = Date.now();
@@ -103,9 +109,18 @@ try {
       `canvases ${s.canvases}`, `ticker ${s.tickerRows}`, `link ${s.status}`, `stop ${s.stop}`, `writes ${writes}`].join(' | '));
   };
   await sample();
+  const currentStop = () => page.evaluate(() => document.querySelector('.wall')?.getAttribute('data-stop') ?? null);
+  let lastStop = await currentStop();
   while (t() < minutes * 60) {
-    await new Promise((r) => setTimeout(r, Math.min(sampleMs, minutes * 60_000 - t() * 1000)));
-    await sample();
+    if (atStop === null) {
+      await new Promise((r) => setTimeout(r, Math.min(sampleMs, minutes * 60_000 - t() * 1000)));
+      await sample();
+      continue;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+    const stop = await currentStop();
+    if (stop === atStop && lastStop !== atStop) await sample();
+    lastStop = stop;
   }
   clearInterval(writer);
 
@@ -115,6 +130,7 @@ try {
   const summary = {
     startedAt: new Date(soakStart).toISOString(), minutes, warmupMinutes: warmupMin, writeEverySeconds: everyMs / 1000,
     viewport: `${args.width}x${args.height}`, holdSeconds: Number(args.hold), writes, writeErrors, pageErrors,
+    sampledWhen: atStop === null ? `every ${sampleMs / 1000} s` : `each arrival at tour stop ${atStop}`,
     sampling: settleMs > 0
       ? `settled: writes paused ${settleMs / 1000} s, map drawn and still, two forced GCs, then Runtime.getHeapUsage`
       : 'unsettled: two forced GCs, then Runtime.getHeapUsage',
