@@ -9,9 +9,9 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Db } from '@svm/db';
 import { BENCH_PASSWORD, REFERENCE_DATE, ensureCity, ensureCluster, type CitySpec } from './cluster.ts';
-import { bearerToken, startBenchServer } from './bench-server.ts';
+import { bearerToken, getRaw, startBenchServer } from './bench-server.ts';
 import { measureFrontEnd } from './frontend.phase.ts';
-import { ratio, round } from './measure.ts';
+import { figures, ratio, round, timed } from './measure.ts';
 import { measureOverview } from './overview.phase.ts';
 import { judge, markdown, textTable, type BenchResults, type CityResults } from './report.ts';
 import { cityTiles, type Tile } from './tile-set.ts';
@@ -94,11 +94,24 @@ for (const spec of [...CITIES].reverse()) {
       log(`  ${layer}: http median ${r.http.medianMs} ms vs bare ${r.bare.medianMs} ms (x${r.medianRatio}); c=4 ${r.httpC4.perSecond}/s vs ${r.bareC4.perSecond}/s`);
       tileResults.push(r);
     }
+    // the floor under every figure above: one authenticated HTTP request doing one trivial query
+    // (GET /api/auth/me) against that query run bare, so the tiles' ratios can be read against it
+    const floor = await phase(`${spec.name} http floor`, async () => {
+      const [user] = await db.query<{ id: number }>("SELECT id FROM users WHERE username = 'city'");
+      const http: number[] = [];
+      const bare: number[] = [];
+      for (let i = 0; i < 200; i++) {
+        http.push(await timed(() => getRaw(`${server.url}/api/auth/me`, token)));
+        bare.push(await timed(() => db.query('SELECT username FROM users WHERE id = $1', [user!.id])));
+      }
+      return { http: figures(http.slice(20)), bare: figures(bare.slice(20)) };
+    });
+    log(`  http floor: GET /api/auth/me median ${floor.http.medianMs} ms vs its query bare ${floor.bare.medianMs} ms`);
     const big = spec.venues === Math.max(...CITIES.map((c) => c.venues));
     const overview = await phase(`${spec.name} overview`, () => measureOverview({
       ...ctx, httpRuns: values.quick ? 2 : big ? 3 : 5, naiveRuns: values.quick || big ? 1 : 2,
     }, log));
-    cities.push({ name: spec.name, venues: spec.venues, patrols: size!.patrols, hazards: size!.hazards, reused: reused.get(spec.name)!, tiles: tileResults, overview });
+    cities.push({ name: spec.name, venues: spec.venues, patrols: size!.patrols, hazards: size!.hazards, reused: reused.get(spec.name)!, tiles: tileResults, overview, floor });
     // the dashboard on each city, so its figures can be read relative to each other (software rendering)
     if (!skip.has('frontend')) {
       const result = await attempt(`${spec.name} front end`, () => measureFrontEnd(server.url, 'city', BENCH_PASSWORD));

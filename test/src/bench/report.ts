@@ -3,6 +3,7 @@
 import type { FrontEndResult } from './frontend.phase.ts';
 import type { OverviewResult } from './overview.phase.ts';
 import type { TileLayerResult, TilePayload } from './tiles.phase.ts';
+import type { Figures } from './measure.ts';
 import type { WriteResults } from './writes.phase.ts';
 
 export interface CityResults {
@@ -13,6 +14,8 @@ export interface CityResults {
   reused: boolean;
   tiles: TileLayerResult[];
   overview: OverviewResult[];
+  /** one authenticated request doing one trivial query, against that query bare: the HTTP path's own cost */
+  floor?: { http: Figures; bare: Figures };
 }
 
 export interface BenchResults {
@@ -111,6 +114,9 @@ export function markdown(r: BenchResults): string {
     `Every as-of figure is asked at the cities' reference date ${r.referenceDate}.`, '',
     '| city | request | median ms | p95 ms | baseline median / p95 | ratio |', '|---|---|---|---|---|---|',
     ...rows(r).map((row) => `| ${row.join(' | ')} |`), '',
+    ...r.cities.filter((c) => c.floor).flatMap((c) => [`HTTP floor on ${c.name}: \`GET /api/auth/me\` (signed in, one trivial query) median ${c.floor!.http.medianMs} ms ` +
+      `(p95 ${c.floor!.http.p95Ms}) against its query run bare ${c.floor!.bare.medianMs} ms: every HTTP figure above carries about ` +
+      `${Math.round((c.floor!.http.medianMs - c.floor!.bare.medianMs) * 100) / 100} ms that the bare SQL does not.`, '']),
     '## Scaling (200k / 20k)', '', '| request | 20k median ms | 200k median ms | ratio |', '|---|---|---|---|',
     ...r.scaling.map((s) => `| ${s.request} | ${s.median20kMs} | ${s.median200kMs} | ${s.ratio} |`), '',
     '## Payload (mean bytes per non-empty tile, 200k city)', '', '| layer | tiles | MVT gzip | MVT raw | GeoJSON gzip | GeoJSON raw | MVT/GeoJSON (gzip) |', '|---|---|---|---|---|---|---|',
