@@ -10,6 +10,7 @@ import { apiBodyLimit } from './robustness/body-limit.ts';
 import { securityHeaders } from './robustness/security-headers.ts';
 import { contextRoute } from './routes/context/context.route.ts';
 import { gridCellsRoute } from './routes/grid-cells/grid-cells.route.ts';
+import { gridCellWorkerRoute } from './routes/grid-cells/grid-cell-worker.route.ts';
 import { healthRoute } from './routes/health/health.route.ts';
 import { townshipsRoute } from './routes/townships/townships.route.ts';
 import { tilesRoute } from './routes/tiles/tiles.route.ts';
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/townships', townshipsRoute(deps))
     .route('/api/context', contextRoute(deps))
     .route('/api/grid-cells', gridCellsRoute(deps))
+    .route('/api/grid-cells', gridCellWorkerRoute(deps))
     .route('/api/tiles', tilesRoute(deps))
     .route('/api/stats', statsRoute(deps))
     .route('/api/venues', venuesWriteRoute(deps))

@@ -82,6 +82,10 @@ const CASES: Case[] = [
   { name: 'revoke a display token', method: 'DELETE', path: (w) => `/api/auth/display-tokens/${w.tokenId}`, allowed: ['admin'], status: 200 },
   { name: 'set a grid worker\'s password', method: 'PATCH', path: (w) => `/api/auth/users/${w.ids.li}`, body: () => ({ password: 'a new password' }), allowed: ['admin'], status: 200 },
   { name: 'deactivate an account', method: 'PATCH', path: (w) => `/api/auth/users/${w.ids.leaderB}`, body: () => ({ active: false }), allowed: ['admin'], status: 200 },
+  { name: 'create an account', method: 'POST', path: () => '/api/auth/users', body: (w) => ({ username: 'fx_new', displayName: '新网格员', role: 'grid_worker', townshipId: w.f.townshipA }), allowed: ['admin'], status: 201 },
+  { name: 'rename an account and change its phone', method: 'PATCH', path: (w) => `/api/auth/users/${w.ids.li}`, body: () => ({ displayName: '李四四', phone: '13800000000' }), allowed: ['admin'], status: 200 },
+  { name: 'give cell A-2 a worker', method: 'PUT', path: (w) => `/api/grid-cells/${w.f.cells.a2}/worker`, body: (w) => ({ workerId: w.ids.zhang }), allowed: ['admin'], status: 200 },
+  { name: 'leave cell B-1 without a worker', method: 'PUT', path: (w) => `/api/grid-cells/${w.f.cells.b1}/worker`, body: () => ({ workerId: null }), allowed: ['admin'], status: 200 },
 ];
 
 async function ask(app: App, c: Case, w: World): Promise<Response> {

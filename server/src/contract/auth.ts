@@ -1,6 +1,8 @@
-// Sign-in: log in and out, who am I, and the wall displays' read-only tokens.
+// Sign-in: log in and out, who am I, the wall displays' read-only tokens, and account
+// administration (accounts and the grid worker of each cell).
 import { z } from 'zod';
-import { idParam, type VenueCategory } from './params.ts';
+import { booleanParam, idParam, oneOf, pageSchema, type Page, type VenueCategory } from './params.ts';
+import { isStorableText, storableTextRule } from './storable-text.ts';
 
 const text = (name: string, min: number, max: number) =>
   z.string({ error: `${name} must be text of ${min} to ${max} characters` })
@@ -76,13 +78,61 @@ export interface DisplayTokenCreatedDto extends DisplayTokenDto {
   wallPath: string;
 }
 
-/** PATCH /api/auth/users/:id (admin): set a password (seeded grid workers have none) or (de)activate an account. */
+// ---- account administration (admin only) ----
+
+export const USER_ROLES = ['city', 'township', 'department', 'grid_worker', 'planner', 'admin'] as const;
+
+const storable = (name: string, min: number, max: number) => text(name, min, max).refine(isStorableText, storableTextRule(name));
+const displayName = storable('displayName', 1, 100).refine((s) => s.trim().length > 0, 'displayName must not be blank');
+const PHONE_RULE = 'phone must be 3 to 32 digits, spaces, "+", "-" or parentheses';
+const phone = z.string({ error: PHONE_RULE }).regex(/^[0-9+\- ()]{3,32}$/, PHONE_RULE);
+const USERNAME_RULE = 'username must be 3 to 64 lowercase letters, digits, ".", "_" or "-"';
+const newId = (name: string) => {
+  const rule = `${name} must be an id (a positive integer)`;
+  return z.number({ error: rule }).int(rule).min(1, rule).max(2_147_483_647, rule);
+};
+
+/**
+ * POST /api/auth/users (admin): a new account. Its role decides its bindings: a township or
+ * grid_worker account belongs to one township, a department account to one department, the
+ * others to neither (the route refuses a mismatch with 422 naming the field). Without a password
+ * the account cannot sign in until an admin sets one.
+ */
+export const userCreateSchema = z.strictObject({
+  username: z.string({ error: USERNAME_RULE }).regex(/^[a-z0-9_.-]{3,64}$/, USERNAME_RULE),
+  displayName,
+  role: oneOf('role', USER_ROLES),
+  townshipId: newId('townshipId').optional(),
+  departmentId: newId('departmentId').optional(),
+  phone: phone.optional(),
+  password: text('password', 10, 256).optional(),
+});
+export type UserCreateInput = z.infer<typeof userCreateSchema>;
+
+/**
+ * PATCH /api/auth/users/:id (admin): a password (seeded grid workers have none), (de)activation,
+ * display name, phone (null clears it). Role and bindings stay fixed: they decide what the
+ * account reads, so an admin deactivates it and creates a new one instead.
+ */
 export const userUpdateSchema = z.strictObject({
   password: text('password', 10, 256).optional(),
   active: z.boolean({ error: 'active must be true or false' }).optional(),
-}).refine((v) => v.password !== undefined || v.active !== undefined, { error: 'give password or active (or both)' });
+  displayName: displayName.optional(),
+  phone: phone.nullable().optional(),
+}).refine((v) => Object.values(v).some((x) => x !== undefined), { error: 'give password, active, displayName or phone (any of them)' });
 
 export const userIdParamSchema = displayTokenIdParamSchema;
+
+const Q_RULE = 'q must be 1 to 100 characters (spaces around it do not count)';
+
+/** GET /api/auth/users (admin): accounts filtered by role, township, active and text, paged by id. */
+export const usersQuerySchema = pageSchema.extend({
+  role: oneOf('role', USER_ROLES).optional(),
+  townshipId: idParam('townshipId must be a township id (a positive integer)').optional(),
+  active: booleanParam('active').optional(),
+  /** part of the username or display name, any case (trimmed) */
+  q: z.string({ error: Q_RULE }).trim().min(1, Q_RULE).max(100, Q_RULE).refine(isStorableText, storableTextRule('q')).optional(),
+});
 
 export interface UserAccountDto {
   id: number;
@@ -90,8 +140,29 @@ export interface UserAccountDto {
   displayName: string;
   role: RoleDto;
   townshipId: number | null;
+  township: { id: number; name: string; nameEn: string } | null;
   departmentId: number | null;
+  department: { id: number; name: string; nameEn: string } | null;
+  phone: string | null;
   active: boolean;
-  /** whether the account can sign in with a password at all */
+  /** whether the account can sign in with a password at all (the hash is never sent) */
   hasPassword: boolean;
+  createdAt: string;
+  /** codes of the grid cells the account walks (grid workers; empty for the others) */
+  cellCodes: string[];
+}
+
+export type UserAccountPage = Page<UserAccountDto>;
+
+/** PUT /api/grid-cells/:id/worker (admin): the grid worker who walks the cell; null leaves it without one. */
+export const gridCellWorkerSchema = z.strictObject({
+  workerId: newId('workerId').nullable(),
+});
+
+export interface GridCellWorkerDto {
+  id: number;
+  code: string;
+  name: string;
+  townshipId: number;
+  worker: { id: number; name: string; username: string } | null;
 }

@@ -1,6 +1,7 @@
 // The fuzz suite's fixture: the twoTownships city plus the accounts that send the cases (an
 // admin for imports and policy, the grid worker of cell A-1 for patrols, the command center),
-// an open and a rectified hazard at v1, and the ids the corpus builds paths from.
+// an open and a rectified hazard at v1, and the ids the corpus builds paths from (venue, hazards,
+// rule, township, worker, a cell without a worker).
 import type { Queryable } from '@svm/db';
 import { CITY_SCOPE, type Caller } from '../auth/caller.ts';
 import { twoTownships } from '../testing/fixture.ts';
@@ -10,6 +11,10 @@ export interface FuzzFixture {
   openHazardId: number;
   rectifiedHazardId: number;
   ruleCode: string;
+  /** township A, its grid worker 张三 and its cell without a worker (FX-A-2): the account and cell writes */
+  townshipId: number;
+  workerId: number;
+  freeCellId: number;
   callers: Record<'admin' | 'city' | 'worker' | 'reader', Caller>;
 }
 
@@ -33,7 +38,7 @@ export async function fuzzFixture(tx: Queryable): Promise<FuzzFixture> {
   const ruleCode = (await tx.query<{ code: string }>('SELECT code FROM grading_rules ORDER BY code LIMIT 1'))[0]!.code;
   const person = (userId: number, name: string, role: Caller['role'], scope: Caller['scope']): Caller => ({ userId, name, role, scope, readOnly: false });
   return {
-    venueId, openHazardId, rectifiedHazardId, ruleCode,
+    venueId, openHazardId, rectifiedHazardId, ruleCode, townshipId: f.townshipA, workerId: worker, freeCellId: f.cells.a2,
     callers: {
       admin: person(admin, '管理员', 'admin', CITY_SCOPE),
       city: person(city, '指挥中心', 'city', CITY_SCOPE),

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import {
   acceptanceCreateSchema, gradingRuleUpdateSchema, hazardAssignSchema, hazardNoteSchema, patrolCreateSchema,
-  policyUpdateSchema, venueCloseSchema, venueCreateSchema, venuePatchSchema,
+  gridCellWorkerSchema, policyUpdateSchema, userCreateSchema, userUpdateSchema, venueCloseSchema, venueCreateSchema, venuePatchSchema,
 } from '../contract/index.ts';
 import { openApiDocument } from '../openapi/openapi.ts';
 import type { FuzzFixture } from './fuzz-fixture.ts';
@@ -54,6 +54,12 @@ function templates(f: FuzzFixture): Template[] {
       body: { highDays: 7, mediumDays: 14, lowDays: 30, reboundWindowDays: 180, clusterEpsM: 300, gradeHighScore: 60, gradeMediumScore: 30 } },
     { method: 'PUT', docPath: '/api/grading-rules/{code}', path: `/api/grading-rules/${f.ruleCode}`, schema: gradingRuleUpdateSchema, as: 'admin',
       body: { points: 10, enabled: true } },
+    { method: 'POST', docPath: '/api/auth/users', path: '/api/auth/users', schema: userCreateSchema, as: 'admin',
+      body: { username: 'fz_new', displayName: '新网格员', role: 'grid_worker', townshipId: f.townshipId, phone: '13800000000', password: 'a long password' } },
+    { method: 'PATCH', docPath: '/api/auth/users/{id}', path: `/api/auth/users/${f.workerId}`, schema: userUpdateSchema, as: 'admin',
+      body: { displayName: '张三丰', phone: '13800000000', active: true, password: 'a long password' } },
+    { method: 'PUT', docPath: '/api/grid-cells/{id}/worker', path: `/api/grid-cells/${f.freeCellId}/worker`, schema: gridCellWorkerSchema, as: 'admin',
+      body: { workerId: f.workerId } },
   ];
 }
 

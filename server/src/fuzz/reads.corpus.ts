@@ -61,6 +61,10 @@ function goodPathValue(name: string, f: FuzzFixture): string {
   return '0';
 }
 
+// account administration is read by admins only: asked as the city, hostile text would meet a 403
+// and never reach the query
+const asker = (docPath: string) => (docPath.startsWith('/api/auth/') ? 'admin' : 'city');
+
 export function readCases(f: FuzzFixture, seed = 20261130): FuzzCase[] {
   const rng = prng(seed);
   const cases: FuzzCase[] = [];
@@ -76,12 +80,12 @@ export function readCases(f: FuzzFixture, seed = 20261130): FuzzCase[] {
       const chosen = rng.sample(values, p.in === 'path' ? 16 : 10);
       for (const { value, expect } of chosen) {
         const path = p.in === 'path' ? concrete(p, value) : `${concrete()}?${new URLSearchParams({ [p.name]: value })}`;
-        cases.push({ label: `${p.name} = ${JSON.stringify(value.slice(0, 30))}`, method: 'GET', path, as: 'city', expect, writes: false });
+        cases.push({ label: `${p.name} = ${JSON.stringify(value.slice(0, 30))}`, method: 'GET', path, as: asker(docPath), expect, writes: false });
       }
       // a parameter given twice is ambiguous
       if (p.in === 'query' && p.name !== 'q') {
         const ok = isDateParam(p.schema) ? '2026-11-01' : p.schema.enum?.[0] ?? (p.name === 'bbox' ? '121,30,121.1,30.1' : '1');
-        cases.push({ label: `${p.name} given twice`, method: 'GET', path: `${concrete()}?${p.name}=${encodeURIComponent(ok)}&${p.name}=${encodeURIComponent(ok)}`, as: 'city', expect: 'survives', writes: false });
+        cases.push({ label: `${p.name} given twice`, method: 'GET', path: `${concrete()}?${p.name}=${encodeURIComponent(ok)}&${p.name}=${encodeURIComponent(ok)}`, as: asker(docPath), expect: 'survives', writes: false });
       }
     }
   }

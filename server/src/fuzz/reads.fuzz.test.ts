@@ -6,7 +6,7 @@ import { describeReport, runCases } from './harness.ts';
 import { documentedReads, readCases } from './reads.corpus.ts';
 
 // reads without parameters have nothing to fuzz
-const NO_PARAMETERS = ['/api/health', '/api/policy', '/api/grading-rules', '/api/openapi.json', '/api/auth/me', '/api/auth/display-tokens'];
+const NO_PARAMETERS = ['/api/health', '/api/policy', '/api/grading-rules', '/api/openapi.json', '/api/auth/me', '/api/auth/display-tokens', '/api/config'];
 
 describe('fuzzing the read parameters', () => {
   it('answers every bad query or path parameter of every read with a 4xx problem, and hostile text with no 5xx', async () => {

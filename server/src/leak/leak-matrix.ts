@@ -30,7 +30,13 @@ interface Unscoped {
   /** requests to make (none: not requested here, e.g. an endless event stream) */
   urls: (f: LeakFixture) => string[];
 }
-export type Entry = Scoped | Unscoped;
+interface AdminOnly {
+  kind: 'admin';
+  /** why only an admin account may read it: every caller of the matrix (township, department, city) is refused with 403 */
+  why: string;
+  urls: (f: LeakFixture) => string[];
+}
+export type Entry = Scoped | Unscoped | AdminOnly;
 
 const json = (b: Body): any => (b.type === 'json' ? b.value : {});
 const ids = (xs: { id: number }[] | undefined) => (xs ?? []).map((x) => x.id);
@@ -172,10 +178,15 @@ export const MATRIX: Record<string, Entry> = {
     why: 'an endless event stream: scope-sse.test.ts replays it on the same city as each caller',
   },
   '/api/health': { kind: 'unscoped', why: 'database status only', urls: () => ['/api/health'] },
+  '/api/config': { kind: 'unscoped', why: 'the deployment\'s settings for drawing the map (basemap style), the same for every account', urls: () => ['/api/config'] },
   '/api/openapi.json': { kind: 'unscoped', why: 'the API description', urls: () => ['/api/openapi.json'] },
   '/api/policy': { kind: 'unscoped', why: 'the city-wide patrol policy every account works to', urls: () => ['/api/policy'] },
   '/api/grading-rules': { kind: 'unscoped', why: 'the city-wide grading standard', urls: () => ['/api/grading-rules'] },
   '/api/auth/me': { kind: 'unscoped', why: 'describes the caller only', urls: () => ['/api/auth/me'] },
+  '/api/auth/users': {
+    kind: 'admin', why: 'every township\'s accounts, their cells and phones: for administrators, not for jurisdictions',
+    urls: () => ['/api/auth/users', `/api/auth/users?q=${encodeURIComponent('网格')}`, '/api/auth/users?role=grid_worker'],
+  },
   '/api/auth/display-tokens': {
     kind: 'unscoped', why: 'an admin list of wall display tokens; who may list them is the write-authority matrix\'s',
     urls: () => ['/api/auth/display-tokens'],

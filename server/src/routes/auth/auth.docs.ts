@@ -1,5 +1,8 @@
-// OpenAPI description of the sign-in routes and the wall display tokens.
-import { displaySessionSchema, displayTokenCreateSchema, displayTokenIdParamSchema, loginSchema, userIdParamSchema, userUpdateSchema } from '../../contract/index.ts';
+// OpenAPI description of the sign-in routes, the wall display tokens and account administration.
+import {
+  displaySessionSchema, displayTokenCreateSchema, displayTokenIdParamSchema, loginSchema, userCreateSchema, userIdParamSchema,
+  usersQuerySchema, userUpdateSchema,
+} from '../../contract/index.ts';
 import type { RouteDoc } from '../../openapi/route-doc.ts';
 
 const P = 'application/problem+json';
@@ -53,8 +56,30 @@ export const authDocs: RouteDoc[] = [
     responses: { 200: { description: 'the revoked DisplayTokenDto', mediaType: J }, ...adminOnly, 404: { description: 'unknown token', mediaType: P } },
   },
   {
-    method: 'patch', path: '/api/auth/users/{id}', summary: 'Set an account\'s password or (de)activate it (admin); ends its sessions',
-    description: 'The seeded grid workers have no password and cannot sign in until an admin sets one here.',
+    method: 'get', path: '/api/auth/users', summary: 'List accounts (admin): role, township, department, phone, active, cells; never a password',
+    description: 'Filters: role, townshipId, active, q (part of the username or display name, any case). Paged by id: limit (1-1000, ' +
+      'default 100) and the nextCursor of the previous page as cursor. hasPassword says whether the account can sign in with one.',
+    tags: ['auth'], query: usersQuerySchema,
+    responses: { 200: { description: 'UserAccountPage: { items: UserAccountDto[], nextCursor }', mediaType: J }, 400: { description: 'bad filter or cursor', mediaType: P }, ...adminOnly },
+  },
+  {
+    method: 'post', path: '/api/auth/users', summary: 'Create an account (admin)',
+    description: 'township and grid_worker accounts need townshipId, department accounts departmentId; city, planner and admin ' +
+      'accounts take neither (422 naming the field otherwise). Without a password the account cannot sign in until an admin sets one. ' +
+      'Role and bindings cannot be changed later: they decide what the account reads, so an admin deactivates the account and creates a new one. ' +
+      'A grid worker gets cells with PUT /api/grid-cells/{id}/worker. Audited as user.create (never the password).',
+    tags: ['auth'], body: { schema: userCreateSchema },
+    responses: {
+      201: { description: 'UserAccountDto', mediaType: J }, 400: { description: 'malformed body', mediaType: P }, ...adminOnly,
+      409: { description: 'the username is taken', mediaType: P },
+      422: { description: 'bindings that do not fit the role, or an unknown township or department', mediaType: P },
+    },
+  },
+  {
+    method: 'patch', path: '/api/auth/users/{id}', summary: 'Change an account (admin): password, active, display name, phone',
+    description: 'The seeded grid workers have no password and cannot sign in until an admin sets one here. A new password or a change of ' +
+      'active ends the account\'s sessions; a display name or phone (null clears it) does not. Role, township and department cannot be ' +
+      'changed: they decide what the account reads, so an admin deactivates it and creates a new account instead.',
     tags: ['auth'], params: userIdParamSchema, body: { schema: userUpdateSchema },
     responses: { 200: { description: 'UserAccountDto', mediaType: J }, 400: { description: 'malformed body', mediaType: P }, ...adminOnly, 404: { description: 'unknown user', mediaType: P } },
   },

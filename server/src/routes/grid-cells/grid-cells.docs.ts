@@ -1,5 +1,5 @@
 // OpenAPI description of the grid cell routes, from the schemas they validate with.
-import { gridCellParamsSchema, gridCellQuerySchema, gridCellsQuerySchema } from '../../contract/index.ts';
+import { gridCellParamsSchema, gridCellQuerySchema, gridCellsQuerySchema, gridCellWorkerSchema } from '../../contract/index.ts';
 import type { RouteDoc } from '../../openapi/route-doc.ts';
 
 export const gridCellsDocs: RouteDoc[] = [
@@ -26,6 +26,24 @@ export const gridCellsDocs: RouteDoc[] = [
       200: { description: '{ asOf, cell, patrols, overdueVenues }', mediaType: 'application/json' },
       404: { description: 'unknown grid cell', mediaType: 'application/problem+json' },
       403: { description: 'a department account (grid cells are territorial: they count every venue and patrol in them)', mediaType: 'application/problem+json' },
+    },
+  },
+  {
+    method: 'put',
+    path: '/api/grid-cells/{id}/worker',
+    summary: 'Assign the grid worker who walks a cell, or leave the cell without one (admin)',
+    description: 'workerId must be an active grid_worker account of the cell\'s township, or null. Patrols and venue writes in the cell ' +
+      'are authorised by its worker at each write, so the change holds for the next request of either worker. Audited as grid_cell.worker.',
+    tags: ['grid-cells'],
+    params: gridCellParamsSchema,
+    body: { schema: gridCellWorkerSchema },
+    responses: {
+      200: { description: 'GridCellWorkerDto: the cell with its new worker (null: none)', mediaType: 'application/json' },
+      400: { description: 'malformed body or id', mediaType: 'application/problem+json' },
+      401: { description: 'not signed in', mediaType: 'application/problem+json' },
+      403: { description: 'not an admin account', mediaType: 'application/problem+json' },
+      404: { description: 'unknown grid cell', mediaType: 'application/problem+json' },
+      422: { description: 'the worker does not exist, is not a grid_worker, is deactivated or belongs to another township', mediaType: 'application/problem+json' },
     },
   },
 ];

@@ -1,0 +1,50 @@
+// Account and cell changes on a database of their own, where transactions really commit: a grid
+// cell list asked as of a named moment is cached under the data version (migration 0008), and shows
+// the worker's name; a committed rename of the worker (users) and a committed change of the cell's
+// worker (grid_cells) each bump the version once, so the next answer is recomputed, not stale.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate, type Db } from '@svm/db';
+import { freshDatabase } from '@svm/db/testing';
+import { callerForUser } from '../../auth/testing.ts';
+import { dataVersion } from '../../cache/data-version.queries.ts';
+import type { GridCellCollection } from '../../contract/index.ts';
+import { bodyOf, testApp } from '../../testing/app.ts';
+import { write } from '../workflow/workflow-fixture.ts';
+
+let db: Db;
+let drop: () => Promise<void>;
+let workerId: number;
+let cellId: number;
+let adminId: number;
+
+const square = 'POLYGON((121 30,121.1 30,121.1 30.1,121 30.1,121 30))';
+
+beforeAll(async () => {
+  ({ db, drop } = await freshDatabase());
+  await migrate(db);
+  const [t] = await db.query<{ id: number }>(`INSERT INTO townships (code, name, name_en, kind, geom)
+    VALUES ('G', '甲街道', 'G', 'subdistrict', ST_Multi(ST_GeomFromText($1, 4326))) RETURNING id`, [square]);
+  workerId = (await db.query<{ id: number }>(`INSERT INTO users (username, display_name, role, township_id)
+    VALUES ('worker.g', '网格员', 'grid_worker', $1) RETURNING id`, [t!.id]))[0]!.id;
+  adminId = (await db.query<{ id: number }>("INSERT INTO users (username, display_name, role) VALUES ('admin.g', '管理员', 'admin') RETURNING id"))[0]!.id;
+  cellId = (await db.query<{ id: number }>(`INSERT INTO grid_cells (code, township_id, name, worker_id, geom)
+    VALUES ('G1', $1, 'G1', $2, ST_GeomFromText($3, 4326)) RETURNING id`, [t!.id, workerId, square]))[0]!.id;
+}, 120_000);
+afterAll(async () => drop());
+
+describe('the cached grid-cell list after account administration', () => {
+  it('shows a committed rename of the cell\'s worker and a committed change of the cell\'s worker at once', async () => {
+    const { app } = await testApp(db, { caller: await callerForUser(db, adminId) });
+    const workerOf = async () => (await bodyOf<GridCellCollection>(await app.request('/api/grid-cells?asOf=2026-06-30T00:00:00Z')))
+      .features.map((c) => c.properties.workerName);
+    const v0 = await dataVersion(db);
+    expect(await workerOf()).toEqual(['网格员']);
+    expect(await workerOf()).toEqual(['网格员']); // the cached answer, same version
+    expect((await write(app, 'PATCH', `/api/auth/users/${workerId}`, { displayName: '网格员甲' })).status).toBe(200);
+    expect(await dataVersion(db)).toBe(v0! + 1);
+    expect(await workerOf()).toEqual(['网格员甲']);
+    expect((await write(app, 'PUT', `/api/grid-cells/${cellId}/worker`, { workerId: null })).status).toBe(200);
+    expect(await dataVersion(db)).toBe(v0! + 2);
+    expect(await workerOf()).toEqual([null]);
+  });
+});
