@@ -7,7 +7,7 @@ import { authSettings } from './auth/settings.ts';
 import { signInRequired } from './auth/sign-in-required.ts';
 import { Problem, renderProblem, toProblem } from './problem.ts';
 import { apiBodyLimit } from './robustness/body-limit.ts';
-import { securityHeaders } from './robustness/security-headers.ts';
+import { securityHeadersFor } from './robustness/security-headers.ts';
 import { contextRoute } from './routes/context/context.route.ts';
 import { gridCellsRoute } from './routes/grid-cells/grid-cells.route.ts';
 import { gridCellWorkerRoute } from './routes/grid-cells/grid-cell-worker.route.ts';
@@ -32,17 +32,19 @@ import { authRoute } from './routes/auth/auth.route.ts';
 import { displayTokensRoute } from './routes/auth/display-tokens.route.ts';
 import { usersRoute } from './routes/auth/users.route.ts';
 import { webAppRoute } from './routes/web-app/web-app.route.ts';
+import { configRoute } from './routes/config/config.route.ts';
 
 export type { AppDeps } from './deps.ts';
 
 export function createApp(deps: AppDeps) {
   const logError = deps.logError ?? ((message: string, err: unknown) => console.error(message, err));
   const app = new Hono()
-    .use('*', securityHeaders)
+    .use('*', securityHeadersFor(deps.basemapStyleUrl))
     .use('/api/*', apiBodyLimit)
     .use('/api/*', identify(deps.resolveCaller ?? sessionResolver(deps.db, authSettings(deps.auth))))
     .use('/api/*', signInRequired)
     .route('/api/health', healthRoute(deps))
+    .route('/api/config', configRoute(deps))
     .route('/api/townships', townshipsRoute(deps))
     .route('/api/context', contextRoute(deps))
     .route('/api/grid-cells', gridCellsRoute(deps))

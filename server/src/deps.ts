@@ -15,6 +15,8 @@ export interface AppDeps {
   resolveCaller?: ResolveCaller;
   /** sign-in behaviour (session lifetimes, proxy trust, login throttle); defaults in auth/settings.ts */
   auth?: Partial<AuthSettings>;
+  /** a MapLibre style of the deployment's own tile server (BASEMAP_STYLE_URL); null: the built-in offline style */
+  basemapStyleUrl?: string | null;
   /** aborted when the process starts to shut down: long-lived streams (SSE) end themselves on it */
   shutdown?: AbortSignal;
 }

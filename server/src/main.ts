@@ -34,7 +34,9 @@ async function main(): Promise<void> {
     }
     const streams = new AbortController();
     const auth = { sessionHours: env.SESSION_HOURS, displaySessionDays: env.DISPLAY_SESSION_DAYS, trustProxy: env.TRUST_PROXY };
-    const app = createApp({ db, info, webDist: env.WEB_DIST, shutdown: streams.signal, auth });
+    const app = createApp({
+      db, info, webDist: env.WEB_DIST, shutdown: streams.signal, auth, basemapStyleUrl: env.BASEMAP_STYLE_URL ?? null,
+    });
     const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (address) => {
       console.log(`Dashboard ready: http://localhost:${address.port}/`);
     });

@@ -1,5 +1,5 @@
 // GET /api/townships?asOf=&from=&to=: every township's boundary, register size and KPIs.
-import type { FeatureCollection, MultiPolygon } from './geojson.ts';
+import type { FeatureCollection, MultiPolygon, Position } from './geojson.ts';
 import type { TownshipId } from './ids.ts';
 import type { KpiPeriod, Kpis } from './stats.ts';
 import type { ScopeDto } from './scope.ts';
@@ -15,6 +15,8 @@ export interface TownshipProperties {
   /** active venues located in the township (closed venues are not counted) */
   venueCount: number;
   gridCellCount: number;
+  /** where its one name label goes: the centre of the largest circle inside the boundary (always inside) */
+  labelPoint: Position;
   /** the township KPIs as of asOf over [from, to) (DESIGN.md "Township KPIs") */
   kpis: Kpis;
 }

@@ -17,6 +17,7 @@ import { townshipsDocs } from '../routes/townships/townships.docs.ts';
 import { venuesDocs } from '../routes/venues/venues.docs.ts';
 import { workflowDocs } from '../routes/workflow/workflow.docs.ts';
 import { authDocs } from '../routes/auth/auth.docs.ts';
+import { configDocs } from '../routes/config/config.docs.ts';
 import { openapiDocs } from './openapi.docs.ts';
 import type { RouteDoc } from './route-doc.ts';
 
@@ -25,6 +26,7 @@ export const allRouteDocs: RouteDoc[] = [
   ...exportsDocs, ...importsDocs, ...workflowDocs, ...reboundsDocs, ...blindSpotsDocs, ...heatmapDocs, ...tilesDocs, ...openapiDocs,
   ...authDocs,
   ...eventsDocs,
+  ...configDocs,
 ];
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] };

@@ -17,6 +17,8 @@ export interface TestAppOptions {
   caller?: Caller | null;
   /** resolve callers the way production does instead (for sign-in tests) */
   resolveCaller?: ResolveCaller;
+  /** the deployment's basemap style (BASEMAP_STYLE_URL); default none */
+  basemapStyleUrl?: string;
 }
 
 export async function testApp(db: Queryable, options: TestAppOptions = {}) {
@@ -28,6 +30,7 @@ export async function testApp(db: Queryable, options: TestAppOptions = {}) {
     webDist: options.webDist ?? null,
     logError: (_message, err) => logged.push(err),
     resolveCaller: options.resolveCaller ?? (async () => fixed),
+    basemapStyleUrl: options.basemapStyleUrl ?? null,
   });
   return { app, logged };
 }

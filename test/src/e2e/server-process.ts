@@ -56,6 +56,8 @@ export async function startServer(options: {
   venues: number; seed?: number; databaseUrl?: string;
   /** how long a start (or restart) may take before it counts as failed; default 180 s */
   readyTimeoutMs?: number;
+  /** more environment for the server (e.g. BASEMAP_STYLE_URL) */
+  env?: Record<string, string>;
 }): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'svm-e2e-'));
@@ -72,6 +74,7 @@ export async function startServer(options: {
       SEED_ON_START: 'true',
       SEED_VENUES: String(options.venues),
       SEED: String(options.seed ?? 7),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,7 +1,7 @@
 // The one typed client of the dashboard API: every call takes the query's AbortSignal and
 // throws an ApiProblem unless the response is ok.
 import type {
-  Bbox, BlindSpotsDto, GridCellCollection, GridCellsQuery, HealthDto, HeatmapDto, ReboundClustersDto,
+  Bbox, BlindSpotsDto, ConfigDto, GridCellCollection, GridCellsQuery, HealthDto, HeatmapDto, ReboundClustersDto,
   StreetCollection, TownshipCollection,
 } from '@svm/server/contract';
 import { notifyUnauthorized } from '../auth/session-events.ts';
@@ -35,6 +35,7 @@ export async function getJson<T>(path: string, params: Params, signal: AbortSign
 
 export const api = {
   health: (signal?: AbortSignal) => getJson<HealthDto>('/api/health', {}, signal),
+  config: (signal?: AbortSignal) => getJson<ConfigDto>('/api/config', {}, signal),
   townships: (signal?: AbortSignal) => getJson<TownshipCollection>('/api/townships', {}, signal),
   gridCells: (query: Omit<GridCellsQuery, 'asOf'> & { asOf?: string | undefined }, signal?: AbortSignal) =>
     getJson<GridCellCollection>('/api/grid-cells', { township: query.township, asOf: query.asOf }, signal),

@@ -1,14 +1,16 @@
-// The one MapLibre map with its deck.gl overlay: built once with the offline style; data,
-// layer visibility, selection, camera and label language are pushed into it as they change.
+// The one MapLibre map with its deck.gl overlay: built once, with the offline style or the
+// deployment's basemap under it (BASEMAP_STYLE_URL); data, layer visibility, selection, camera and
+// label language are pushed into it as they change.
 // Sets window.__mapReady once the map and every visible data layer have drawn.
 import type { LayersList } from '@deck.gl/core';
-import type { Bbox, FeatureCollection, Geometry, Position } from '@svm/server/contract';
+import type { Bbox, FeatureCollection, Geometry, Position, TownshipCollection } from '@svm/server/contract';
 import {
   type GeoJSONSource, Map as MapLibreMap, NavigationControl, type StyleSpecification, type VectorTileSource,
 } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import {
-  TOWNSHIP_LABELS_LAYER, TOWNSHIP_SELECTED_LAYER, selectedTownshipFilter, townshipLabelField,
+  TOWNSHIP_LABEL_POINTS_SOURCE, TOWNSHIP_LABELS_LAYER, TOWNSHIP_SELECTED_LAYER, selectedTownshipFilter, townshipLabelField,
+  townshipLabelPoints,
 } from '../features/townships/townships.layer.ts';
 import { ExportButton } from '../features/export-png/export-button.tsx';
 import { VENUE_LAYER_IDS, VENUE_SELECTED_LAYER, VENUES_SOURCE, venueTilesUrl, venuesVisible } from '../features/venues/venues.layer.ts';
@@ -18,6 +20,10 @@ import {
 import type { Lang } from '../i18n/dictionaries.ts';
 import type { ViewState } from '../state/view-state.ts';
 import { DATA_SOURCES, offlineStyle, type DataSource } from './offline-style.ts';
+import { mergeBasemap } from './basemap-style.ts';
+import { BasemapNotice } from './basemap-notice.tsx';
+import { LABEL_FONTS } from './fonts.ts';
+import { useBaseStyle } from './use-base-style.ts';
 import { useDeckOverlay } from './use-deck-overlay.ts';
 import { useMapClicks } from './use-map-clicks.ts';
 import { FLY_TO_ZOOM, onFlyTo } from './camera-requests.ts';
@@ -26,7 +32,7 @@ type Collection = FeatureCollection<Geometry, object>;
 
 export interface MapViewProps {
   /** each base source's data; undefined while it is loading */
-  sources: Record<DataSource, Collection | undefined>;
+  sources: Record<DataSource, Collection | undefined> & { townships: TownshipCollection | undefined };
   /** where the camera goes: the chosen township or the city */
   bounds: Bbox | null;
   /** where the first camera placement goes instead of bounds (a link to a venue) */
@@ -61,13 +67,22 @@ export function MapView(props: MapViewProps) {
   const restyle = useRef(props.restyle ?? ((style: StyleSpecification) => style));
   const viewportCallback = useRef(onViewport);
   viewportCallback.current = onViewport;
+  const base = useBaseStyle();
+  const baseRef = useRef(base);
+  baseRef.current = base;
+  const decided = base.kind !== 'pending';
 
   useEffect(() => {
-    if (!container.current) return;
+    if (!container.current || !decided) return;
     window.__mapReady = false;
+    const ours = restyle.current(offlineStyle({ ...initial.current, origin: window.location.origin }));
+    const chosen = baseRef.current;
     const instance = new MapLibreMap({
       container: container.current,
-      style: restyle.current(offlineStyle({ ...initial.current, origin: window.location.origin })),
+      style: chosen.kind === 'basemap' ? mergeBasemap(chosen.style, ours, chosen.url) : ours,
+      // CJK is drawn locally, never asked of a basemap's glyphs URL (which serves Latin ranges at
+      // best); labels on the default font stack draw it with our fonts
+      localIdeographFontFamily: LABEL_FONTS.join(','),
       center: [116.4, 35],
       zoom: 3,
       attributionControl: false,
@@ -88,10 +103,14 @@ export function MapView(props: MapViewProps) {
       window.__mapReady = false;
       instance.remove();
     };
-  }, []);
+  }, [decided]);
 
   useSourceData(map, 'streets', sources.streets);
   useSourceData(map, 'townships', sources.townships);
+  const townshipsData = sources.townships;
+  useEffect(() => {
+    if (map && townshipsData) map.getSource<GeoJSONSource>(TOWNSHIP_LABEL_POINTS_SOURCE)?.setData(townshipLabelPoints(townshipsData));
+  }, [map, townshipsData]);
 
   const { overlay, drawn } = useDeckOverlay(map, deckLayers, deckComplete);
   useMapClicks(map, overlay, onChange);
@@ -140,7 +159,7 @@ export function MapView(props: MapViewProps) {
     if (!map || !baseLoaded) return;
     // setData parses in the worker; the map turns idle only once that data has been drawn
     const onIdle = () => {
-      if (DATA_SOURCES.every((id) => map.isSourceLoaded(id))) setMapDrawn(true);
+      if ([...DATA_SOURCES, TOWNSHIP_LABEL_POINTS_SOURCE].every((id) => map.isSourceLoaded(id))) setMapDrawn(true);
       else map.once('idle', onIdle);
     };
     map.once('idle', onIdle);
@@ -157,6 +176,7 @@ export function MapView(props: MapViewProps) {
   return (
     <>
       <div ref={container} className="map" role="region" aria-label={label} />
+      {base.kind === 'fallback' && <BasemapNotice url={base.url} reason={base.reason} />}
       <ExportButton />
     </>
   );

@@ -29,6 +29,8 @@ export const mapZhCN = {
   'legend.gaps': '网格未覆盖区域（斜线）',
   'legend.unregisteredDensity': '未登记场所密度 / km²',
   'legend.unmatched': '参考点 30 m 内无登记场所',
+  'basemap.fallback': '底图服务无法加载，已改用内置底图',
+  'basemap.dismiss': '关闭提示',
 } as const;
 
 export const mapEn: Record<keyof typeof mapZhCN, string> = {
@@ -61,4 +63,6 @@ export const mapEn: Record<keyof typeof mapZhCN, string> = {
   'legend.gaps': 'not covered by any cell (hatched)',
   'legend.unregisteredDensity': 'found-unregistered venues / km²',
   'legend.unmatched': 'reference point, no venue within 30 m',
+  'basemap.fallback': 'The basemap could not be loaded; showing the built-in map',
+  'basemap.dismiss': 'Dismiss',
 };

@@ -2,7 +2,7 @@
 // nothing from the internet (no tiles, glyphs or sprites). Venue tiles come from this server.
 import type { GeoJSONSourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { STREETS_SOURCE, streetLayers } from '../features/streets/streets.layer.ts';
-import { TOWNSHIPS_SOURCE, townshipLayers } from '../features/townships/townships.layer.ts';
+import { TOWNSHIP_LABEL_POINTS_SOURCE, TOWNSHIPS_SOURCE, townshipLabelLayer, townshipLayers } from '../features/townships/townships.layer.ts';
 import { VENUES_SOURCE, venueLayers, venueSource } from '../features/venues/venues.layer.ts';
 import { HAZARDS_SOURCE, hazardSource, reboundHazardLayers } from '../features/rebounds/rebound-hazards.layer.ts';
 import type { Lang } from '../i18n/dictionaries.ts';
@@ -25,16 +25,19 @@ export function offlineStyle({ lang, origin, asOf, layers }: StyleOptions): Styl
     version: 8,
     name: 'svm-offline',
     sources: {
-      [STREETS_SOURCE]: empty(), [TOWNSHIPS_SOURCE]: empty(), [VENUES_SOURCE]: venueSource(origin, asOf),
+      [STREETS_SOURCE]: empty(), [TOWNSHIPS_SOURCE]: empty(), [TOWNSHIP_LABEL_POINTS_SOURCE]: empty(),
+      [VENUES_SOURCE]: venueSource(origin, asOf),
       [HAZARDS_SOURCE]: hazardSource(origin, asOf),
     },
-    // bottom to top: context, jurisdictions and their names, then venue points and rebound hazards (deck.gl draws above)
+    // bottom to top: context, jurisdictions, venue points and rebound hazards, then the townships'
+    // names above them (deck.gl's data layers go under the selected outline, its badges above all)
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f4f2ee' } },
       ...streetLayers(),
-      ...townshipLayers(lang),
+      ...townshipLayers(),
       ...venueLayers(layers, null),
       ...reboundHazardLayers(layers),
+      townshipLabelLayer(lang),
     ],
   };
 }

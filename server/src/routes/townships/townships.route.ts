@@ -26,6 +26,7 @@ function toFeature(row: TownshipRow, kpis: Kpis): TownshipCollection['features']
       kind: row.kind,
       venueCount: row.venue_count,
       gridCellCount: row.grid_cell_count,
+      labelPoint: [row.label_lon, row.label_lat],
       kpis,
     },
   };

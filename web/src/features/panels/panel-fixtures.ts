@@ -54,7 +54,7 @@ export const townships: TownshipCollection = {
   type: 'FeatureCollection', period: { asOf: '2026-11-18T00:00:00Z', from: '2026-08-20T00:00:00Z', to: '2026-11-18T00:00:00Z' },
   features: [{
     type: 'Feature', id: 3, geometry: { type: 'MultiPolygon', coordinates: [] },
-    properties: { id: 3 as TownshipCollection['features'][number]['properties']['id'], code: 'T3', name: '东湖街道', nameEn: 'Donghu', kind: 'subdistrict', venueCount: 1000, gridCellCount: 4, kpis: kpis() },
+    properties: { id: 3 as TownshipCollection['features'][number]['properties']['id'], code: 'T3', name: '东湖街道', nameEn: 'Donghu', kind: 'subdistrict', venueCount: 1000, gridCellCount: 4, labelPoint: [121.55, 29.85], kpis: kpis() },
   }],
 };
 

@@ -1,0 +1,5 @@
+// GET /api/config: what the web needs to know about this deployment before it draws the map.
+export interface ConfigDto {
+  /** the MapLibre style of the deployment's own tile server (BASEMAP_STYLE_URL); null: the built-in offline style */
+  basemapStyleUrl: string | null;
+}
