@@ -81,6 +81,9 @@ export const authDocs: RouteDoc[] = [
       'active ends the account\'s sessions; a display name or phone (null clears it) does not. Role, township and department cannot be ' +
       'changed: they decide what the account reads, so an admin deactivates it and creates a new account instead.',
     tags: ['auth'], params: userIdParamSchema, body: { schema: userUpdateSchema },
-    responses: { 200: { description: 'UserAccountDto', mediaType: J }, 400: { description: 'malformed body', mediaType: P }, ...adminOnly, 404: { description: 'unknown user', mediaType: P } },
+    responses: {
+      200: { description: 'UserAccountDto', mediaType: J }, 400: { description: 'malformed body', mediaType: P }, ...adminOnly, 404: { description: 'unknown user', mediaType: P },
+      409: { description: 'deactivating the last active admin account', mediaType: P },
+    },
   },
 ];

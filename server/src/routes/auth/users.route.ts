@@ -1,7 +1,8 @@
 // Account administration, admin only: GET /api/auth/users lists accounts (never a password hash),
 // POST creates one whose bindings fit its role, PATCH /:id sets a password (the seeded grid workers
 // have none until an admin gives them one), (de)activates, renames or changes the phone. Role and
-// bindings are fixed once created: they decide what the account reads. Every change is audited
+// bindings are fixed once created: they decide what the account reads. The last active admin
+// cannot be deactivated (nobody could administer anything after). Every change is audited
 // without the password.
 import { Hono } from 'hono';
 import type { Queryable } from '@svm/db';
@@ -16,9 +17,10 @@ import { Problem } from '../../problem.ts';
 import { validate } from '../../validate.ts';
 import { decodeCursor, pageOf } from '../venues/cursor.ts';
 import { jsonBodyLimit } from '../workflow/limits.ts';
+import { townshipExists } from './auth.queries.ts';
 import {
-  departmentExists, insertedUser, townshipExists, updatedUser, userAccount, userAccounts, usernameTaken, type AccountChange,
-} from './auth.queries.ts';
+  departmentExists, insertedUser, isLastActiveAdmin, updatedUser, userAccount, userAccounts, usernameTaken, type AccountChange,
+} from './users.queries.ts';
 
 /**
  * Which of townshipId / departmentId the role takes, refused by field before the table's checks
@@ -90,6 +92,9 @@ export function usersRoute(db: Queryable) {
         ...(input.phone === undefined ? {} : { phone: input.phone }),
       };
       const account = await db.transaction(async (tx) => {
+        if (input.active === false && (await isLastActiveAdmin(tx, id))) {
+          throw Problem.conflict(`user ${id} is the last active admin account; create or activate another admin first`);
+        }
         if (!(await updatedUser(tx, id, change))) throw Problem.notFound(`user ${id} does not exist`);
         await audit(tx, actor, {
           action: 'user.update', entity: 'user', entityId: id,

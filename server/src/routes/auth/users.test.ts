@@ -204,4 +204,21 @@ describe('PATCH /api/auth/users/:id', () => {
       expect((await app.request('/api/auth/users/999999', patch(admin, { active: true }))).status).toBe(404);
     });
   });
+
+  it('refuses to deactivate the last active admin account, and allows it once there is another', async () => {
+    await rolledBack(async (tx) => {
+      const { app, accounts } = await signInSetUp(tx);
+      const admin = await bearer(app, 'fx_admin');
+      const before = await checksum(tx);
+      const last = await app.request(`/api/auth/users/${accounts.admin}`, patch(admin, { active: false }));
+      expect(last.status).toBe(409);
+      expect((await bodyOf<ProblemDetails>(last)).detail).toContain('last active admin');
+      expect(await checksum(tx)).toEqual(before);
+      const second = await bodyOf<UserAccountDto>(await app.request('/api/auth/users', send('POST', admin, { username: 'fx_admin2', displayName: '管理员二', role: 'admin' })));
+      expect((await app.request(`/api/auth/users/${accounts.admin}`, patch(admin, { active: false }))).status).toBe(200);
+      // one active admin is left
+      expect(await tx.query("SELECT username FROM users WHERE role = 'admin' AND active")).toEqual([{ username: 'fx_admin2' }]);
+      expect(second.role).toBe('admin');
+    });
+  });
 });
