@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['db/src/**/*.test.ts', 'server/src/**/*.test.ts', 'test/src/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['db/src/testing-setup.ts'],
+          // vacuums the worker's database after each file (its rolled-back rows are dead pages)
+          setupFiles: ['db/src/testing-after-file.ts'],
           // one database per worker, shared by the files it runs (tests roll back)
           isolate: false,
           testTimeout: 120_000,
