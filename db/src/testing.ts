@@ -81,18 +81,33 @@ export function testEnv() {
   return parseEnv(dbEnvSchema.pick({ DATABASE_URL: true }), process.env);
 }
 
+interface OwnDatabase { db: Db; drop: () => Promise<void> }
+
 /** A new, empty database (not from the template), for tests of migrating from nothing. */
-export async function freshDatabase(): Promise<{ db: Db; drop: () => Promise<void> }> {
+export function freshDatabase(): Promise<OwnDatabase> {
+  return ownDatabase(false);
+}
+
+/**
+ * A migrated database of the test's own, cloned from the run's template: writes really commit
+ * there (tests of caches and of the data version need that), and no other test file shares it.
+ */
+export function committedDatabase(): Promise<OwnDatabase> {
+  return ownDatabase(true);
+}
+
+async function ownDatabase(migrated: boolean): Promise<OwnDatabase> {
   const target = inject('testDb');
   if (target.driver === 'pglite') {
-    const db = await openDatabase({ driver: 'pglite', dataDir: null, statementTimeoutMs: 0 });
+    const loadDataDir = migrated ? new Blob([readFileSync(target.dumpFile)]) : undefined;
+    const db = await openDatabase({ driver: 'pglite', dataDir: null, ...(loadDataDir ? { loadDataDir } : {}), statementTimeoutMs: 0 });
     return { db, drop: () => db.close() };
   }
-  const name = `${target.template}_fresh_${process.env.VITEST_POOL_ID ?? '0'}`;
+  const name = `${target.template}_${migrated ? 'own' : 'fresh'}_${process.env.VITEST_POOL_ID ?? '0'}`;
   const admin = new pg.Client({ connectionString: target.url });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(migrated ? `CREATE DATABASE ${name} TEMPLATE ${target.template}` : `CREATE DATABASE ${name}`);
   const db = await openDatabase({ driver: 'pg', url: withDatabase(target.url, name), poolSize: 2, statementTimeoutMs: 0 });
   return {
     db,

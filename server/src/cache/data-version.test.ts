@@ -2,16 +2,15 @@
 // one bump per committed writing transaction, none for a rolled-back one, and "uncacheable"
 // (null) inside a transaction that has written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, type Db } from '@svm/db';
-import { freshDatabase } from '@svm/db/testing';
+import type { Db } from '@svm/db';
+import { committedDatabase } from '@svm/db/testing';
 import { dataVersion } from './data-version.queries.ts';
 
 let db: Db;
 let drop: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ db, drop } = await freshDatabase());
-  await migrate(db);
+  ({ db, drop } = await committedDatabase());
 });
 afterAll(async () => drop());
 

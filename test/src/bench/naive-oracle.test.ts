@@ -7,16 +7,15 @@
 // twice hung until the timeout while it takes 3 s alone, so whatever the worker's other test
 // files leave behind (sessions, locks, statistics) is kept out of its way.
 import { afterAll, describe, expect, it } from 'vitest';
-import { databaseInfo, migrate } from '@svm/db';
+import { databaseInfo } from '@svm/db';
 import { seedCity } from '@svm/db/seed';
-import { freshDatabase } from '@svm/db/testing';
+import { committedDatabase } from '@svm/db/testing';
 import { createApp } from '@svm/server';
 import type { BlindSpotsDto, GridCellCollection, ReboundClustersDto, StatsSummaryDto, TownshipCollection } from '@svm/server/contract';
 import { compareBlindSpots, compareCells, compareClusters, compareSummary, compareTownships } from './compare.ts';
 import { naiveBlindSpotCounts, naiveCells, naiveClusterWindowDays, naiveReboundClusters, naiveTownshipCounts } from './naive.queries.ts';
 
-const fresh = await freshDatabase();
-await migrate(fresh.db);
+const fresh = await committedDatabase();
 afterAll(() => fresh.drop());
 // read outside any transaction: PGlite has one connection
 const info = await databaseInfo(fresh.db);

@@ -1,8 +1,8 @@
 // The blind-spot answer cache on a database of its own, where writes really commit and bump the
 // data version (route tests run inside rolled-back transactions, which never cache).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, type Db, type Queryable } from '@svm/db';
-import { freshDatabase } from '@svm/db/testing';
+import type { Db, Queryable } from '@svm/db';
+import { committedDatabase } from '@svm/db/testing';
 import type { BlindSpotsDto } from '../../contract/index.ts';
 import { bodyOf, testApp } from '../../testing/app.ts';
 import { twoTownships } from '../../testing/fixture.ts';
@@ -10,11 +10,9 @@ import { twoTownships } from '../../testing/fixture.ts';
 let db: Db;
 let drop: () => Promise<void>;
 beforeAll(async () => {
-  ({ db, drop } = await freshDatabase());
-  await migrate(db);
+  ({ db, drop } = await committedDatabase());
   await twoTownships(db);
-  // a fresh database migrated from scratch: slow on a loaded machine
-}, 300_000);
+});
 afterAll(async () => drop());
 
 /** The database, counting the transactions an answer is computed in (one per computed answer). */

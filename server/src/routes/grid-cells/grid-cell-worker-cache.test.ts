@@ -3,8 +3,8 @@
 // the worker's name; a committed rename of the worker (users) and a committed change of the cell's
 // worker (grid_cells) each bump the version once, so the next answer is recomputed, not stale.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, type Db } from '@svm/db';
-import { freshDatabase } from '@svm/db/testing';
+import type { Db } from '@svm/db';
+import { committedDatabase } from '@svm/db/testing';
 import { callerForUser } from '../../auth/testing.ts';
 import { dataVersion } from '../../cache/data-version.queries.ts';
 import type { GridCellCollection } from '../../contract/index.ts';
@@ -20,8 +20,7 @@ let adminId: number;
 const square = 'POLYGON((121 30,121.1 30,121.1 30.1,121 30.1,121 30))';
 
 beforeAll(async () => {
-  ({ db, drop } = await freshDatabase());
-  await migrate(db);
+  ({ db, drop } = await committedDatabase());
   const [t] = await db.query<{ id: number }>(`INSERT INTO townships (code, name, name_en, kind, geom)
     VALUES ('G', '甲街道', 'G', 'subdistrict', ST_Multi(ST_GeomFromText($1, 4326))) RETURNING id`, [square]);
   workerId = (await db.query<{ id: number }>(`INSERT INTO users (username, display_name, role, township_id)

@@ -1,8 +1,8 @@
 // The grid-cell list cache on a database of its own, where transactions really commit: a named
 // as-of is answered once per data version, a committed patrol makes it recompute, "now" is never cached.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, type Db } from '@svm/db';
-import { freshDatabase } from '@svm/db/testing';
+import type { Db } from '@svm/db';
+import { committedDatabase } from '@svm/db/testing';
 import { CITY_READ_SCOPE } from '../../auth/scope.queries.ts';
 import { cachedGridCells, gridCellsKey, newGridCellsCache } from './grid-cells-cache.ts';
 
@@ -14,8 +14,7 @@ let workerId: number;
 const square = 'POLYGON((121 30,121.1 30,121.1 30.1,121 30.1,121 30))';
 
 beforeAll(async () => {
-  ({ db, drop } = await freshDatabase());
-  await migrate(db);
+  ({ db, drop } = await committedDatabase());
   // one township, one cell, one low-risk venue (30 days) registered 1 Jan and never patrolled
   const [t] = await db.query<{ id: number }>(`INSERT INTO townships (code, name, name_en, kind, geom)
     VALUES ('G', '甲街道', 'G', 'subdistrict', ST_Multi(ST_GeomFromText($1, 4326))) RETURNING id`, [square]);

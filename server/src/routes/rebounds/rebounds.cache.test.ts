@@ -1,8 +1,8 @@
 // The rebound-cluster answer cache on a database of its own, where writes really commit and bump
 // the data version (route tests run inside rolled-back transactions, which never cache).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, type Db, type Queryable } from '@svm/db';
-import { freshDatabase } from '@svm/db/testing';
+import type { Db, Queryable } from '@svm/db';
+import { committedDatabase } from '@svm/db/testing';
 import type { ReboundClustersDto } from '../../contract/index.ts';
 import { bodyOf, testApp } from '../../testing/app.ts';
 import { reboundCity } from './rebounds.fixture.ts';
@@ -10,12 +10,10 @@ import { reboundCity } from './rebounds.fixture.ts';
 let db: Db;
 let drop: () => Promise<void>;
 beforeAll(async () => {
-  ({ db, drop } = await freshDatabase());
-  await migrate(db);
+  ({ db, drop } = await committedDatabase());
   // one transaction: a closed hazard's sign-off is checked at commit
   await db.transaction((tx) => reboundCity(tx));
-  // a fresh database migrated from scratch: slow on a loaded machine
-}, 300_000);
+});
 afterAll(async () => drop());
 
 /** The database, counting the transactions clusters are computed in (one per computed answer). */

@@ -2,8 +2,8 @@
 // rolled-back fixture every tile is uncacheable: the data version is null there).
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, type Db } from '@svm/db';
-import { freshDatabase } from '@svm/db/testing';
+import type { Db } from '@svm/db';
+import { committedDatabase } from '@svm/db/testing';
 import { testApp } from '../../testing/app.ts';
 import { twoTownships } from '../../testing/fixture.ts';
 import { tileOf } from './tiles.testing.ts';
@@ -12,8 +12,7 @@ let db: Db;
 let drop: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ db, drop } = await freshDatabase());
-  await migrate(db);
+  ({ db, drop } = await committedDatabase());
   await db.transaction(async (tx) => void (await twoTownships(tx)));
 });
 afterAll(async () => drop());
