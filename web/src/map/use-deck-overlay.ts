@@ -38,8 +38,18 @@ export function useDeckOverlay(map: MapLibreMap | null, layers: LayersList, comp
   }, [complete]);
 
   useEffect(() => {
-    overlay?.setProps({ layers });
-  }, [overlay, layers]);
+    if (!overlay || !map) return;
+    overlay.setProps({ layers });
+    // the overlay slots its layers into MapLibre's stack (under the labels) only while the style
+    // counts as loaded, which it does not while tiles load; missed then, they would be drawn on
+    // top of everything, so they are slotted again once the map is idle
+    if (map.isStyleLoaded()) return;
+    const slot = () => overlay.setProps({ layers });
+    map.once('idle', slot);
+    return () => {
+      map.off('idle', slot);
+    };
+  }, [overlay, map, layers]);
 
   return { overlay, drawn: drawn && complete };
 }
