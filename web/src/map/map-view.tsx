@@ -13,6 +13,7 @@ import {
   townshipLabelPoints,
 } from '../features/townships/townships.layer.ts';
 import { ExportButton } from '../features/export-png/export-button.tsx';
+import { STREET_HEATMAP_LAYER, cityLatitude, streetHeatmapRadius, streetHeatmapVisible } from '../features/heatmap/street-heatmap.layer.ts';
 import { VENUE_LAYER_IDS, VENUE_SELECTED_LAYER, VENUES_SOURCE, venueTilesUrl, venuesVisible } from '../features/venues/venues.layer.ts';
 import {
   HAZARDS_SOURCE, REBOUND_HAZARDS_LAYER, hazardTilesUrl, reboundHazardsVisible,
@@ -46,8 +47,6 @@ export interface MapViewProps {
   deckComplete: boolean;
   onChange: (change: Partial<ViewState>) => void;
   onViewport: (zoom: number, bbox: Bbox) => void;
-  /** the whole zoom the data layers were built for */
-  zoom: number;
   /** rewrites the built-in style once, before the map is built (the wall's dark theme) */
   restyle?: (style: StyleSpecification) => StyleSpecification;
 }
@@ -59,7 +58,7 @@ function useSourceData(map: MapLibreMap | null, id: DataSource, data: Collection
 }
 
 export function MapView(props: MapViewProps) {
-  const { sources, bounds, focus, lang, label, state, asOf, deckLayers, deckComplete, onChange, onViewport, zoom } = props;
+  const { sources, bounds, focus, lang, label, state, asOf, deckLayers, deckComplete, onChange, onViewport } = props;
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   // the style is built once; later changes are pushed into it
@@ -109,7 +108,11 @@ export function MapView(props: MapViewProps) {
   useSourceData(map, 'townships', sources.townships);
   const townshipsData = sources.townships;
   useEffect(() => {
-    if (map && townshipsData) map.getSource<GeoJSONSource>(TOWNSHIP_LABEL_POINTS_SOURCE)?.setData(townshipLabelPoints(townshipsData));
+    if (!map || !townshipsData) return;
+    map.getSource<GeoJSONSource>(TOWNSHIP_LABEL_POINTS_SOURCE)?.setData(townshipLabelPoints(townshipsData));
+    // the street heatmap's kernel keeps its ground size at the city's own latitude
+    const lat = cityLatitude(townshipsData);
+    if (lat !== null) map.setPaintProperty(STREET_HEATMAP_LAYER, 'heatmap-radius', streetHeatmapRadius(lat));
   }, [map, townshipsData]);
 
   const { overlay, drawn } = useDeckOverlay(map, deckLayers, deckComplete);
@@ -117,12 +120,13 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     if (!map) return;
-    const visibility = venuesVisible(state.layers, zoom) ? 'visible' : 'none';
+    const visibility = venuesVisible(state.layers) ? 'visible' : 'none';
     for (const id of VENUE_LAYER_IDS) map.setLayoutProperty(id, 'visibility', visibility);
+    map.setLayoutProperty(STREET_HEATMAP_LAYER, 'visibility', streetHeatmapVisible(state.layers) ? 'visible' : 'none');
     map.setLayoutProperty(REBOUND_HAZARDS_LAYER, 'visibility', reboundHazardsVisible(state.layers) ? 'visible' : 'none');
     map.setFilter(VENUE_SELECTED_LAYER, ['==', ['get', 'id'], state.selection?.kind === 'venue' ? state.selection.id : -1]);
     map.setFilter(TOWNSHIP_SELECTED_LAYER, selectedTownshipFilter(state.township));
-  }, [map, state.layers, state.selection, state.township, zoom]);
+  }, [map, state.layers, state.selection, state.township]);
 
   useEffect(() => {
     map?.getSource<VectorTileSource>(VENUES_SOURCE)?.setTiles([venueTilesUrl(window.location.origin, asOf)]);

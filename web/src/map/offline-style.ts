@@ -4,9 +4,13 @@ import type { GeoJSONSourceSpecification, StyleSpecification } from 'maplibre-gl
 import { STREETS_SOURCE, streetLayers } from '../features/streets/streets.layer.ts';
 import { TOWNSHIP_LABEL_POINTS_SOURCE, TOWNSHIPS_SOURCE, townshipLabelLayer, townshipLayers } from '../features/townships/townships.layer.ts';
 import { VENUES_SOURCE, venueLayers, venueSource } from '../features/venues/venues.layer.ts';
+import { streetHeatmapLayers } from '../features/heatmap/street-heatmap.layer.ts';
 import { HAZARDS_SOURCE, hazardSource, reboundHazardLayers } from '../features/rebounds/rebound-hazards.layer.ts';
 import type { Lang } from '../i18n/dictionaries.ts';
 import type { LayerId } from '../state/view-state.ts';
+
+/** Until the townships arrive, the kernel of the street heatmap is sized for this latitude. */
+const DEFAULT_LATITUDE = 30;
 
 const empty = (): GeoJSONSourceSpecification => ({ type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
 
@@ -35,6 +39,9 @@ export function offlineStyle({ lang, origin, asOf, layers }: StyleOptions): Styl
       { id: 'background', type: 'background', paint: { 'background-color': '#f4f2ee' } },
       ...streetLayers(),
       ...townshipLayers(),
+      // the risk heatmap at street zoom (deck.gl draws the city zooms' bins), under the points;
+      // its kernel is sized for the latitude of the city, set again once the townships load
+      ...streetHeatmapLayers(layers, DEFAULT_LATITUDE),
       ...venueLayers(layers, null),
       ...reboundHazardLayers(layers),
       townshipLabelLayer(lang),

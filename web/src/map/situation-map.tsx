@@ -9,8 +9,7 @@ import { Legend } from '../features/legend/legend.tsx';
 import { streetsQuery } from '../features/streets/streets.queries.ts';
 import { townshipsQuery } from '../features/townships/townships.queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { HEATMAP_MAX_ZOOM } from '../features/heatmap/heatmap.layer.ts';
-import { apiAsOf, useViewState, type LayerId } from '../state/view-state.ts';
+import { apiAsOf, useViewState } from '../state/view-state.ts';
 import { boundsOf } from './bounds.ts';
 import { layerAllowed } from '../auth/allowed-layers.ts';
 import { useMe } from '../auth/me-context.tsx';
@@ -22,11 +21,6 @@ import { snapViewport, type Viewport } from './viewport.ts';
 // with no township there is no area to ask streets for
 const NO_STREETS: StreetCollection = { type: 'FeatureCollection', features: [] };
 
-/** The layers the legend explains: at street zoom the venue points stand in for the heatmap. */
-function legendLayers(layers: readonly LayerId[], zoom: number): LayerId[] {
-  if (zoom < HEATMAP_MAX_ZOOM || !layers.includes('heatmap')) return [...layers];
-  return layers.includes('venues') ? layers.filter((l) => l !== 'heatmap') : layers.map((l) => (l === 'heatmap' ? 'venues' : l));
-}
 
 export function SituationMap() {
   const { t, lang } = useI18n();
@@ -78,10 +72,9 @@ export function SituationMap() {
         deckComplete={data.complete}
         onChange={setState}
         onViewport={onViewport}
-        zoom={viewport?.zoom ?? 0}
       />
       <LayerSwitcher />
-      <Legend layers={legendLayers(state.layers, viewport?.zoom ?? 0)} zoom={viewport?.zoom ?? 0} />
+      <Legend layers={state.layers} zoom={viewport?.zoom ?? 0} />
       {firstError ? (
         <StatusPanel kind="error" error={firstError} onRetry={() => failed.forEach((q) => void q.refetch())} />
       ) : (

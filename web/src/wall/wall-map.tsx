@@ -54,7 +54,6 @@ export function WallMap({ stop, cityBounds }: { stop: TourStop | null; cityBound
         deckComplete={data.complete}
         onChange={ignore}
         onViewport={onViewport}
-        zoom={viewport?.zoom ?? 0}
         restyle={darkStyle}
       />
     </main>

@@ -35,7 +35,7 @@ export function Legend({ layers, zoom }: { layers: readonly LayerId[]; zoom: num
           ticks={['0', '10', '100', `${formatNumber(DENSITY_DOMAIN[1])}+`]}
         />
         <li className="legend-note">{t('legend.heatmapUnit')}</li>
-        {zoom >= HEATMAP_MAX_ZOOM - 1 && <li className="legend-note">{t('legend.heatmapZoom')}</li>}
+        {zoom >= HEATMAP_MAX_ZOOM && <li className="legend-note">{t('legend.heatmapZoom')}</li>}
       </>
     ),
     venues: (

@@ -23,10 +23,8 @@ export function venueSource(origin: string, asOf: string | undefined): VectorSou
   return { type: 'vector', tiles: [venueTilesUrl(origin, asOf)], minzoom: VENUE_MIN_ZOOM, maxzoom: 16 };
 }
 
-const STREET_ZOOM = 13;
-/** Shown when switched on, and in place of the heatmap at street zoom (the heatmap hands over at 13). */
-export const venuesVisible = (layers: readonly LayerId[], zoom = 0) =>
-  layers.includes('venues') || (layers.includes('heatmap') && zoom >= STREET_ZOOM);
+/** Shown when switched on (at street zoom the heatmap goes on over the venue tiles itself). */
+export const venuesVisible = (layers: readonly LayerId[]) => layers.includes('venues');
 
 const riskColor: ExpressionSpecification = [
   'match', ['get', 'riskLevel'], 'high', RISK_COLORS.high, 'medium', RISK_COLORS.medium, RISK_COLORS.low,
