@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FeatureCollection, Polygon, Position } from './geojson.ts';
 import { instantSchema, intParam } from './params.ts';
 import { bboxSchema } from './streets.ts';
+import { HEATMAP_DENSITY_DOMAIN, HEATMAP_WEIGHTS } from './heatmap-scale.ts';
 
 export const heatmapQuerySchema = z.object({
   bbox: bboxSchema,
@@ -11,16 +12,7 @@ export const heatmapQuerySchema = z.object({
 });
 export type HeatmapQuery = z.infer<typeof heatmapQuerySchema>;
 
-/**
- * What each thing adds to its bin's weight: an active venue by its assigned risk level
- * (high 3, medium 2, low 1), and each hazard open as of then 2 more.
- */
-export const HEATMAP_WEIGHTS = { high: 3, medium: 2, low: 1, openHazard: 2 } as const;
-/**
- * Colours are keyed to density (weight per km²) on this fixed domain, the same at every zoom
- * and place: 0 is the lowest colour, 1000 and above the highest.
- */
-export const HEATMAP_DENSITY_DOMAIN = [0, 1000] as const;
+export { HEATMAP_DENSITY_DOMAIN, HEATMAP_WEIGHTS };
 
 export interface HeatmapBinProperties {
   weight: number;

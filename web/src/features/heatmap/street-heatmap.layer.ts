@@ -4,7 +4,8 @@
 // kernel, so with the radius held at a fixed distance on the ground (doubling per zoom) and a fixed
 // intensity, a heatmap-density value is a weight per km² whatever the zoom or place.
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { HEATMAP_WEIGHTS } from '@svm/server/contract';
+// the numbers only: the contract's index would bundle zod and every schema
+import { HEATMAP_WEIGHTS } from '@svm/server/contract/heatmap-scale';
 import type { LayerId } from '../../state/view-state.ts';
 import { VENUES_SOURCE, VENUES_SOURCE_LAYER } from '../venues/venues.layer.ts';
 import { DENSITY_DOMAIN, HEATMAP_MAX_ZOOM, densityColor } from './heatmap.layer.ts';
