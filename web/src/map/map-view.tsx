@@ -63,6 +63,8 @@ export function MapView(props: MapViewProps) {
   const [map, setMap] = useState<MapLibreMap | null>(null);
   // the style is built once; later changes are pushed into it
   const initial = useRef({ lang, asOf, layers: state.layers });
+  // whether the camera has been placed on the city, a township or a linked venue yet
+  const flown = useRef(false);
   const restyle = useRef(props.restyle ?? ((style: StyleSpecification) => style));
   const viewportCallback = useRef(onViewport);
   viewportCallback.current = onViewport;
@@ -89,6 +91,9 @@ export function MapView(props: MapViewProps) {
     window.__map = instance;
     instance.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     const report = () => {
+      // the camera before the first placement (all of China at zoom 3) is nobody's view: asking
+      // the heatmap for it cost the embedded database a second before the city's own request
+      if (!flown.current) return;
       const b = instance.getBounds();
       viewportCallback.current(instance.getZoom(), [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
     };
@@ -138,17 +143,17 @@ export function MapView(props: MapViewProps) {
     return onFlyTo((center) => map.flyTo({ center, zoom: Math.max(map.getZoom(), FLY_TO_ZOOM), duration: 1200 }));
   }, [map]);
 
-  const flown = useRef(false);
   useEffect(() => {
     if (!map || !bounds) return;
-    if (!flown.current && focus) {
+    // placed before the camera moves, so the move's end reports the first viewport
+    const first = !flown.current;
+    flown.current = true;
+    if (first && focus) {
       map.jumpTo({ center: focus, zoom: FLY_TO_ZOOM });
-      flown.current = true;
       return;
     }
     // the first frame a wall display shows is already in place; later changes fly
-    map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: 48, animate: flown.current, duration: 900 });
-    flown.current = true;
+    map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: 48, animate: !first, duration: 900 });
     // focus only matters for the first placement
   }, [map, bounds]);
 
