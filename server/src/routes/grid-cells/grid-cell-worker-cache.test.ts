@@ -10,6 +10,7 @@ import { dataVersion } from '../../cache/data-version.queries.ts';
 import type { GridCellCollection } from '../../contract/index.ts';
 import { bodyOf, testApp } from '../../testing/app.ts';
 import { write } from '../workflow/workflow-fixture.ts';
+import { oneCellCity } from '../../testing/one-cell-city.ts';
 
 let db: Db;
 let drop: () => Promise<void>;
@@ -17,17 +18,10 @@ let workerId: number;
 let cellId: number;
 let adminId: number;
 
-const square = 'POLYGON((121 30,121.1 30,121.1 30.1,121 30.1,121 30))';
-
 beforeAll(async () => {
   ({ db, drop } = await committedDatabase());
-  const [t] = await db.query<{ id: number }>(`INSERT INTO townships (code, name, name_en, kind, geom)
-    VALUES ('G', '甲街道', 'G', 'subdistrict', ST_Multi(ST_GeomFromText($1, 4326))) RETURNING id`, [square]);
-  workerId = (await db.query<{ id: number }>(`INSERT INTO users (username, display_name, role, township_id)
-    VALUES ('worker.g', '网格员', 'grid_worker', $1) RETURNING id`, [t!.id]))[0]!.id;
+  ({ workerId, cellId } = await oneCellCity(db, 'G'));
   adminId = (await db.query<{ id: number }>("INSERT INTO users (username, display_name, role) VALUES ('admin.g', '管理员', 'admin') RETURNING id"))[0]!.id;
-  cellId = (await db.query<{ id: number }>(`INSERT INTO grid_cells (code, township_id, name, worker_id, geom)
-    VALUES ('G1', $1, 'G1', $2, ST_GeomFromText($3, 4326)) RETURNING id`, [t!.id, workerId, square]))[0]!.id;
 }, 120_000);
 afterAll(async () => drop());
 

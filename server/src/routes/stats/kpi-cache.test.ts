@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@svm/db';
 import { committedDatabase } from '@svm/db/testing';
 import { CITY_READ_SCOPE } from '../../auth/scope.queries.ts';
+import { oneCellCity } from '../../testing/one-cell-city.ts';
 import { cachedKpiCounts, kpiKey, newKpiCache } from './kpi-cache.ts';
 
 let db: Db;
@@ -11,21 +12,9 @@ let drop: () => Promise<void>;
 let venueId: number;
 let workerId: number;
 
-const square = 'POLYGON((121 30,121.1 30,121.1 30.1,121 30.1,121 30))';
-
 beforeAll(async () => {
   ({ db, drop } = await committedDatabase());
-  // one township, one cell, one low-risk venue (30 days) registered 1 Jan and never patrolled
-  const [t] = await db.query<{ id: number }>(`INSERT INTO townships (code, name, name_en, kind, geom)
-    VALUES ('K', '甲街道', 'K', 'subdistrict', ST_Multi(ST_GeomFromText($1, 4326))) RETURNING id`, [square]);
-  const [w] = await db.query<{ id: number }>(`INSERT INTO users (username, display_name, role, township_id)
-    VALUES ('worker.k', '网格员', 'grid_worker', $1) RETURNING id`, [t!.id]);
-  workerId = w!.id;
-  await db.query(`INSERT INTO grid_cells (code, township_id, name, worker_id, geom) VALUES ('K1', $1, 'K1', $2, ST_GeomFromText($3, 4326))`,
-    [t!.id, workerId, square]);
-  const [v] = await db.query<{ id: number }>(`INSERT INTO venues (name, category, risk_level, registered_at, geom)
-    VALUES ('k', 'retail', 'low', '2026-01-01', ST_SetSRID(ST_MakePoint(121.05, 30.05), 4326)) RETURNING id`);
-  venueId = v!.id;
+  ({ venueId, workerId } = await oneCellCity(db, 'K'));
 });
 afterAll(async () => drop());
 
