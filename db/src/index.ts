@@ -1,7 +1,7 @@
-// Public surface of the database package: config, the two-driver client, migrations, schema.
+// Public surface of the database package: config, the two-driver client, migrations, the
+// drizzle mirror of the tables (for the drift test and typed references; enums come from @svm/contract).
 export { dbEnvSchema, dbConfigFromEnv, parseEnv, type DbEnv, type DbConfig } from './config.ts';
 export { openDatabase, dumpPglite, type Db, type Queryable, type Driver, type Row } from './client.ts';
 export { migrate, listMigrations, databaseInfo, MigrationError, type DatabaseInfo } from './migrate.ts';
 export * as schema from './schema.ts';
-export type { VenueCategory, RiskLevel, HazardStatus, AcceptanceParty, UserRole, PatrolResult } from './schema.ts';
 export { sql, type SQL } from 'drizzle-orm';

@@ -1,5 +1,6 @@
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
+import { DATABASE_ENUMS } from '@svm/contract/constants';
 import { databaseInfo, listMigrations, migrate } from './migrate.ts';
 import { allTables } from './schema.ts';
 import { freshDatabase, testDb } from './testing.ts';
@@ -60,5 +61,21 @@ describe('schema', () => {
         .sort((a, b) => a.column_name.localeCompare(b.column_name));
       expect(columns, `table ${config.name}`).toEqual(described);
     }
+  });
+
+  it('has exactly the enum types and values of the contract lists, in their order', async () => {
+    const db = await testDb();
+    const rows = await db.query<{ name: string; labels: string[] }>(`
+      SELECT t.typname AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels
+        FROM pg_type t
+        JOIN pg_enum e ON e.enumtypid = t.oid
+        JOIN pg_namespace n ON n.oid = t.typnamespace
+       WHERE n.nspname = 'public'
+       GROUP BY t.typname
+       ORDER BY t.typname`);
+    const expected = Object.entries(DATABASE_ENUMS)
+      .map(([name, labels]) => ({ name, labels: [...labels] }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    expect(rows).toEqual(expected);
   });
 });

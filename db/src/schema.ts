@@ -1,21 +1,26 @@
-// drizzle-orm description of the tables created by migrations/*.sql (the SQL is the source of
-// truth; schema.test.ts fails when the two drift). Row types for the server come from here.
+// drizzle-orm mirror of the tables the migrations create. The SQL in migrations/ is the source
+// of truth and migrate.test.ts fails when the two drift. The server's queries declare their own
+// row types beside each query (they return computed columns, not table rows), so nothing else
+// reads this file; the enum values are @svm/contract's lists.
 import {
   boolean, customType, smallint, geometry, integer, bigint, jsonb, pgEnum, pgTable, text, timestamp,
 } from 'drizzle-orm/pg-core';
+import {
+  ACCEPTANCE_PARTIES, HAZARD_SEVERITIES, HAZARD_STATUSES, PATROL_RESULTS, RISK_LEVELS, TOWNSHIP_KINDS, USER_ROLES,
+  VENUE_CATEGORIES, VENUE_REGISTRATIONS, VENUE_STATUSES,
+} from '@svm/contract/constants';
 
-export const townshipKind = pgEnum('township_kind', ['subdistrict', 'town', 'development_zone']);
-export const venueCategory = pgEnum('venue_category', [
-  'catering', 'retail', 'repair', 'ebike', 'entertainment', 'warehouse', 'workshop', 'lodging', 'training', 'other',
-]);
-export const riskLevel = pgEnum('risk_level', ['high', 'medium', 'low']);
-export const registrationStatus = pgEnum('registration_status', ['registered', 'found_unregistered']);
-export const venueStatus = pgEnum('venue_status', ['active', 'closed']);
-export const patrolResult = pgEnum('patrol_result', ['ok', 'hazards_found', 'venue_closed', 'not_open']);
-export const hazardSeverity = pgEnum('hazard_severity', ['general', 'major']);
-export const hazardStatus = pgEnum('hazard_status', ['open', 'rectifying', 'rectified', 'closed']);
-export const acceptanceParty = pgEnum('acceptance_party', ['territorial', 'industry', 'special', 'on_the_spot']);
-export const userRole = pgEnum('user_role', ['city', 'township', 'department', 'grid_worker', 'planner', 'admin']);
+// the enum values come from @svm/contract's one list each; enums.test.ts checks the database's
+export const townshipKind = pgEnum('township_kind', TOWNSHIP_KINDS);
+export const venueCategory = pgEnum('venue_category', VENUE_CATEGORIES);
+export const riskLevel = pgEnum('risk_level', RISK_LEVELS);
+export const registrationStatus = pgEnum('registration_status', VENUE_REGISTRATIONS);
+export const venueStatus = pgEnum('venue_status', VENUE_STATUSES);
+export const patrolResult = pgEnum('patrol_result', PATROL_RESULTS);
+export const hazardSeverity = pgEnum('hazard_severity', HAZARD_SEVERITIES);
+export const hazardStatus = pgEnum('hazard_status', HAZARD_STATUSES);
+export const acceptanceParty = pgEnum('acceptance_party', ACCEPTANCE_PARTIES);
+export const userRole = pgEnum('user_role', USER_ROLES);
 
 // drizzle's geometry() decodes points only; polygons and lines stay as the driver's hex EWKB
 // and are read in SQL with ST_AsGeoJSON or as tiles.
@@ -254,10 +259,3 @@ export const allTables = {
   hazardTransitions, acceptances, patrolPolicy, gradingRules, referencePoints, streets, auditLog,
   displayTokens, sessions, loginFailures, dataVersion,
 };
-
-export type VenueCategory = (typeof venueCategory.enumValues)[number];
-export type RiskLevel = (typeof riskLevel.enumValues)[number];
-export type HazardStatus = (typeof hazardStatus.enumValues)[number];
-export type AcceptanceParty = (typeof acceptanceParty.enumValues)[number];
-export type UserRole = (typeof userRole.enumValues)[number];
-export type PatrolResult = (typeof patrolResult.enumValues)[number];

@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { sql, type Queryable } from '@svm/db';
 import { callerOf, type Role } from './auth/caller.ts';
-import type { VenueCategory } from './contract/index.ts';
+import type { VenueCategory } from '@svm/contract';
 import { Problem } from './problem.ts';
 
 export interface Actor {

@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { PROBLEM_CONTENT_TYPE, type ProblemDetails, type ProblemIssue } from './contract/index.ts';
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails, type ProblemIssue } from '@svm/contract';
 import { databaseUnavailability } from './robustness/db-errors.ts';
 
 export interface ProblemInit {

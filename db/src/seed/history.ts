@@ -1,7 +1,7 @@
 // Patrol and hazard history of one venue, walked forward in time: patrols at the cadence its
 // grade asks for (stretched in lazy cells, stopped in neglected ones), hazards found at
 // category-dependent rates, each taken through its lifecycle up to the reference date.
-import type { AcceptanceParty, HazardStatus, RiskLevel, VenueCategory } from '../schema.ts';
+import type { AcceptanceParty, HazardStatus, RiskLevel, VenueCategory } from '@svm/contract/constants';
 import type { Random } from './random.ts';
 import { DAY_MS, type VenuePlan } from './venues.ts';
 

@@ -1,7 +1,7 @@
 // The seeded city: a deterministic, realistic city from a seed and a size, written in one
 // transaction with bulk (unnest) inserts so the 200,000-venue city loads in minutes.
 import type { Queryable } from '../client.ts';
-import type { RiskLevel, VenueCategory } from '../schema.ts';
+import type { RiskLevel, VenueCategory } from '@svm/contract/constants';
 import { planCity } from './city.ts';
 import { venueHistory, weeklyRounds, type Actor, type CellDuty, type HistoryRows, type Ids } from './history.ts';
 import { insertGridCells, insertStreets, insertTownships } from './layout.ts';

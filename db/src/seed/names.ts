@@ -1,5 +1,5 @@
 // Chinese names for townships, streets, venues and people, drawn deterministically.
-import type { VenueCategory } from '../schema.ts';
+import type { VenueCategory } from '@svm/contract/constants';
 import type { Random } from './random.ts';
 
 export const SUBDISTRICT_NAMES: readonly (readonly [string, string])[] = [

@@ -1,6 +1,6 @@
 // Venues placed along the street network, denser in commercial centres, with a category mix
 // that follows the zone (warehouses and workshops out in the development zones and towns).
-import type { VenueCategory } from '../schema.ts';
+import type { VenueCategory } from '@svm/contract/constants';
 import { density, distanceToPolyline, insidePolygon, toLonLat, type CityPlan, type TownshipPlan, type Xy } from './city.ts';
 import { personName, venueName } from './names.ts';
 import { Random } from './random.ts';

@@ -1,7 +1,7 @@
 // Bulk writers for the seed: each table is written with one INSERT ... SELECT FROM unnest(...)
 // per batch (column arrays as parameters), which both drivers run fast.
 import type { Queryable } from '../client.ts';
-import type { UserRole, VenueCategory } from '../schema.ts';
+import type { UserRole, VenueCategory } from '@svm/contract/constants';
 import { toLonLat, type CityPlan } from './city.ts';
 import type { HistoryRows } from './history.ts';
 import { Random } from './random.ts';

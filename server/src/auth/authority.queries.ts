@@ -1,7 +1,7 @@
 // Where a write lands, in the terms write authority is decided by: township, grid cell and
 // its worker, and the venue's category (for the industry authority).
 import { sql, type Queryable } from '@svm/db';
-import type { VenueCategory } from '../contract/index.ts';
+import type { VenueCategory } from '@svm/contract';
 
 export interface Jurisdiction {
   township_id: number | null;

@@ -3,7 +3,7 @@
 // transaction, which then rolls back), and names what this account may do instead.
 import type { Queryable } from '@svm/db';
 import type { Actor } from '../actor.ts';
-import type { VenueCategory } from '../contract/index.ts';
+import type { VenueCategory } from '@svm/contract';
 import { Problem } from '../problem.ts';
 import { jurisdictionOfHazard, jurisdictionOfPoint, jurisdictionOfVenue, type Jurisdiction } from './authority.queries.ts';
 

@@ -1,7 +1,7 @@
 import type { Queryable } from '@svm/db';
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { LoginDto } from '../contract/index.ts';
+import type { LoginDto } from '@svm/contract';
 import { login, PASSWORD, withBearer } from '../routes/auth/auth-fixture.ts';
 import { bodyOf, testApp } from '../testing/app.ts';
 import { twoTownships } from '../testing/fixture.ts';

@@ -3,7 +3,7 @@
 // takes a ReadScope argument (only readScopeOf/resolveScope make one), so a route cannot forget it.
 import { sql, type Queryable, type SQL } from '@svm/db';
 import type { Context } from 'hono';
-import type { ScopeDto, TownshipId, VenueCategory } from '../contract/index.ts';
+import type { ScopeDto, TownshipId, VenueCategory } from '@svm/contract';
 import { Problem } from '../problem.ts';
 import { scopeOf, type Scope } from './caller.ts';
 

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import {
   acceptanceCreateSchema, gradingRuleUpdateSchema, hazardAssignSchema, hazardNoteSchema, patrolCreateSchema,
   gridCellWorkerSchema, policyUpdateSchema, userCreateSchema, userUpdateSchema, venueCloseSchema, venueCreateSchema, venuePatchSchema,
-} from '../contract/index.ts';
+} from '@svm/contract';
 import { openApiDocument } from '../openapi/openapi.ts';
 import type { FuzzFixture } from './fuzz-fixture.ts';
 import type { FuzzCase } from './harness.ts';

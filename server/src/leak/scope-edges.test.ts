@@ -2,7 +2,7 @@
 // caching per scope, and labelled figures for a township account.
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { StatsSummaryDto, TownshipCollection, VenuePage } from '../contract/index.ts';
+import type { StatsSummaryDto, TownshipCollection, VenuePage } from '@svm/contract';
 import { tileOf } from '../routes/tiles/tiles.testing.ts';
 import { bodyOf, testApp } from '../testing/app.ts';
 import { AS_OF, cityCaller, departmentCaller, leakCity, townshipCaller } from './leak-fixture.ts';

@@ -3,7 +3,7 @@
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../auth/caller.ts';
-import type { EventDto } from '../contract/index.ts';
+import type { EventDto } from '@svm/contract';
 import { sseReader } from '../routes/events/sse-reader.testing.ts';
 import { testApp } from '../testing/app.ts';
 import { cityCaller, departmentCaller, leakCity, townshipCaller } from './leak-fixture.ts';

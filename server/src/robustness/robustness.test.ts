@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { openDatabase, type Queryable } from '@svm/db';
 import { rolledBack, testDb } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { ProblemDetails } from '../contract/index.ts';
+import type { ProblemDetails } from '@svm/contract';
 import { toProblem } from '../problem.ts';
 import { bodyOf, PROBLEM_JSON, testApp } from '../testing/app.ts';
 import { CONTENT_SECURITY_POLICY } from './security-headers.ts';

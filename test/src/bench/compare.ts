@@ -1,7 +1,7 @@
 // Figure-by-figure comparison of the overview endpoints' answers with the naive oracles:
 // each function returns the list of disagreements ("path: endpoint 12, naive 13"), empty when
 // every figure agrees. Shared by the benchmark (which reports them loudly) and the oracle test.
-import type { BlindSpotsDto, GridCellCollection, Kpis, ReboundClustersDto, StatsSummaryDto, TownshipCollection } from '@svm/server/contract';
+import type { BlindSpotsDto, GridCellCollection, Kpis, ReboundClustersDto, StatsSummaryDto, TownshipCollection } from '@svm/contract';
 import type { NaiveBlindSpotCounts, NaiveCellRow, NaiveClusterRow, NaiveTownshipRow } from './naive.queries.ts';
 
 type Counts = Omit<NaiveTownshipRow, 'township_id' | 'provisional'>;

@@ -11,7 +11,7 @@ import { databaseInfo } from '@svm/db';
 import { seedCity } from '@svm/db/seed';
 import { committedDatabase } from '@svm/db/testing';
 import { createApp } from '@svm/server';
-import type { BlindSpotsDto, GridCellCollection, ReboundClustersDto, StatsSummaryDto, TownshipCollection } from '@svm/server/contract';
+import type { BlindSpotsDto, GridCellCollection, ReboundClustersDto, StatsSummaryDto, TownshipCollection } from '@svm/contract';
 import { compareBlindSpots, compareCells, compareClusters, compareSummary, compareTownships } from './compare.ts';
 import { naiveBlindSpotCounts, naiveCells, naiveClusterWindowDays, naiveReboundClusters, naiveTownshipCounts } from './naive.queries.ts';
 

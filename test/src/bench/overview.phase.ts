@@ -2,7 +2,7 @@
 // against its naive full-scan baseline, which is also the correctness oracle: the endpoint's
 // figures are compared one by one with the naive ones, and every disagreement is returned.
 import type { Queryable } from '@svm/db';
-import type { BlindSpotsDto, GridCellCollection, ReboundClustersDto, StatsSummaryDto, TownshipCollection } from '@svm/server/contract';
+import type { BlindSpotsDto, GridCellCollection, ReboundClustersDto, StatsSummaryDto, TownshipCollection } from '@svm/contract';
 import { getJson } from './bench-server.ts';
 import { compareBlindSpots, compareCells, compareClusters, compareSummary, compareTownships } from './compare.ts';
 import { figures, ratio, round, timed, type Figures } from './measure.ts';

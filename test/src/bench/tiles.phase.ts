@@ -7,7 +7,7 @@ import { sql, type Queryable } from '@svm/db';
 import { renderTile } from '../../../server/src/routes/tiles/tiles.route.ts';
 import { layerSource } from '../../../server/src/routes/tiles/tiles.queries.ts';
 import { CITY_READ_SCOPE } from '../../../server/src/auth/scope.queries.ts';
-import type { TileLayer } from '@svm/server/contract';
+import type { TileLayer } from '@svm/contract';
 import { getRaw } from './bench-server.ts';
 import { atConcurrency, figures, ratio, round, timed, type Figures, type Throughput } from './measure.ts';
 import { tileKey, type Tile } from './tile-set.ts';

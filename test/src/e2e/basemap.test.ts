@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import type { TownshipCollection } from '@svm/server/contract';
+import type { TownshipCollection } from '@svm/contract';
 import { chromiumAvailable, launchChromium } from '../browser.ts';
 import { colourAt, project, shareNear, type Rgb } from './pixels.ts';
 import { startServer, type RunningServer } from './server-process.ts';

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { GridCellCollection, ReboundClustersDto, TownshipCollection } from '@svm/server/contract';
+import type { GridCellCollection, ReboundClustersDto, TownshipCollection } from '@svm/contract';
 import { chromiumAvailable, launchChromium } from '../browser.ts';
 import { colourAt, project, ringCentre, ringSpan, shareNear } from './pixels.ts';
 import { startServer, type RunningServer } from './server-process.ts';

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { EventDto, StatsSummaryDto } from '@svm/server/contract';
+import type { EventDto, StatsSummaryDto } from '@svm/contract';
 import { chromiumAvailable, launchChromium } from '../browser.ts';
 import { findTargets, writePatrol, type WriteTarget } from '../soak/api-writer.ts';
 import { startServer, type RunningServer } from './server-process.ts';

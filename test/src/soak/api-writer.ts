@@ -1,7 +1,7 @@
 // Writes through the public API as the seeded city's grid workers, for the wall's browser tests
 // and the soak run: finds venues each with its cell's worker, then records patrols (with a
 // hazard when asked) as that worker, signed in with a bearer token (see e2e/sign-in.ts).
-import type { GridCellCollection, GridCellDetailDto, PatrolDto } from '@svm/server/contract';
+import type { GridCellCollection, GridCellDetailDto, PatrolDto } from '@svm/contract';
 import { authHeaders, workerHeaders } from '../e2e/sign-in.ts';
 
 export interface WriteTarget {

@@ -3,7 +3,7 @@
 import type {
   Bbox, BlindSpotsDto, ConfigDto, GridCellCollection, GridCellsQuery, HealthDto, HeatmapDto, ReboundClustersDto,
   StreetCollection, TownshipCollection,
-} from '@svm/server/contract';
+} from '@svm/contract';
 import { notifyUnauthorized } from '../auth/session-events.ts';
 import { ApiProblem, problemFrom } from './problem.ts';
 

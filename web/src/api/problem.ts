@@ -1,6 +1,6 @@
 // The typed error every failed API call throws, carrying the server's RFC 9457 problem.
 // type-only: a value import of the contract would bundle zod into the browser for nothing
-import type { ProblemDetails } from '@svm/server/contract';
+import type { ProblemDetails } from '@svm/contract';
 
 const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MeDto } from '@svm/server/contract';
+import type { MeDto } from '@svm/contract';
 import { LAYERS } from '../state/view-state.ts';
 import { cellsAllowed, layerAllowed } from './allowed-layers.ts';
 

@@ -1,7 +1,7 @@
 // What the signed-in caller may draw. A department reads the venues of its categories only;
 // grid cells count every venue and patrol in them, so the server refuses cells, their tiles
 // and blind spots to a department (403), and the map does not offer those layers.
-import type { MeDto } from '@svm/server/contract';
+import type { MeDto } from '@svm/contract';
 import type { LayerId } from '../state/view-state.ts';
 
 const CELL_LAYERS: readonly LayerId[] = ['grid-cells', 'unpatrolled', 'blind-spots'];

@@ -1,7 +1,7 @@
 // The sign-in calls: who am I, sign in and out, and a wall display's token exchanged for a
 // session cookie. The cookie is HttpOnly: the page never sees the session token.
 import { queryOptions } from '@tanstack/react-query';
-import type { LoginDto, MeDto } from '@svm/server/contract';
+import type { LoginDto, MeDto } from '@svm/contract';
 import { ApiProblem, problemFrom } from '../api/problem.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;

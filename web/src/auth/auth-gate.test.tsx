@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MeDto } from '@svm/server/contract';
+import type { MeDto } from '@svm/contract';
 import { PanelTestWrapper } from '../components/panel-test-wrapper.tsx';
 import { AuthGate } from './auth-gate.tsx';
 import { SignedInBadge } from './signed-in-badge.tsx';

@@ -3,7 +3,7 @@
 // on its own township.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { MeDto } from '@svm/server/contract';
+import type { MeDto } from '@svm/contract';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ME_KEY, meQuery } from './auth-api.ts';
 import { MeContext } from './me-context.tsx';

@@ -1,6 +1,6 @@
 // Who is signed in, for the components under the sign-in gate (the badge, the township default).
 import { createContext, useContext } from 'react';
-import type { MeDto } from '@svm/server/contract';
+import type { MeDto } from '@svm/contract';
 
 export const MeContext = createContext<MeDto | null>(null);
 

@@ -1,7 +1,7 @@
 // The sign-in page: username and password, one message for every refusal (the server does not
 // say which was wrong), the throttle's wait when it answers 429, and the language switch.
 import { useState, type FormEvent } from 'react';
-import type { MeDto } from '@svm/server/contract';
+import type { MeDto } from '@svm/contract';
 import { ApiProblem } from '../api/problem.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { signIn } from './auth-api.ts';

@@ -1,6 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { MeDto } from '@svm/server/contract';
+import type { MeDto } from '@svm/contract';
 import { PanelTestWrapper } from '../components/panel-test-wrapper.tsx';
 import { WallGate } from './wall-gate.tsx';
 

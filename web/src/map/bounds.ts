@@ -1,5 +1,5 @@
 // The extent of GeoJSON features, for fitting the map and asking for context layers.
-import type { Bbox, Geometry } from '@svm/server/contract';
+import type { Bbox, Geometry } from '@svm/contract';
 
 type Nested = number | Nested[];
 

@@ -1,6 +1,6 @@
 // Camera requests from outside the map (the venue search, a link to a venue): a small
 // publish/subscribe so panels need no handle on the MapLibre instance.
-import type { Position } from '@svm/server/contract';
+import type { Position } from '@svm/contract';
 
 /** Street zoom: a chosen venue's neighbours and its rebound hazards are shown from here. */
 export const FLY_TO_ZOOM = 16;

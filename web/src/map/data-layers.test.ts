@@ -1,4 +1,4 @@
-import type { GridCellCollection, HeatmapDto } from '@svm/server/contract';
+import type { GridCellCollection, HeatmapDto } from '@svm/contract';
 import { describe, expect, it } from 'vitest';
 import { gapHatchLayer, unmatchedLayer, UNMATCHED_LAYER_ID } from '../features/blind-spots/blind-spots.layer.ts';
 import {

@@ -3,7 +3,7 @@
 // label language are pushed into it as they change.
 // Sets window.__mapReady once the map and every visible data layer have drawn.
 import type { LayersList } from '@deck.gl/core';
-import type { Bbox, FeatureCollection, Geometry, Position, TownshipCollection } from '@svm/server/contract';
+import type { Bbox, FeatureCollection, Geometry, Position, TownshipCollection } from '@svm/contract';
 import {
   type GeoJSONSource, Map as MapLibreMap, NavigationControl, type StyleSpecification, type VectorTileSource,
 } from 'maplibre-gl';

@@ -1,6 +1,6 @@
 // The situation map: base layers (townships, streets), the deck.gl data layers for the URL view
 // state, the camera on the chosen township, loading and error states, the legend and switcher.
-import type { Bbox, StreetCollection } from '@svm/server/contract';
+import type { Bbox, StreetCollection } from '@svm/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { StatusPanel } from '../components/status-panel.tsx';

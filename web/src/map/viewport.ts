@@ -1,6 +1,6 @@
 // The map's viewport as the data layers need it: a whole zoom and a box snapped outward to that
 // zoom's tile grid, so panning inside a tile does not change a query key.
-import type { Bbox } from '@svm/server/contract';
+import type { Bbox } from '@svm/contract';
 
 export interface Viewport {
   zoom: number;

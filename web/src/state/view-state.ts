@@ -1,6 +1,7 @@
 // The dashboard's UI state, kept in the URL so a link reproduces the view: which view, which
 // township, which layers, the time window, the as-of day and what is selected.
 import { useCallback, useSyncExternalStore } from 'react';
+import { HAZARD_STATUSES, JOINT_PARTIES, type HazardStatus, type JointParty } from '@svm/contract/constants';
 
 export const VIEWS = ['city', 'township', 'planner'] as const;
 export type View = (typeof VIEWS)[number];
@@ -14,13 +15,11 @@ export type Selection = { kind: (typeof SELECTION_KINDS)[number]; id: number } |
 export const TABS = ['overview', 'ledger'] as const;
 export type Tab = (typeof TABS)[number];
 
-const HAZARD_STATUSES = ['open', 'rectifying', 'rectified', 'closed'] as const;
-const PARTIES = ['territorial', 'industry', 'special'] as const;
 
 /** The hazard ledger's own filters (the township and as-of day come from the view). */
 export interface LedgerView {
-  status?: (typeof HAZARD_STATUSES)[number];
-  party?: (typeof PARTIES)[number];
+  status?: HazardStatus;
+  party?: JointParty;
   overdue?: true;
   rebound?: true;
   /** a hazard type code */
@@ -59,7 +58,7 @@ const oneOf = <T extends string>(values: readonly T[], v: string | null): T | un
 export function toLedgerView(f: { status?: string | undefined; party?: string | undefined; overdue?: boolean | undefined; rebound?: boolean | undefined; type?: string | undefined }): LedgerView {
   const ledger: LedgerView = {};
   const status = oneOf(HAZARD_STATUSES, f.status ?? null);
-  const party = oneOf(PARTIES, f.party ?? null);
+  const party = oneOf(JOINT_PARTIES, f.party ?? null);
   if (status) ledger.status = status;
   if (party) ledger.party = party;
   if (f.overdue) ledger.overdue = true;

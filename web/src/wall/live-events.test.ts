@@ -1,4 +1,4 @@
-import type { EventDto } from '@svm/server/contract';
+import type { EventDto } from '@svm/contract';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ageParts, freshnessOf } from './freshness.ts';
 import { backoffMs, LiveEvents } from './live-events.ts';

@@ -1,7 +1,7 @@
 // The wall's link to GET /api/events: one EventSource at a time, replaced with a growing backoff
 // when it fails or falls silent, resuming after the last id it saw so nothing is missed; keeps
 // the latest events for the ticker (a fixed number, so a wall running for days does not grow).
-import type { EventDto } from '@svm/server/contract';
+import type { EventDto } from '@svm/contract';
 
 export type LinkStatus = 'connecting' | 'live' | 'down';
 

@@ -1,6 +1,6 @@
 // The ticker of the latest events, newest on top: a fixed number of rows (the live link keeps
 // only that many), so the DOM does not grow however long the wall runs.
-import type { EventDto } from '@svm/server/contract';
+import type { EventDto } from '@svm/contract';
 import { useMemo } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/dictionaries.ts';

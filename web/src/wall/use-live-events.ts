@@ -1,7 +1,7 @@
 // Runs the wall's live link for as long as the wall is shown: first paint from
 // /api/events/recent, then the stream from where that ended; each event invalidates the
 // queries it makes stale (batched, so an import's burst refetches once), a resync all of them.
-import type { EventDto, EventTopic, RecentEventsDto } from '@svm/server/contract';
+import type { EventDto, EventTopic, RecentEventsDto } from '@svm/contract';
 import { queryOptions, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { getJson } from '../api/client.ts';

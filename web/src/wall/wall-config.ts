@@ -2,7 +2,7 @@
 //   /wall?tour=city,townships,clusters&hold=20   (the default)
 //   /wall?tour=city,3,7,clusters&hold=30         (the city, townships 3 and 7, then the clusters)
 // and the tour it expands to once the townships and rebound clusters are known.
-import type { Bbox } from '@svm/server/contract';
+import type { Bbox } from '@svm/contract';
 
 export type TourToken = { kind: 'city' } | { kind: 'townships' } | { kind: 'township'; id: number } | { kind: 'clusters' };
 

@@ -1,6 +1,6 @@
 // The wall's map: the dashboard's MapView and data layers (risk heatmap, unpatrolled cells,
 // rebound clusters) on the dark basemap, its camera on the tour's current stop. No controls.
-import type { Bbox, StreetCollection } from '@svm/server/contract';
+import type { Bbox, StreetCollection } from '@svm/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { streetsQuery } from '../features/streets/streets.queries.ts';

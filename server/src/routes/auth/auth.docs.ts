@@ -2,7 +2,7 @@
 import {
   displaySessionSchema, displayTokenCreateSchema, displayTokenIdParamSchema, loginSchema, userCreateSchema, userIdParamSchema,
   usersQuerySchema, userUpdateSchema,
-} from '../../contract/index.ts';
+} from '@svm/contract';
 import type { RouteDoc } from '../../openapi/route-doc.ts';
 
 const P = 'application/problem+json';

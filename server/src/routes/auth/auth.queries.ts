@@ -2,7 +2,7 @@
 import { sql, type Queryable } from '@svm/db';
 import type { Role } from '../../auth/caller.ts';
 import { credentialsEnded } from '../../auth/sessions.queries.ts';
-import type { DisplayTokenDto, VenueCategory } from '../../contract/index.ts';
+import type { DisplayTokenDto, VenueCategory } from '@svm/contract';
 
 export interface LoginUserRow {
   id: number;

@@ -12,7 +12,7 @@ import { clientAddress, isHttps, type AuthSettings } from '../../auth/settings.t
 import { assertNotThrottled } from '../../auth/throttle.ts';
 import { clearAccountFailures, recordFailure } from '../../auth/throttle.queries.ts';
 import { newToken, tokenHash } from '../../auth/tokens.ts';
-import { displaySessionSchema, loginSchema, type LoginDto } from '../../contract/index.ts';
+import { displaySessionSchema, loginSchema, type LoginDto } from '@svm/contract';
 import { Problem } from '../../problem.ts';
 import { validate } from '../../validate.ts';
 import { jsonBodyLimit } from '../workflow/limits.ts';

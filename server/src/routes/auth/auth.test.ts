@@ -1,6 +1,6 @@
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { LoginDto, MeDto, ProblemDetails } from '../../contract/index.ts';
+import type { LoginDto, MeDto, ProblemDetails } from '@svm/contract';
 import { bodyOf, PROBLEM_JSON } from '../../testing/app.ts';
 import { login, PASSWORD, sessionCookie, signInSetUp, withBearer, withCookie } from './auth-fixture.ts';
 

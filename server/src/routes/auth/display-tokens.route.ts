@@ -6,7 +6,7 @@ import { actorOf } from '../../actor.ts';
 import { audit } from '../../audit.ts';
 import { requireAdmin } from '../../auth/authority.ts';
 import { newToken, tokenHash } from '../../auth/tokens.ts';
-import { displayTokenCreateSchema, displayTokenIdParamSchema, type DisplayTokenCreatedDto } from '../../contract/index.ts';
+import { displayTokenCreateSchema, displayTokenIdParamSchema, type DisplayTokenCreatedDto } from '@svm/contract';
 import { Problem } from '../../problem.ts';
 import { validate } from '../../validate.ts';
 import { jsonBodyLimit } from '../workflow/limits.ts';

@@ -1,6 +1,6 @@
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { DisplayTokenCreatedDto, DisplayTokenDto, LoginDto, MeDto, ProblemDetails } from '../../contract/index.ts';
+import type { DisplayTokenCreatedDto, DisplayTokenDto, LoginDto, MeDto, ProblemDetails } from '@svm/contract';
 import { bodyOf, PROBLEM_JSON } from '../../testing/app.ts';
 import { checksum } from '../workflow/workflow-fixture.ts';
 import { login, PASSWORD, sessionCookie, signInSetUp, withBearer, withCookie, type App } from './auth-fixture.ts';

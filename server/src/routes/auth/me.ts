@@ -1,7 +1,7 @@
 // The MeDto for a caller: who they are, their role and scope, and the names of their township or department.
 import type { Queryable } from '@svm/db';
 import type { Caller } from '../../auth/caller.ts';
-import type { MeDto } from '../../contract/index.ts';
+import type { MeDto } from '@svm/contract';
 import { departmentNamed, townshipNamed, usernameOf } from './auth.queries.ts';
 
 export async function meOf(db: Queryable, caller: Caller): Promise<MeDto> {

@@ -1,6 +1,6 @@
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { ProblemDetails } from '../../contract/index.ts';
+import type { ProblemDetails } from '@svm/contract';
 import { bodyOf, PROBLEM_JSON } from '../../testing/app.ts';
 import { login, PASSWORD, signInSetUp } from './auth-fixture.ts';
 

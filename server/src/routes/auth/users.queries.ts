@@ -3,7 +3,7 @@
 import { sql, type Queryable } from '@svm/db';
 import type { Role } from '../../auth/caller.ts';
 import { credentialsEnded } from '../../auth/sessions.queries.ts';
-import type { UserAccountDto } from '../../contract/index.ts';
+import type { UserAccountDto } from '@svm/contract';
 
 interface UserAccountRow {
   id: number; username: string; display_name: string; role: Role; township_id: number | null; township_name: string | null;

@@ -12,7 +12,7 @@ import { requireAdmin } from '../../auth/authority.ts';
 import { hashPassword } from '../../auth/password.ts';
 import {
   userCreateSchema, userIdParamSchema, usersQuerySchema, userUpdateSchema, type UserAccountPage, type UserCreateInput,
-} from '../../contract/index.ts';
+} from '@svm/contract';
 import { Problem } from '../../problem.ts';
 import { validate } from '../../validate.ts';
 import { decodeCursor, pageOf } from '../venues/cursor.ts';

@@ -1,6 +1,6 @@
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { LoginDto, ProblemDetails, UserAccountDto, UserAccountPage } from '../../contract/index.ts';
+import type { LoginDto, ProblemDetails, UserAccountDto, UserAccountPage } from '@svm/contract';
 import { bodyOf, PROBLEM_JSON } from '../../testing/app.ts';
 import { checksum } from '../workflow/workflow-fixture.ts';
 import { login, PASSWORD, signInSetUp, withBearer, type App } from './auth-fixture.ts';

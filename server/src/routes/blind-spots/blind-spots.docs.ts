@@ -1,5 +1,5 @@
 // OpenAPI description of the blind-spot route, from the schema it validates with.
-import { blindSpotsQuerySchema } from '../../contract/index.ts';
+import { blindSpotsQuerySchema } from '@svm/contract';
 import type { RouteDoc } from '../../openapi/route-doc.ts';
 
 export const blindSpotsDocs: RouteDoc[] = [{

@@ -1,7 +1,7 @@
 // GET /api/blind-spots?township=&asOf=: the four kinds of blind spot as GeoJSON layers with counts.
 import { Hono } from 'hono';
 import type { Queryable } from '@svm/db';
-import { blindSpotsQuerySchema, type BlindSpotsDto, type MultiPolygon, type PointGeometry, type Polygon, type TownshipId } from '../../contract/index.ts';
+import { blindSpotsQuerySchema, type BlindSpotsDto, type MultiPolygon, type PointGeometry, type Polygon, type TownshipId } from '@svm/contract';
 import { checkTownshipAllowed, readScopeOf, requireTerritorial, type ReadScope } from '../../auth/scope.queries.ts';
 import { dataVersion } from '../../cache/data-version.queries.ts';
 import { VersionedCache } from '../../cache/versioned-cache.ts';

@@ -1,7 +1,7 @@
 import type { Queryable } from '@svm/db';
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { BlindSpotsDto } from '../../contract/index.ts';
+import type { BlindSpotsDto } from '@svm/contract';
 import { bodyOf, PROBLEM_JSON, testApp } from '../../testing/app.ts';
 import { twoTownships } from '../../testing/fixture.ts';
 

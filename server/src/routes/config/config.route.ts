@@ -3,7 +3,7 @@
 // cacheable file, the Vite dev server's proxy gets the same answer, and the URL is only told to
 // signed-in callers (the map is only drawn after sign-in), like every other route.
 import { Hono } from 'hono';
-import type { ConfigDto } from '../../contract/index.ts';
+import type { ConfigDto } from '@svm/contract';
 import type { AppDeps } from '../../deps.ts';
 
 export function configRoute({ basemapStyleUrl }: AppDeps) {

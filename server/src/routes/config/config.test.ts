@@ -1,6 +1,6 @@
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { ConfigDto } from '../../contract/index.ts';
+import type { ConfigDto } from '@svm/contract';
 import { contentSecurityPolicy } from '../../robustness/security-headers.ts';
 import { bodyOf, PROBLEM_JSON, testApp } from '../../testing/app.ts';
 

@@ -1,5 +1,5 @@
 // OpenAPI description of the context layer routes, from the schema they validate with.
-import { streetsQuerySchema } from '../../contract/index.ts';
+import { streetsQuerySchema } from '@svm/contract';
 import type { RouteDoc } from '../../openapi/route-doc.ts';
 
 export const contextDocs: RouteDoc[] = [{

@@ -1,7 +1,7 @@
 // GET /api/context/streets?bbox=: context layers that make the map read as a city offline. Streets are
 // public geography, the same for every jurisdiction: signed-in callers only, but not scoped.
 import { Hono } from 'hono';
-import { streetsQuerySchema, type LineString, type StreetCollection, type StreetId } from '../../contract/index.ts';
+import { streetsQuerySchema, type LineString, type StreetCollection, type StreetId } from '@svm/contract';
 import { callerOf } from '../../auth/caller.ts';
 import type { AppDeps } from '../../deps.ts';
 import { validate } from '../../validate.ts';

@@ -1,6 +1,6 @@
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { ProblemDetails, StreetCollection } from '../../contract/index.ts';
+import type { ProblemDetails, StreetCollection } from '@svm/contract';
 import { bodyOf, PROBLEM_JSON, testApp } from '../../testing/app.ts';
 import { STREET_BBOX, twoTownships } from '../../testing/fixture.ts';
 

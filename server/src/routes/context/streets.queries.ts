@@ -1,6 +1,6 @@
 // Named queries over the street context layer.
 import type { Queryable } from '@svm/db';
-import type { Bbox, StreetClass } from '../../contract/index.ts';
+import type { Bbox, StreetClass } from '@svm/contract';
 
 export interface StreetRow {
   id: number;

@@ -1,5 +1,5 @@
 // OpenAPI description of the live event routes, from the schemas they validate with.
-import { eventStreamQuerySchema, recentEventsQuerySchema } from '../../contract/index.ts';
+import { eventStreamQuerySchema, recentEventsQuerySchema } from '@svm/contract';
 import type { RouteDoc } from '../../openapi/route-doc.ts';
 
 export const eventsDocs: RouteDoc[] = [

@@ -1,7 +1,7 @@
 import { rolledBack } from '@svm/db/testing';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import type { EventDto } from '../../contract/index.ts';
+import type { EventDto } from '@svm/contract';
 import { identify } from '../../auth/caller.ts';
 import { CITY_READER } from '../../testing/app.ts';
 import { twoTownships } from '../../testing/fixture.ts';

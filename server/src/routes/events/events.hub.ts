@@ -2,7 +2,7 @@
 // first stream subscribes, stopped when the last one leaves, so an idle server never polls.
 // It reads only committed rows, so it works the same on both drivers and across processes.
 import type { Queryable } from '@svm/db';
-import type { EventDto } from '../../contract/index.ts';
+import type { EventDto } from '@svm/contract';
 import { eventsOf } from './events.ts';
 import { auditFactsAfter, latestAuditId } from './events.queries.ts';
 

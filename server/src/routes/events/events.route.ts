@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import type { Queryable } from '@svm/db';
 import { scopeOf, type Scope } from '../../auth/caller.ts';
-import { eventStreamQuerySchema, recentEventsQuerySchema, type EventDto, type RecentEventsDto } from '../../contract/index.ts';
+import { eventStreamQuerySchema, recentEventsQuerySchema, type EventDto, type RecentEventsDto } from '@svm/contract';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';
 import { validate } from '../../validate.ts';

@@ -1,7 +1,7 @@
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../auth/caller.ts';
-import type { EventDto, ProblemDetails, RecentEventsDto } from '../../contract/index.ts';
+import type { EventDto, ProblemDetails, RecentEventsDto } from '@svm/contract';
 import { bodyOf, CITY_READER, PROBLEM_JSON, testApp } from '../../testing/app.ts';
 import { twoTownships } from '../../testing/fixture.ts';
 import { userId, venueId } from '../workflow/workflow-fixture.ts';

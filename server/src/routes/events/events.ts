@@ -2,7 +2,7 @@
 // eventVisibleTo, on the stream and in the recent list alike.
 import { z } from 'zod';
 import type { Scope } from '../../auth/caller.ts';
-import { EVENT_TOPICS, VENUE_CATEGORIES, type EventDto, type EventKind, type EventTopic } from '../../contract/index.ts';
+import { EVENT_TOPICS, VENUE_CATEGORIES, type EventDto, type EventKind, type EventTopic } from '@svm/contract';
 import type { AuditFactRow } from './events.queries.ts';
 
 const ALL: EventTopic[] = [...EVENT_TOPICS];

@@ -1,5 +1,5 @@
 // OpenAPI description of the export routes, from the schemas they validate with.
-import { hazardExportQuerySchema, venueExportQuerySchema } from '../../contract/index.ts';
+import { hazardExportQuerySchema, venueExportQuerySchema } from '@svm/contract';
 import type { RouteDoc } from '../../openapi/route-doc.ts';
 
 const CSV = 'UTF-8 CSV with a byte-order mark, a bilingual header row, RFC 4180 quoting and formula-looking text prefixed with \'';

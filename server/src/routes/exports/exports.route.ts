@@ -1,7 +1,7 @@
 // GET /api/export/{hazards,venues}.{csv,geojson}: the ledger and the register as files, honouring
 // the same filters as GET /api/hazards and GET /api/venues (without paging: every matching row).
 import { Hono, type Context } from 'hono';
-import { hazardExportQuerySchema, venueExportQuerySchema } from '../../contract/index.ts';
+import { hazardExportQuerySchema, venueExportQuerySchema } from '@svm/contract';
 import { checkTownshipAllowed, readScopeOf } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';

@@ -2,7 +2,7 @@
 // filters as the list routes, every matching row, as CSV or GeoJSON attachments.
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { LedgerRowDto, VenueFeature } from '../../contract/index.ts';
+import type { LedgerRowDto, VenueFeature } from '@svm/contract';
 import { bodyOf, PROBLEM_JSON, testApp } from '../../testing/app.ts';
 import { AS_OF, kpiCity } from '../stats/kpi-city.fixture.ts';
 

@@ -7,7 +7,7 @@ import type { Db } from '@svm/db';
 import { committedDatabase } from '@svm/db/testing';
 import { callerForUser } from '../../auth/testing.ts';
 import { dataVersion } from '../../cache/data-version.queries.ts';
-import type { GridCellCollection } from '../../contract/index.ts';
+import type { GridCellCollection } from '@svm/contract';
 import { bodyOf, testApp } from '../../testing/app.ts';
 import { write } from '../workflow/workflow-fixture.ts';
 import { oneCellCity } from '../../testing/one-cell-city.ts';

@@ -1,6 +1,6 @@
 // The grid worker of a cell, as PUT /api/grid-cells/:id/worker reads and sets it.
 import { sql, type Queryable } from '@svm/db';
-import type { GridCellWorkerDto } from '../../contract/index.ts';
+import type { GridCellWorkerDto } from '@svm/contract';
 
 /** A cell's township and current worker, locked for the change; null when there is no such cell. */
 export async function cellForAssignment(db: Queryable, cellId: number): Promise<{ township_id: number; worker_id: number | null } | null> {

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { actorOf } from '../../actor.ts';
 import { audit } from '../../audit.ts';
 import { requireAdmin } from '../../auth/authority.ts';
-import { gridCellParamsSchema, gridCellWorkerSchema } from '../../contract/index.ts';
+import { gridCellParamsSchema, gridCellWorkerSchema } from '@svm/contract';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';
 import { validate } from '../../validate.ts';

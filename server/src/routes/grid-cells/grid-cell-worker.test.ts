@@ -1,6 +1,6 @@
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { GridCellCollection, GridCellWorkerDto, ProblemDetails, UserAccountPage } from '../../contract/index.ts';
+import type { GridCellCollection, GridCellWorkerDto, ProblemDetails, UserAccountPage } from '@svm/contract';
 import { addAccounts } from '../../auth/testing.ts';
 import { bodyOf, PROBLEM_JSON } from '../../testing/app.ts';
 import { twoTownships } from '../../testing/fixture.ts';

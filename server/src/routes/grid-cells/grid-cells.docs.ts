@@ -1,5 +1,5 @@
 // OpenAPI description of the grid cell routes, from the schemas they validate with.
-import { gridCellParamsSchema, gridCellQuerySchema, gridCellsQuerySchema, gridCellWorkerSchema } from '../../contract/index.ts';
+import { gridCellParamsSchema, gridCellQuerySchema, gridCellsQuerySchema, gridCellWorkerSchema } from '@svm/contract';
 import type { RouteDoc } from '../../openapi/route-doc.ts';
 
 export const gridCellsDocs: RouteDoc[] = [

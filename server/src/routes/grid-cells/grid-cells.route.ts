@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import {
   gridCellParamsSchema, gridCellQuerySchema, gridCellsQuerySchema,
   type GridCellCollection, type GridCellDetailDto, type GridCellId, type GridCellProperties, type Polygon, type TownshipId,
-} from '../../contract/index.ts';
+} from '@svm/contract';
 import { checkTownshipAllowed, readScopeOf, requireTerritorial } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';

@@ -1,6 +1,6 @@
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { GridCellCollection, GridCellDetailDto } from '../../contract/index.ts';
+import type { GridCellCollection, GridCellDetailDto } from '@svm/contract';
 import { bodyOf, PROBLEM_JSON, testApp } from '../../testing/app.ts';
 import { twoTownships } from '../../testing/fixture.ts';
 import { AS_OF, kpiCity } from '../stats/kpi-city.fixture.ts';

@@ -1,5 +1,5 @@
 // OpenAPI description of the hazard ledger route, from the schema it validates with.
-import { hazardsQuerySchema } from '../../contract/index.ts';
+import { hazardsQuerySchema } from '@svm/contract';
 import type { RouteDoc } from '../../openapi/route-doc.ts';
 
 export const hazardsDocs: RouteDoc[] = [{

@@ -1,7 +1,7 @@
 // Named queries over the hazard ledger as of a moment: a filtered keyset page (also paged through
 // by the exports) and the hazard type codes a filter may name.
 import { sql, type Queryable } from '@svm/db';
-import type { HazardStatus, JointParty } from '../../contract/index.ts';
+import type { HazardStatus, JointParty } from '@svm/contract';
 import { venueInScope, type ReadScope } from '../../auth/scope.queries.ts';
 
 export interface LedgerFilter {

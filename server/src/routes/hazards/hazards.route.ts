@@ -1,6 +1,6 @@
 // GET /api/hazards: the hazard ledger (台账) as of a moment, filtered, paged by id.
 import { Hono } from 'hono';
-import { hazardsQuerySchema, type LedgerPage } from '../../contract/index.ts';
+import { hazardsQuerySchema, type LedgerPage } from '@svm/contract';
 import { checkTownshipAllowed, readScopeOf } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../deps.ts';
 import { validate } from '../../validate.ts';

@@ -2,7 +2,7 @@
 // Status then: h1 closed, h2 rectified, h3 open, h4 rectifying, h5 closed, h6 closed, h7 rectified, h8 closed.
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { LedgerPage } from '../../contract/index.ts';
+import type { LedgerPage } from '@svm/contract';
 import { bodyOf, PROBLEM_JSON, testApp } from '../../testing/app.ts';
 import { AS_OF, kpiCity } from '../stats/kpi-city.fixture.ts';
 

@@ -1,7 +1,7 @@
 // Ledger rows to the contract's DTO and validated queries to the ledger filter, shared by the
 // ledger route and the hazard exports (which must honour the same filters).
 import type { z } from 'zod';
-import type { hazardExportQuerySchema, LedgerRowDto, TownshipId } from '../../contract/index.ts';
+import type { hazardExportQuerySchema, LedgerRowDto, TownshipId } from '@svm/contract';
 import type { Queryable } from '@svm/db';
 import { Problem } from '../../problem.ts';
 import { townshipExists } from '../townships/townships.queries.ts';

@@ -1,6 +1,6 @@
 // GET /api/health: the driver and versions underneath, and how fresh the patrol data is.
 import { Hono } from 'hono';
-import type { HealthDto } from '../../contract/index.ts';
+import type { HealthDto } from '@svm/contract';
 import type { AppDeps } from '../../deps.ts';
 import { latestPatrolAt } from './health.queries.ts';
 

@@ -1,6 +1,6 @@
 import { rolledBack, testDb } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { HealthDto } from '../../contract/index.ts';
+import type { HealthDto } from '@svm/contract';
 import { bodyOf, testApp } from '../../testing/app.ts';
 import { twoTownships } from '../../testing/fixture.ts';
 

@@ -1,5 +1,5 @@
 // OpenAPI description of the heatmap route, from the schema it validates with.
-import { heatmapQuerySchema } from '../../contract/index.ts';
+import { heatmapQuerySchema } from '@svm/contract';
 import type { RouteDoc } from '../../openapi/route-doc.ts';
 
 export const heatmapDocs: RouteDoc[] = [{

@@ -1,6 +1,6 @@
 // Risk bins for the heatmap: venues and open hazards binned in UTM 51N metres (EPSG:32651).
 import { sql, type Queryable } from '@svm/db';
-import { HEATMAP_WEIGHTS } from '../../contract/index.ts';
+import { HEATMAP_WEIGHTS } from '@svm/contract';
 import { venueInScope, type ReadScope } from '../../auth/scope.queries.ts';
 
 export interface RiskBinRow { i: number; j: number; weight: number; venues: number; open_hazards: number; lon: number; lat: number; geometry: string }

@@ -1,6 +1,6 @@
 // GET /api/heatmap/risk?bbox=&zoom=&asOf=: risk intensity bins with a fixed colour domain.
 import { Hono } from 'hono';
-import { HEATMAP_DENSITY_DOMAIN, HEATMAP_WEIGHTS, heatmapQuerySchema, type HeatmapDto, type Polygon } from '../../contract/index.ts';
+import { HEATMAP_DENSITY_DOMAIN, HEATMAP_WEIGHTS, heatmapQuerySchema, type HeatmapDto, type Polygon } from '@svm/contract';
 import { readScopeOf } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../deps.ts';
 import { validate } from '../../validate.ts';

@@ -1,6 +1,6 @@
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { HeatmapDto } from '../../contract/index.ts';
+import type { HeatmapDto } from '@svm/contract';
 import { bodyOf, PROBLEM_JSON, testApp } from '../../testing/app.ts';
 import { twoTownships } from '../../testing/fixture.ts';
 import { binSizeFor } from './heatmap.route.ts';

@@ -2,7 +2,7 @@
 // all passed is closed at its latest sign-off, by the same rule as the API.
 import type { Queryable } from '@svm/db';
 import type { Actor } from '../../actor.ts';
-import { ACCEPTANCE_PARTIES } from '../../contract/index.ts';
+import { ACCEPTANCE_PARTIES } from '@svm/contract';
 import { lockedHazard } from '../workflow/hazards.queries.ts';
 import { closeIfAccepted } from '../workflow/lifecycle.ts';
 import { cell, csvRows, uniqueKeys } from './csv-table.ts';

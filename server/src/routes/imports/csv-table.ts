@@ -1,6 +1,7 @@
 // A CSV file as typed rows: the header names the columns (documented per import, any order),
 // each cell is parsed by its column's zod schema; an empty cell counts as absent.
 import { z } from 'zod';
+import { parseInstant } from '@svm/contract';
 import { Problem } from '../../problem.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
 import type { ImportErrors } from './import-errors.ts';
@@ -88,18 +89,13 @@ export const cell = {
   oneOf: <const T extends readonly [string, ...string[]]>(column: string, values: T) =>
     z.enum(values, { error: (i) => (i.input === undefined ? `${column} is required` : `${column} "${String(i.input)}" is not one of ${values.join(', ')}`) }),
   instant: (column: string) =>
-    z.string(req(column))
-      .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, `${column} must be an ISO 8601 date or date-time such as 2026-11-30T08:00:00+08:00`)
-      .transform((t, ctx) => {
-        const d = new Date(t.length === 10 ? `${t}T00:00:00Z` : t);
-        // Date quietly rolls 2026-02-30 over to 2 March: the calendar day must survive a round trip
-        const [y, m, day] = t.slice(0, 10).split('-').map(Number);
-        const calendar = new Date(Date.UTC(y!, m! - 1, day!));
-        const realDay = calendar.getUTCFullYear() === y && calendar.getUTCMonth() === m! - 1 && calendar.getUTCDate() === day;
-        if (!realDay || Number.isNaN(d.getTime()) || d.getUTCFullYear() < 2000 || d.getUTCFullYear() > 2100) {
-          ctx.addIssue({ code: 'custom', message: `${column} "${t}" is not a real date between 2000 and 2100` });
-          return z.NEVER;
-        }
-        return d;
-      }),
+    z.string(req(column)).transform((t, ctx) => {
+      // the one day/instant rule of the contract: the same answer as a query string's asOf
+      const instant = parseInstant(t);
+      if (typeof instant === 'string') {
+        ctx.addIssue({ code: 'custom', message: `${column} ${instant}` });
+        return z.NEVER;
+      }
+      return instant;
+    }),
 };

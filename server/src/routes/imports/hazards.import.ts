@@ -2,7 +2,7 @@
 // closed ones with closed_at; rebound links are recomputed for them and their neighbours.
 import type { Queryable } from '@svm/db';
 import type { Actor } from '../../actor.ts';
-import { HAZARD_SEVERITIES, HAZARD_STATUSES } from '../../contract/index.ts';
+import { HAZARD_SEVERITIES, HAZARD_STATUSES } from '@svm/contract';
 import { recordTransition } from '../workflow/hazards.queries.ts';
 import { requiredParties } from '../workflow/lifecycle.ts';
 import { cell, csvRows, uniqueKeys } from './csv-table.ts';

@@ -1,6 +1,6 @@
 // CSV import of patrols, keyed by external_id; venues by their external_id, workers by username.
 import type { Queryable } from '@svm/db';
-import { PATROL_RESULTS } from '../../contract/index.ts';
+import { PATROL_RESULTS } from '@svm/contract';
 import { cell, csvRows, uniqueKeys } from './csv-table.ts';
 import { ImportErrors } from './import-errors.ts';
 import { upsertedPatrol, upsertedPatrols, usersByUsername, venuesByExternalId, type PatrolImport } from './csv-imports.queries.ts';

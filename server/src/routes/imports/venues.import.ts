@@ -1,6 +1,6 @@
 // CSV import of the venue register, keyed by external_id.
 import type { Queryable } from '@svm/db';
-import { RISK_LEVELS, VENUE_CATEGORIES, VENUE_REGISTRATIONS } from '../../contract/index.ts';
+import { RISK_LEVELS, VENUE_CATEGORIES, VENUE_REGISTRATIONS } from '@svm/contract';
 import { cell, csvRows, uniqueKeys } from './csv-table.ts';
 import { ImportErrors } from './import-errors.ts';
 import { upsertedVenue, upsertedVenues, type VenueImport } from './csv-imports.queries.ts';

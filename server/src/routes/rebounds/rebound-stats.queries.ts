@@ -1,7 +1,7 @@
 // Rebound rates (cohort by closing date, DESIGN "Rebound rate") by period, township, hazard
 // type and venue category, all from rebound_cohort(from, to, as_of).
 import { sql, type Queryable, type SQL } from '@svm/db';
-import type { ReboundPeriodUnit } from '../../contract/index.ts';
+import type { ReboundPeriodUnit } from '@svm/contract';
 import { venueIdInScope, type ReadScope } from '../../auth/scope.queries.ts';
 
 export interface RateRow { closed: number; rebounded: number }

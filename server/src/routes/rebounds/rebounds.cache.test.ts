@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, Queryable } from '@svm/db';
 import { committedDatabase } from '@svm/db/testing';
-import type { ReboundClustersDto } from '../../contract/index.ts';
+import type { ReboundClustersDto } from '@svm/contract';
 import { bodyOf, testApp } from '../../testing/app.ts';
 import { reboundCity } from './rebounds.fixture.ts';
 

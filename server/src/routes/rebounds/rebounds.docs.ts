@@ -1,5 +1,5 @@
 // OpenAPI description of the rebound routes, from the schemas they validate with.
-import { reboundClustersQuerySchema, reboundStatsQuerySchema } from '../../contract/index.ts';
+import { reboundClustersQuerySchema, reboundStatsQuerySchema } from '@svm/contract';
 import type { RouteDoc } from '../../openapi/route-doc.ts';
 
 export const reboundsDocs: RouteDoc[] = [

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import {
   reboundClustersQuerySchema, reboundStatsQuerySchema, type MultiPolygon, type Polygon, type ReboundClustersDto,
   type ReboundRate, type ReboundStatsDto, type TownshipId,
-} from '../../contract/index.ts';
+} from '@svm/contract';
 import { checkTownshipAllowed, readScopeOf, type ReadScope } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';

@@ -1,6 +1,6 @@
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { ReboundClustersDto, ReboundStatsDto } from '../../contract/index.ts';
+import type { ReboundClustersDto, ReboundStatsDto } from '@svm/contract';
 import { bodyOf, PROBLEM_JSON, testApp } from '../../testing/app.ts';
 import { reboundCity } from './rebounds.fixture.ts';
 

@@ -1,7 +1,7 @@
 // KPIs on the hand-built city of kpi-city.fixture.ts, as of 30 Jun 2026 12:00 over [1 Jun, 30 Jun 12:00).
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { Kpis, StatsSummaryDto, TownshipCollection } from '../../contract/index.ts';
+import type { Kpis, StatsSummaryDto, TownshipCollection } from '@svm/contract';
 import { bodyOf, PROBLEM_JSON, testApp } from '../../testing/app.ts';
 import { AS_OF, kpiCity, PERIOD } from './kpi-city.fixture.ts';
 

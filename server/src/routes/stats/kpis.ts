@@ -1,5 +1,5 @@
 // Turns KPI counts into the KPI DTO: sums townships into the city, derives shares and means.
-import { JOINT_PARTIES, type Kpis } from '../../contract/index.ts';
+import { JOINT_PARTIES, type Kpis } from '@svm/contract';
 import type { KpiCountsRow } from './kpis.queries.ts';
 
 type Counts = Omit<KpiCountsRow, 'township_id' | 'provisional'>;

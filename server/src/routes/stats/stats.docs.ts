@@ -1,5 +1,5 @@
 // OpenAPI description of the stats routes, from the schemas they validate with.
-import { statsSummaryQuerySchema } from '../../contract/index.ts';
+import { statsSummaryQuerySchema } from '@svm/contract';
 import type { RouteDoc } from '../../openapi/route-doc.ts';
 
 export const statsDocs: RouteDoc[] = [{

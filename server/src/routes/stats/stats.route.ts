@@ -1,7 +1,7 @@
 // GET /api/stats/summary?township=&from=&to=&asOf=&trendWeeks=: the KPIs of the city or one township,
 // with their trend by ISO week (each week's figures as of that week's end; trendWeeks keeps the latest N).
 import { Hono } from 'hono';
-import { statsSummaryQuerySchema, type StatsSummaryDto, type WeekKpis } from '../../contract/index.ts';
+import { statsSummaryQuerySchema, type StatsSummaryDto, type WeekKpis } from '@svm/contract';
 import { checkTownshipAllowed, readScopeOf, scopeDto } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';

@@ -1,7 +1,7 @@
 // trendWeeks: the summary keeps only the latest N weeks of its trend (the dashboard asks for two).
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { StatsSummaryDto } from '../../contract/index.ts';
+import type { StatsSummaryDto } from '@svm/contract';
 import { bodyOf, PROBLEM_JSON, testApp } from '../../testing/app.ts';
 import { AS_OF, kpiCity } from './kpi-city.fixture.ts';
 

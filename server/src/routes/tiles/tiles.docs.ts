@@ -1,6 +1,6 @@
 // OpenAPI description of the vector tile route, from the schemas it validates with.
 import { z } from 'zod';
-import { TILE_CONTENT_TYPE, tileParamsSchema, tileQuerySchema } from '../../contract/index.ts';
+import { TILE_CONTENT_TYPE, tileParamsSchema, tileQuerySchema } from '@svm/contract';
 import type { RouteDoc } from '../../openapi/route-doc.ts';
 
 // the route reads the last segment as "{y}.mvt"; in the OpenAPI path the suffix is literal

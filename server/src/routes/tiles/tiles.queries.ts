@@ -2,7 +2,7 @@
 // PostGIS (ST_AsMVT, PostgreSQL server) or clipped and quantised in SQL for the JS encoder
 // (PGlite's PostGIS is built without protobuf-c, so ST_AsMVT/ST_AsMVTGeom raise there).
 import { sql, type Queryable, type SQL } from '@svm/db';
-import type { TileLayer } from '../../contract/index.ts';
+import type { TileLayer } from '@svm/contract';
 import { townshipInScope, venueInScope, type ReadScope } from '../../auth/scope.queries.ts';
 
 export const TILE_EXTENT = 4096;

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { gzip as gzipAsync, gzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { Hono } from 'hono';
-import { TILE_CONTENT_TYPE, VENUE_TILE_MIN_ZOOM, tileParamsSchema, tileQuerySchema, type TileLayer } from '../../contract/index.ts';
+import { TILE_CONTENT_TYPE, VENUE_TILE_MIN_ZOOM, tileParamsSchema, tileQuerySchema, type TileLayer } from '@svm/contract';
 import { readScopeOf, requireTerritorial, scopeKey, type ReadScope } from '../../auth/scope.queries.ts';
 import { dataVersion } from '../../cache/data-version.queries.ts';
 import { VersionedCache } from '../../cache/versioned-cache.ts';

@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { sql, type Queryable } from '@svm/db';
 import { rolledBack, testDb } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import { TILE_LAYERS } from '../../contract/index.ts';
+import { TILE_LAYERS } from '@svm/contract';
 import { PROBLEM_JSON, testApp } from '../../testing/app.ts';
 import { twoTownships } from '../../testing/fixture.ts';
 import { CITY_READ_SCOPE, resolveScope, type ReadScope } from '../../auth/scope.queries.ts';

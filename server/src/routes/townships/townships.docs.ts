@@ -1,5 +1,5 @@
 // OpenAPI description of the townships route, from the schema it validates with.
-import { townshipsQuerySchema } from '../../contract/index.ts';
+import { townshipsQuerySchema } from '@svm/contract';
 import type { RouteDoc } from '../../openapi/route-doc.ts';
 
 export const townshipsDocs: RouteDoc[] = [{

@@ -1,7 +1,7 @@
 // Named queries over townships.
 import { sql, type Queryable } from '@svm/db';
 import { townshipInScope, venueInScope, type ReadScope } from '../../auth/scope.queries.ts';
-import type { TownshipKind } from '../../contract/index.ts';
+import type { TownshipKind } from '@svm/contract';
 
 export interface TownshipRow {
   id: number;

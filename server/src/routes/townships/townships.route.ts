@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import {
   townshipsQuerySchema, type Kpis, type MultiPolygon, type TownshipCollection, type TownshipId,
-} from '../../contract/index.ts';
+} from '@svm/contract';
 import { readScopeOf, scopeDto } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../deps.ts';
 import { validate } from '../../validate.ts';

@@ -1,6 +1,6 @@
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { TownshipCollection } from '../../contract/index.ts';
+import type { TownshipCollection } from '@svm/contract';
 import { bodyOf, testApp } from '../../testing/app.ts';
 import { twoTownships } from '../../testing/fixture.ts';
 

@@ -1,7 +1,7 @@
 // Named queries for one venue as of a moment: its facts and grade, the rules that fired,
 // its patrols, and its hazards with every transition and sign-off.
 import { sql, type Queryable } from '@svm/db';
-import type { AcceptanceParty, HazardStatus, RiskLevel, VenueCategory } from '../../contract/index.ts';
+import type { AcceptanceParty, HazardStatus, RiskLevel, VenueCategory } from '@svm/contract';
 import { venueInScope, type ReadScope } from '../../auth/scope.queries.ts';
 
 export interface VenueFactsRow {

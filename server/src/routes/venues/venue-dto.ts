@@ -1,8 +1,8 @@
 // Venue rows to the contract's DTOs, shared by the venue routes and the venue exports.
-import type { GridCellId, TownshipId, VenueFeature, VenueProperties } from '../../contract/index.ts';
+import type { GridCellId, TownshipId, VenueFeature, VenueProperties } from '@svm/contract';
 import type { VenueFilter, VenueRow } from './venues.queries.ts';
 import type { z } from 'zod';
-import type { venueExportQuerySchema } from '../../contract/index.ts';
+import type { venueExportQuerySchema } from '@svm/contract';
 
 export function toVenueProperties(row: Omit<VenueRow, 'overdue'> & { overdue: boolean | null }): VenueProperties {
   return {

@@ -1,5 +1,5 @@
 // OpenAPI description of the venue routes, from the schemas they validate with.
-import { venueParamsSchema, venueQuerySchema, venuesQuerySchema } from '../../contract/index.ts';
+import { venueParamsSchema, venueQuerySchema, venuesQuerySchema } from '@svm/contract';
 import type { RouteDoc } from '../../openapi/route-doc.ts';
 
 export const venuesDocs: RouteDoc[] = [

@@ -1,7 +1,7 @@
 // Named queries over the venue register as of a moment: a filtered keyset page of active venues
 // (also paged through by the exports) and one venue with its grade, patrols and hazards.
 import { sql, type Queryable } from '@svm/db';
-import type { RiskLevel, VenueCategory } from '../../contract/index.ts';
+import type { RiskLevel, VenueCategory } from '@svm/contract';
 import { venueInScope, type ReadScope } from '../../auth/scope.queries.ts';
 
 export interface VenueFilter {

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import {
   venueParamsSchema, venueQuerySchema, venuesQuerySchema, type VenueDetailDto, type VenuePage,
-} from '../../contract/index.ts';
+} from '@svm/contract';
 import { checkTownshipAllowed, readScopeOf } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';

@@ -1,7 +1,7 @@
 // The venue list and detail on the hand-built city of kpi-city.fixture.ts (as of 30 Jun 2026 12:00).
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { VenueDetailDto, VenuePage } from '../../contract/index.ts';
+import type { VenueDetailDto, VenuePage } from '@svm/contract';
 import { bodyOf, PROBLEM_JSON, testApp } from '../../testing/app.ts';
 import { AS_OF, kpiCity } from '../stats/kpi-city.fixture.ts';
 

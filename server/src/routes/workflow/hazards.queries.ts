@@ -1,6 +1,6 @@
 // Named queries over one hazard's lifecycle: the hazard row, its transitions and sign-offs.
 import { sql, type Queryable } from '@svm/db';
-import type { AcceptanceDto, HazardDto } from '../../contract/index.ts';
+import type { AcceptanceDto, HazardDto } from '@svm/contract';
 
 export interface HazardRow {
   id: number; venue_id: number; patrol_id: number | null; type_code: string; severity: HazardDto['severity'];

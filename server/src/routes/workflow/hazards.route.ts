@@ -8,7 +8,7 @@ import { audit } from '../../audit.ts';
 import { assertMayClose, assertMayHandleHazard, assertMaySignOff } from '../../auth/authority.ts';
 import {
   acceptanceCreateSchema, hazardAssignSchema, hazardNoteSchema, idParamSchema, type HazardWithAcceptancesDto,
-} from '../../contract/index.ts';
+} from '@svm/contract';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';
 import { validate } from '../../validate.ts';

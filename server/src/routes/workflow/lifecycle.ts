@@ -3,7 +3,7 @@
 // Checked here, before any write, so an illegal move is a 409 that names what is allowed;
 // the database's deferred `hazards_closed_accepted` trigger is only the last line of defence.
 import type { Queryable } from '@svm/db';
-import type { HazardDto } from '../../contract/index.ts';
+import type { HazardDto } from '@svm/contract';
 import { Problem } from '../../problem.ts';
 import { changedHazard, partiesNotYetPassed, recordAcceptance, recordTransition, type HazardRow, type Who } from './hazards.queries.ts';
 

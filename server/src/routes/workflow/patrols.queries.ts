@@ -1,6 +1,6 @@
 // Named queries that record a patrol (its grid cell comes from the venue by trigger).
 import { sql, type Queryable } from '@svm/db';
-import type { PatrolDto } from '../../contract/index.ts';
+import type { PatrolDto } from '@svm/contract';
 
 export interface PatrolRow {
   id: number; venue_id: number; grid_cell_id: number | null; worker_id: number; patrolled_at: Date;

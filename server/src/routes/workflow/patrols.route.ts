@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { actorOf } from '../../actor.ts';
 import { audit } from '../../audit.ts';
 import { assertMayPatrol } from '../../auth/authority.ts';
-import { patrolCreateSchema, type HazardDto, type PatrolCreate, type PatrolDto } from '../../contract/index.ts';
+import { patrolCreateSchema, type HazardDto, type PatrolCreate, type PatrolDto } from '@svm/contract';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';
 import { validate } from '../../validate.ts';

@@ -1,6 +1,6 @@
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { PatrolDto, ProblemDetails } from '../../contract/index.ts';
+import type { PatrolDto, ProblemDetails } from '@svm/contract';
 import { bodyOf, PROBLEM_JSON } from '../../testing/app.ts';
 import { twoTownships } from '../../testing/fixture.ts';
 import { appAs, checksum, userId, venueId, write } from './workflow-fixture.ts';

@@ -1,6 +1,6 @@
 // Named queries over the patrol policy (one row) and the grading standard's rules.
 import { sql, type Queryable } from '@svm/db';
-import type { GradingRuleDto, PolicyDto, PolicyUpdate } from '../../contract/index.ts';
+import type { GradingRuleDto, PolicyDto, PolicyUpdate } from '@svm/contract';
 
 interface PolicyRow {
   high_days: number; medium_days: number; low_days: number; grid_duty_days: number; rebound_window_days: number;

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { actorOf } from '../../actor.ts';
 import { audit } from '../../audit.ts';
 import { requireAdmin } from '../../auth/authority.ts';
-import { gradingRuleParamSchema, gradingRuleUpdateSchema, policyUpdateSchema } from '../../contract/index.ts';
+import { gradingRuleParamSchema, gradingRuleUpdateSchema, policyUpdateSchema } from '@svm/contract';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';
 import { validate } from '../../validate.ts';

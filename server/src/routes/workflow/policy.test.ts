@@ -1,6 +1,6 @@
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { GradingRuleDto, PolicyDto, ProblemDetails } from '../../contract/index.ts';
+import type { GradingRuleDto, PolicyDto, ProblemDetails } from '@svm/contract';
 import { bodyOf, PROBLEM_JSON, testApp } from '../../testing/app.ts';
 import { twoTownships } from '../../testing/fixture.ts';
 import { addAccounts } from '../../auth/testing.ts';

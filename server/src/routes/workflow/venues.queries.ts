@@ -1,6 +1,6 @@
 // Named queries that register, change and close venues (township and cell come from the trigger).
 import { sql, type Queryable } from '@svm/db';
-import type { VenueCreate, VenueDto, VenuePatch } from '../../contract/index.ts';
+import type { VenueCreate, VenueDto, VenuePatch } from '@svm/contract';
 
 interface VenueRow {
   id: number; name: string; address: string; category: VenueDto['category']; risk_level: VenueDto['riskLevel'];

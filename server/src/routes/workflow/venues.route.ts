@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { actorOf } from '../../actor.ts';
 import { audit } from '../../audit.ts';
 import { assertMayWriteVenue } from '../../auth/authority.ts';
-import { idParamSchema, venueCloseSchema, venueCreateSchema, venuePatchSchema } from '../../contract/index.ts';
+import { idParamSchema, venueCloseSchema, venueCreateSchema, venuePatchSchema } from '@svm/contract';
 import type { AppDeps } from '../../deps.ts';
 import { Problem } from '../../problem.ts';
 import { validate } from '../../validate.ts';

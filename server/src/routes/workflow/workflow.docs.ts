@@ -2,7 +2,7 @@
 import {
   acceptanceCreateSchema, gradingRuleParamSchema, gradingRuleUpdateSchema, hazardAssignSchema, hazardNoteSchema, idParamSchema,
   patrolCreateSchema, policyUpdateSchema, venueCloseSchema, venueCreateSchema, venuePatchSchema,
-} from '../../contract/index.ts';
+} from '@svm/contract';
 import type { RouteDoc } from '../../openapi/route-doc.ts';
 
 const P = 'application/problem+json';

@@ -1,7 +1,7 @@
 // The planner's blind spots: coverage gaps hatched, found-unregistered density per cell on a
 // fixed scale, and reference points with no registered venue nearby.
 import { PathLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
-import type { BlindSpotsDto, Feature, Polygon, UnregisteredDensityProperties } from '@svm/server/contract';
+import type { BlindSpotsDto, Feature, Polygon, UnregisteredDensityProperties } from '@svm/contract';
 import { rampColor, type Rgba } from '../../map/color-scale.ts';
 import { hatch, type Segment } from '../../map/hatch.ts';
 import type { LayerId } from '../../state/view-state.ts';

@@ -1,7 +1,7 @@
 // Grid cells on the deck.gl overlay: fill by days since the last patrol (fixed bins), unpatrolled
 // cells outlined thick red, cells without a worker outlined in dashes. Each factory has a stable id.
 import { PathLayer, PolygonLayer } from '@deck.gl/layers';
-import type { Feature, GridCellCollection, GridCellProperties, Polygon } from '@svm/server/contract';
+import type { Feature, GridCellCollection, GridCellProperties, Polygon } from '@svm/contract';
 import type { Rgba } from '../../map/color-scale.ts';
 import { dashes, type Segment } from '../../map/hatch.ts';
 import type { LayerId, Selection } from '../../state/view-state.ts';

@@ -1,5 +1,5 @@
 // Query options for grid cells with their patrol status, for one township or the whole city, as of a moment.
-import type { TownshipId } from '@svm/server/contract';
+import type { TownshipId } from '@svm/contract';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 

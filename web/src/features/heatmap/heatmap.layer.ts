@@ -1,7 +1,7 @@
 // The risk heatmap at city zooms: the server's square bins filled by density on its fixed
 // domain (HEATMAP_DENSITY_DOMAIN), so a colour means the same weight per km² everywhere.
 import { SolidPolygonLayer } from '@deck.gl/layers';
-import type { Feature, HeatmapBinProperties, HeatmapDto, Polygon } from '@svm/server/contract';
+import type { Feature, HeatmapBinProperties, HeatmapDto, Polygon } from '@svm/contract';
 import { RISK_RAMP, logRampColor, type Rgba } from '../../map/color-scale.ts';
 import type { LayerId } from '../../state/view-state.ts';
 

@@ -1,5 +1,5 @@
 // Query options for the risk heatmap bins of a (tile-snapped) box at one zoom.
-import type { Bbox } from '@svm/server/contract';
+import type { Bbox } from '@svm/contract';
 import { keepPreviousData, queryOptions, skipToken } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 

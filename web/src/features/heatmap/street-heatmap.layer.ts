@@ -5,13 +5,13 @@
 // intensity, a heatmap-density value is a weight per km² whatever the zoom or place.
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 // the numbers only: the contract's index would bundle zod and every schema
-import { HEATMAP_WEIGHTS } from '@svm/server/contract/heatmap-scale';
+import { HEATMAP_WEIGHTS } from '@svm/contract/heatmap-scale';
 import type { LayerId } from '../../state/view-state.ts';
 import { VENUES_SOURCE, VENUES_SOURCE_LAYER } from '../venues/venues.layer.ts';
 import { DENSITY_DOMAIN, HEATMAP_MAX_ZOOM, densityColor } from './heatmap.layer.ts';
 import { logRampValue, toCss } from '../../map/color-scale.ts';
 import { boundsOf } from '../../map/bounds.ts';
-import type { Geometry } from '@svm/server/contract';
+import type { Geometry } from '@svm/contract';
 
 export const STREET_HEATMAP_LAYER = 'heatmap-street';
 /** The kernel's reach on the ground: about a street block, so a hotspot reads as one glow. */

@@ -1,5 +1,5 @@
 // The headline KPIs of the city or a township, each with its change against the week before.
-import type { StatsSummaryDto } from '@svm/server/contract';
+import type { StatsSummaryDto } from '@svm/contract';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatPercent } from '../panels/format.ts';
 import { KpiTile } from './kpi-tile.tsx';

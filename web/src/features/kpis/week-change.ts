@@ -1,5 +1,5 @@
 // The week-on-week change of one KPI from the summary's trend (its last two ISO weeks).
-import type { Kpis, WeekKpis } from '@svm/server/contract';
+import type { Kpis, WeekKpis } from '@svm/contract';
 
 export interface WeekChange {
   /** current week minus the week before; null when either week has no figure */

@@ -1,10 +1,9 @@
 // The ledger's filters: status, overdue, rebound, hazard type code and the party a hazard waits for.
 import { useState } from 'react';
+import { HAZARD_STATUSES, JOINT_PARTIES } from '@svm/contract/constants';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { LedgerFilters as Filters } from '../panels/panel-api.ts';
 
-const STATUSES = ['open', 'rectifying', 'rectified', 'closed'] as const;
-const PARTIES = ['territorial', 'industry', 'special'] as const;
 
 export interface LedgerFiltersProps {
   filters: Filters;
@@ -24,14 +23,14 @@ export function LedgerFilters({ filters, onChange, types }: LedgerFiltersProps) 
           {t('ledger.status')}
           <select className="panel-input" value={filters.status ?? ''} onChange={(e) => onChange({ status: e.target.value || undefined })}>
             <option value="">{t('ledger.all')}</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{t(`hazardStatus.${s}`)}</option>)}
+            {HAZARD_STATUSES.map((s) => <option key={s} value={s}>{t(`hazardStatus.${s}`)}</option>)}
           </select>
         </label>
         <label>
           {t('ledger.party')}
           <select className="panel-input" value={filters.party ?? ''} onChange={(e) => onChange({ party: e.target.value || undefined })}>
             <option value="">{t('ledger.all')}</option>
-            {PARTIES.map((p) => <option key={p} value={p}>{t(`party.${p}`)}</option>)}
+            {JOINT_PARTIES.map((p) => <option key={p} value={p}>{t(`party.${p}`)}</option>)}
           </select>
         </label>
       </div>

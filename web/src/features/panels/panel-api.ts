@@ -3,7 +3,7 @@
 import type {
   GridCellCollection, GridCellDetailDto, LedgerPage, ReboundClustersDto, StatsSummaryDto,
   TownshipCollection, VenueDetailDto, VenuePage,
-} from '@svm/server/contract';
+} from '@svm/contract';
 import { getJson, searchOf, type Params } from '../../api/client.ts';
 
 export { searchOf, type Params };

@@ -1,5 +1,5 @@
 // Hand-written, contract-shaped answers for the panels' tests, and a fetch that serves them by path.
-import type { GridCellCollection, GridCellProperties, Kpis, StatsSummaryDto, TownshipCollection, WeekKpis } from '@svm/server/contract';
+import type { GridCellCollection, GridCellProperties, Kpis, StatsSummaryDto, TownshipCollection, WeekKpis } from '@svm/contract';
 import { vi } from 'vitest';
 
 export function kpis(over: Partial<{ compliance: number; unpatrolled: number; open: number; overdue: number; rebound: number; misgraded: number; unregistered: number }> = {}): Kpis {

@@ -1,7 +1,7 @@
 // Rebound clusters: hull polygons with a thick outline that pulses slowly (the pulse is a
 // uniform, lineWidthScale, so animating it never rebuilds attributes) and member count labels.
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
-import type { Feature, MultiPolygon, Polygon, ReboundClusterProperties, ReboundClustersDto } from '@svm/server/contract';
+import type { Feature, MultiPolygon, Polygon, ReboundClusterProperties, ReboundClustersDto } from '@svm/contract';
 import type { LayerId, Selection } from '../../state/view-state.ts';
 
 export const REBOUNDS_LAYER_ID = 'rebound-clusters';

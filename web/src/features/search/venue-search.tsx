@@ -1,5 +1,5 @@
 // The venue search box: matches by name or address; choosing one selects it and asks the map to fly there.
-import type { VenueFeature } from '@svm/server/contract';
+import type { VenueFeature } from '@svm/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { PanelStatus } from '../../components/panel-status.tsx';

@@ -1,5 +1,5 @@
 // Query options for the street context layer inside a bbox (skipped until the bbox is known).
-import type { Bbox } from '@svm/server/contract';
+import type { Bbox } from '@svm/contract';
 import { queryOptions, skipToken } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 

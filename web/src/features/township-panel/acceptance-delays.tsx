@@ -1,5 +1,5 @@
 // Which joint-acceptance party is holding closures up: hazards waiting for it and its mean days.
-import type { AcceptanceDelay } from '@svm/server/contract';
+import type { AcceptanceDelay } from '@svm/contract';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDecimal } from '../panels/format.ts';
 

@@ -1,6 +1,6 @@
 // The city's townships, sortable by patrol compliance (worst first) or overdue hazards (most first);
 // choosing one drills down into it.
-import type { TownshipProperties } from '@svm/server/contract';
+import type { TownshipProperties } from '@svm/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PanelStatus } from '../../components/panel-status.tsx';

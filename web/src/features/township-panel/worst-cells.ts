@@ -1,6 +1,6 @@
 // The order a township leader reads cells in: unpatrolled first (longest unpatrolled, never first),
 // then by the share of overdue venues.
-import type { GridCellProperties } from '@svm/server/contract';
+import type { GridCellProperties } from '@svm/contract';
 
 const days = (c: GridCellProperties) => c.daysSincePatrol ?? Number.POSITIVE_INFINITY;
 

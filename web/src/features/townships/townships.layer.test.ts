@@ -1,4 +1,4 @@
-import type { TownshipCollection } from '@svm/server/contract';
+import type { TownshipCollection } from '@svm/contract';
 import { describe, expect, it } from 'vitest';
 import { TOWNSHIP_LABEL_POINTS_SOURCE, TOWNSHIP_LABELS_LAYER, townshipLabelLayer, townshipLabelPoints } from './townships.layer.ts';
 import { townships } from '../panels/panel-fixtures.ts';

@@ -1,7 +1,7 @@
 // Township boundaries and name labels as MapLibre layers with stable ids. Names are drawn from a
 // source of their own, one point per township (the server's label point), because a symbol layer
 // on the polygons would get one label per tile piece: two or more names at township zoom.
-import type { Position, TownshipCollection } from '@svm/server/contract';
+import type { Position, TownshipCollection } from '@svm/contract';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../i18n/dictionaries.ts';
 import { LABEL_FONTS } from '../../map/fonts.ts';

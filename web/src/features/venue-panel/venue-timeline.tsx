@@ -1,6 +1,6 @@
 // A venue's patrols and hazards on one timeline, newest first; each hazard with its transitions
 // and joint-acceptance sign-offs.
-import type { VenueHazardDto, VenuePatrolDto } from '@svm/server/contract';
+import type { VenueHazardDto, VenuePatrolDto } from '@svm/contract';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate, formatDateTime } from '../panels/format.ts';
 

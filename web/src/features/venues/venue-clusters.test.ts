@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Geometry, Position } from '@svm/server/contract';
+import type { Geometry, Position } from '@svm/contract';
 import { areaCentroid, clustersOf } from './venue-clusters.ts';
 
 // an L-shape: a 2x1 rectangle [0,2]x[0,1] (area 2, centroid (1, 0.5)) plus a 1x1 square

@@ -2,7 +2,7 @@
 // TOWNSHIP_CLUSTER_MAX_ZOOM, one per grid cell up to the zoom where the venue points appear,
 // each at its polygon's area centroid. The programme's own units (township, grid cell) make
 // better clusters than a screen grid: a count always means "venues in this area".
-import type { Geometry, Position } from '@svm/server/contract';
+import type { Geometry, Position } from '@svm/contract';
 
 export const TOWNSHIP_CLUSTER_MAX_ZOOM = 11;
 

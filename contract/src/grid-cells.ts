@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import type { FeatureCollection, Polygon } from './geojson.ts';
 import { townshipIdSchema, type GridCellId, type TownshipId } from './ids.ts';
-import { idParam, instantSchema, type RiskLevel } from './params.ts';
+import { idParam, instantSchema } from './params.ts';
 import { bboxSchema } from './streets.ts';
+import { type RiskLevel } from './constants.ts';
 
 export const gridCellsQuerySchema = z.object({
   /** only this township's cells; omitted: every cell */

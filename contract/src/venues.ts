@@ -2,13 +2,10 @@
 // facts, grade, patrols and hazards), all as of a moment.
 import { z } from 'zod';
 import { townshipIdSchema, type GridCellId, type TownshipId } from './ids.ts';
-import {
-  idParam,
-  booleanParam, instantSchema, oneOf, pageSchema, RISK_LEVELS, VENUE_CATEGORIES, VENUE_REGISTRATIONS,
-  type AcceptanceParty, type HazardStatus, type Registration, type RiskLevel, type VenueCategory, type VenueFacts,
-} from './params.ts';
+import { idParam, booleanParam, instantSchema, oneOf, pageSchema, type VenueFacts } from './params.ts';
 import { isStorableText, storableTextRule } from './storable-text.ts';
 import { bboxSchema } from './streets.ts';
+import { RISK_LEVELS, VENUE_CATEGORIES, VENUE_REGISTRATIONS, type AcceptanceParty, type HazardStatus, type Registration, type RiskLevel, type VenueCategory } from './constants.ts';
 
 
 /** The filters of the venue list and the venue exports (no paging). */

@@ -1,18 +1,9 @@
 // Live events for the wall display: GET /api/events (Server-Sent Events) and
 // GET /api/events/recent (the ticker's first paint). Each event is one fact from the audit log.
 import { z } from 'zod';
-import { intParam, type VenueCategory } from './params.ts';
+import { intParam } from './params.ts';
+import { type VenueCategory, type EventKind, type EventTopic } from './constants.ts';
 
-/** What happened, in the ticker's words. One audit row may give several (a patrol and its hazards). */
-export const EVENT_KINDS = [
-  'patrol_recorded', 'hazard_found', 'rebound_detected', 'hazard_updated', 'acceptance_signed', 'hazard_closed',
-  'venue_changed', 'data_imported', 'settings_changed',
-] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
-
-/** The cached reads an event makes stale: the web invalidates its queries for each. */
-export const EVENT_TOPICS = ['kpis', 'townships', 'grid-cells', 'heatmap', 'rebounds', 'venues', 'hazards'] as const;
-export type EventTopic = (typeof EVENT_TOPICS)[number];
 
 export interface EventDto {
   /** the audit log id: the SSE `id`, and what `Last-Event-ID` / `after` resume from */

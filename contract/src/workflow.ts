@@ -1,12 +1,9 @@
 // Write workflow: register and change venues, record patrols with their hazards, move hazards
 // through their lifecycle (assign, rectified, acceptances), edit the patrol policy and grading rules.
 import { z } from 'zod';
-import {
-  idParam,
-  instantSchema, oneOf, RISK_LEVELS, VENUE_CATEGORIES, VENUE_REGISTRATIONS,
-  type AcceptanceParty, type HazardStatus, type Registration, type RiskLevel, type VenueCategory, type VenueFacts,
-} from './params.ts';
+import { idParam, instantSchema, oneOf, type VenueFacts } from './params.ts';
 import { isStorableText, storableTextRule } from './storable-text.ts';
+import { RISK_LEVELS, VENUE_CATEGORIES, VENUE_REGISTRATIONS, type AcceptanceParty, type HazardStatus, type Registration, type RiskLevel, type VenueCategory, HAZARD_SEVERITIES, JOINT_PARTIES, PATROL_RESULTS } from './constants.ts';
 
 const intIn = (name: string, min: number, max: number) =>
   z.number({ error: `${name} must be an integer from ${min} to ${max}` })
@@ -27,9 +24,6 @@ export const lonLatSchema = z.tuple([
   z.number({ error: 'latitude must be a number from -90 to 90' }).min(-90, 'latitude must be from -90 to 90').max(90, 'latitude must be from -90 to 90'),
 ], { error: 'location must be [lon, lat], two numbers' });
 
-export const PATROL_RESULTS = ['ok', 'hazards_found', 'venue_closed', 'not_open'] as const;
-export const HAZARD_SEVERITIES = ['general', 'major'] as const;
-export const SIGN_OFF_PARTIES = ['territorial', 'industry', 'special'] as const;
 
 const venueFields = {
   name: text('name', 1, 200),
@@ -146,7 +140,7 @@ export const hazardAssignSchema = z.strictObject({
 export const hazardNoteSchema = z.strictObject({ note: text('note', 0, 2000).default('') });
 /** POST /api/hazards/:id/acceptances */
 export const acceptanceCreateSchema = z.strictObject({
-  party: oneOf('party', SIGN_OFF_PARTIES),
+  party: oneOf('party', JOINT_PARTIES),
   passed: flag('passed'),
   note: text('note', 0, 2000).default(''),
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from './geojson.ts';
 import { townshipIdSchema, type TownshipId } from './ids.ts';
 import { instantSchema, intParam } from './params.ts';
+import { REBOUND_PERIODS, type ReboundPeriodUnit } from './constants.ts';
 
 /** A whole-number query parameter within min..max, with a message naming the range. */
 
@@ -45,8 +46,6 @@ export interface ReboundClustersDto extends FeatureCollection<Polygon | MultiPol
   parameters: { from: string; to: string; asOf: string; epsMetres: number; minPoints: number };
 }
 
-export const REBOUND_PERIODS = ['month', 'quarter'] as const;
-export type ReboundPeriodUnit = (typeof REBOUND_PERIODS)[number];
 
 /** Default: the 12 months before asOf, by month. Periods are calendar months/quarters in UTC. */
 export const reboundStatsQuerySchema = z

@@ -1,5 +1,6 @@
 // The server's public contract: request schemas and response DTOs shared with the web.
 // Import only this module from the web; it must stay free of Node and database imports.
+export * from './constants.ts';
 export * from './geojson.ts';
 export type * from './config.ts';
 export * from './problem.ts';

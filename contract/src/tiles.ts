@@ -1,9 +1,8 @@
 // GET /api/tiles/{layer}/{z}/{x}/{y}.mvt?asOf=: Mapbox Vector Tiles (EPSG:3857, extent 4096).
 import { z } from 'zod';
 import { instantSchema } from './params.ts';
+import { TILE_LAYERS } from './constants.ts';
 
-export const TILE_LAYERS = ['venues', 'grid-cells', 'hazards'] as const;
-export type TileLayer = (typeof TILE_LAYERS)[number];
 export const MAX_TILE_ZOOM = 22;
 /**
  * Venue tiles below this zoom are empty: a z10 tile would hold most of the city's 200,000

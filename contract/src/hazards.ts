@@ -1,8 +1,8 @@
 // GET /api/hazards: the hazard ledger (台账) as of a moment, filtered and paged.
 import { z } from 'zod';
 import { townshipIdSchema, type TownshipId } from './ids.ts';
-import { booleanParam, HAZARD_STATUSES, instantSchema, oneOf, pageSchema, type HazardStatus } from './params.ts';
-import { JOINT_PARTIES } from './stats.ts';
+import { booleanParam, instantSchema, oneOf, pageSchema } from './params.ts';
+import { HAZARD_STATUSES, type HazardStatus, JOINT_PARTIES } from './constants.ts';
 
 const filterShape = {
   /** status as of asOf */

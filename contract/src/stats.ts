@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { townshipIdSchema, type TownshipId } from './ids.ts';
 import { instantSchema, intParam } from './params.ts';
 import type { ScopeDto } from './scope.ts';
+import { type JointParty } from './constants.ts';
 
 /** The default period: the 90 days before asOf. */
 export const DEFAULT_PERIOD_DAYS = 90;
@@ -56,8 +57,6 @@ export const statsSummaryQuerySchema = z.object({
 });
 export type StatsSummaryQuery = z.output<typeof statsSummaryQuerySchema>;
 
-export const JOINT_PARTIES = ['territorial', 'industry', 'special'] as const;
-export type JointParty = (typeof JOINT_PARTIES)[number];
 
 export interface AcceptanceDelay {
   party: JointParty;

@@ -1,25 +1,16 @@
 // Query parameters shared by many routes: the as-of moment, a time window, paging, enums.
 import { z } from 'zod';
-
-const ISO_RULE = 'an ISO 8601 date or date-time such as 2026-11-30 or 2026-11-30T08:00:00+08:00';
+import { INSTANT_RULE, parseInstant } from './constants.ts';
 
 /** An instant given as an ISO date or date-time; a bare date means that day's start in UTC. */
-export const instantSchema = z
-  .string({ error: `must be ${ISO_RULE}` })
-  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, `must be ${ISO_RULE}`)
-  .transform((text, ctx) => {
-    const date = new Date(text.length === 10 ? `${text}T00:00:00Z` : text);
-    const year = date.getUTCFullYear();
-    // Date quietly rolls 2026-02-30 over to 2 March: the calendar day must survive a round trip
-    const [y, m, d] = text.slice(0, 10).split('-').map(Number);
-    const calendar = new Date(Date.UTC(y!, m! - 1, d!));
-    const realDay = calendar.getUTCFullYear() === y && calendar.getUTCMonth() === m! - 1 && calendar.getUTCDate() === d;
-    if (!realDay || Number.isNaN(date.getTime()) || year < 2000 || year > 2100) {
-      ctx.addIssue({ code: 'custom', message: `"${text}" is not a real date between 2000 and 2100` });
-      return z.NEVER;
-    }
-    return date;
-  });
+export const instantSchema = z.string({ error: `must be ${INSTANT_RULE}` }).transform((text, ctx) => {
+  const instant = parseInstant(text);
+  if (typeof instant === 'string') {
+    ctx.addIssue({ code: 'custom', message: instant });
+    return z.NEVER;
+  }
+  return instant;
+});
 
 /** `asOf`: every "as of" answer is computed at this moment (default: now). */
 export const asOfSchema = z.object({ asOf: instantSchema.optional() });
@@ -54,16 +45,6 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export const RISK_LEVELS = ['high', 'medium', 'low'] as const;
-export const VENUE_CATEGORIES = [
-  'catering', 'retail', 'repair', 'ebike', 'entertainment', 'warehouse', 'workshop', 'lodging', 'training', 'other',
-] as const;
-export const HAZARD_STATUSES = ['open', 'rectifying', 'rectified', 'closed'] as const;
-export const ACCEPTANCE_PARTIES = ['territorial', 'industry', 'special', 'on_the_spot'] as const;
-export const VENUE_REGISTRATIONS = ['registered', 'found_unregistered'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
-export type Registration = (typeof VENUE_REGISTRATIONS)[number];
-
 /** The facts about a venue that the grading standard reads. */
 export interface VenueFacts {
   occupancy: number;
@@ -73,9 +54,6 @@ export interface VenueFacts {
   flammablesStored: boolean;
   peopleLivingOnSite: boolean;
 }
-export type VenueCategory = (typeof VENUE_CATEGORIES)[number];
-export type HazardStatus = (typeof HAZARD_STATUSES)[number];
-export type AcceptanceParty = (typeof ACCEPTANCE_PARTIES)[number];
 
 /** An enum query parameter with a message that lists what is allowed. */
 export const oneOf = <const T extends readonly [string, ...string[]]>(name: string, values: T) =>

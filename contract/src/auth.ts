@@ -1,8 +1,9 @@
 // Sign-in: log in and out, who am I, the wall displays' read-only tokens, and account
 // administration (accounts and the grid worker of each cell).
 import { z } from 'zod';
-import { booleanParam, idParam, oneOf, pageSchema, type Page, type VenueCategory } from './params.ts';
+import { booleanParam, idParam, oneOf, pageSchema, type Page } from './params.ts';
 import { isStorableText, storableTextRule } from './storable-text.ts';
+import { type VenueCategory, USER_ROLES } from './constants.ts';
 
 const text = (name: string, min: number, max: number) =>
   z.string({ error: `${name} must be text of ${min} to ${max} characters` })
@@ -80,7 +81,7 @@ export interface DisplayTokenCreatedDto extends DisplayTokenDto {
 
 // ---- account administration (admin only) ----
 
-export const USER_ROLES = ['city', 'township', 'department', 'grid_worker', 'planner', 'admin'] as const;
+
 
 const storable = (name: string, min: number, max: number) => text(name, min, max).refine(isStorableText, storableTextRule(name));
 const displayName = storable('displayName', 1, 100).refine((s) => s.trim().length > 0, 'displayName must not be blank');

@@ -3,8 +3,8 @@ import type { FeatureCollection, MultiPolygon, Position } from './geojson.ts';
 import type { TownshipId } from './ids.ts';
 import type { KpiPeriod, Kpis } from './stats.ts';
 import type { ScopeDto } from './scope.ts';
+import { type TownshipKind } from './constants.ts';
 
-export type TownshipKind = 'subdistrict' | 'town' | 'development_zone';
 
 export interface TownshipProperties {
   id: TownshipId;
