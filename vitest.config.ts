@@ -19,6 +19,8 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      // the lint rule that holds the layout
+      { test: { name: 'lint', include: ['tools/lint/**/*.test.js'], environment: 'node' } },
       { test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], environment: 'happy-dom' } },
     ],
   },

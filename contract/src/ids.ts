@@ -1,5 +1,5 @@
 // Branded ids so a grid cell id cannot be passed where a township id is expected.
-import { z } from 'zod';
+import { type z } from 'zod';
 import { idParam } from './params.ts';
 
 export const townshipIdSchema = idParam('must be a township id (a positive integer)').brand<'TownshipId'>();

@@ -16,7 +16,10 @@ export class Random {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
       return (z ^ (z >>> 16)) >>> 0;
     };
-    for (const s of seeds) mix(s | 0), mix(Math.floor(s / 2 ** 32));
+    for (const s of seeds) {
+      mix(s | 0);
+      mix(Math.floor(s / 2 ** 32));
+    }
     this.a = mix(1);
     this.b = mix(2);
     this.c = mix(3);
