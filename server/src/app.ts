@@ -1,40 +1,41 @@
 // The HTTP application: mounts one route module per feature and renders every error as a problem.
 import { Hono } from 'hono';
-import type { AppDeps } from './deps.ts';
+import type { AppDeps } from './kernel/deps.ts';
 import { identify } from './auth/caller.ts';
 import { sessionResolver } from './auth/resolver.ts';
 import { authSettings } from './auth/settings.ts';
 import { signInRequired } from './auth/sign-in-required.ts';
-import { Problem, renderProblem, toProblem } from './problem.ts';
-import { apiBodyLimit } from './robustness/body-limit.ts';
-import { securityHeadersFor } from './robustness/security-headers.ts';
-import { contextRoute } from './routes/context/context.route.ts';
-import { gridCellsRoute } from './routes/grid-cells/grid-cells.route.ts';
-import { gridCellWorkerRoute } from './routes/grid-cells/grid-cell-worker.route.ts';
-import { healthRoute } from './routes/health/health.route.ts';
-import { townshipsRoute } from './routes/townships/townships.route.ts';
-import { tilesRoute } from './routes/tiles/tiles.route.ts';
-import { statsRoute } from './routes/stats/stats.route.ts';
-import { venuesWriteRoute } from './routes/workflow/venues.route.ts';
-import { patrolsWriteRoute } from './routes/workflow/patrols.route.ts';
-import { hazardsWriteRoute } from './routes/workflow/hazards.route.ts';
-import { gradingRulesRoute, policyRoute } from './routes/workflow/policy.route.ts';
-import { venuesRoute } from './routes/venues/venues.route.ts';
-import { hazardsRoute } from './routes/hazards/hazards.route.ts';
-import { exportsRoute } from './routes/exports/exports.route.ts';
-import { reboundsRoute } from './routes/rebounds/rebounds.route.ts';
-import { importsRoute } from './routes/imports/imports.route.ts';
-import { blindSpotsRoute } from './routes/blind-spots/blind-spots.route.ts';
-import { heatmapRoute } from './routes/heatmap/heatmap.route.ts';
-import { eventsRoute } from './routes/events/events.route.ts';
+import { Problem, renderProblem, toProblem } from './kernel/problem.ts';
+import { apiBodyLimit } from './kernel/body-limit.ts';
+import { securityHeadersFor } from './kernel/security-headers.ts';
+import { contextRoute } from './features/context/context.route.ts';
+import { gridCellsRoute } from './features/grid-cells/grid-cells.route.ts';
+import { gridCellWorkerRoute } from './features/grid-cells/grid-cell-worker.route.ts';
+import { healthRoute } from './features/health/health.route.ts';
+import { townshipsRoute } from './features/townships/townships.route.ts';
+import { tilesRoute } from './features/tiles/tiles.route.ts';
+import { statsRoute } from './features/stats/stats.route.ts';
+import { venuesWriteRoute } from './features/venues/venue-writes.route.ts';
+import { patrolsWriteRoute } from './features/patrols/patrols.route.ts';
+import { hazardsWriteRoute } from './features/hazards/hazard-writes.route.ts';
+import { gradingRulesRoute, policyRoute } from './features/policy/policy.route.ts';
+import { venuesRoute } from './features/venues/venues.route.ts';
+import { hazardsRoute } from './features/hazards/hazards.route.ts';
+import { hazardsExportRoute } from './features/hazards/hazards-export.route.ts';
+import { venuesExportRoute } from './features/venues/venues-export.route.ts';
+import { reboundsRoute } from './features/rebounds/rebounds.route.ts';
+import { importsRoute } from './features/imports/imports.route.ts';
+import { blindSpotsRoute } from './features/blind-spots/blind-spots.route.ts';
+import { heatmapRoute } from './features/heatmap/heatmap.route.ts';
+import { eventsRoute } from './features/events/events.route.ts';
 import { openapiRoute } from './openapi/openapi.route.ts';
-import { authRoute } from './routes/auth/auth.route.ts';
-import { displayTokensRoute } from './routes/auth/display-tokens.route.ts';
-import { usersRoute } from './routes/auth/users.route.ts';
-import { webAppRoute } from './routes/web-app/web-app.route.ts';
-import { configRoute } from './routes/config/config.route.ts';
+import { authRoute } from './features/accounts/auth.route.ts';
+import { displayTokensRoute } from './features/accounts/display-tokens.route.ts';
+import { usersRoute } from './features/accounts/users.route.ts';
+import { webAppRoute } from './features/web-app/web-app.route.ts';
+import { configRoute } from './features/config/config.route.ts';
 
-export type { AppDeps } from './deps.ts';
+export type { AppDeps } from './kernel/deps.ts';
 
 export function createApp(deps: AppDeps) {
   const logError = deps.logError ?? ((message: string, err: unknown) => console.error(message, err));
@@ -58,7 +59,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/grading-rules', gradingRulesRoute(deps))
     .route('/api/venues', venuesRoute(deps))
     .route('/api/hazards', hazardsRoute(deps))
-    .route('/api/export', exportsRoute(deps))
+    .route('/api/export', hazardsExportRoute(deps))
+    .route('/api/export', venuesExportRoute(deps))
     .route('/api/rebounds', reboundsRoute(deps))
     .route('/api/import', importsRoute(deps))
     .route('/api/blind-spots', blindSpotsRoute(deps))

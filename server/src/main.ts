@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import { databaseInfo, dbConfigFromEnv, migrate, MigrationError, openDatabase } from '@svm/db';
 import { createApp } from './app.ts';
 import { env } from './env.ts';
-import { gracefulShutdown } from './robustness/graceful-shutdown.ts';
+import { gracefulShutdown } from './kernel/graceful-shutdown.ts';
 import { describeSeedReport, seedIfEmpty } from './seed-on-start.ts';
 
 async function main(): Promise<void> {

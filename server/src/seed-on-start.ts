@@ -2,7 +2,7 @@
 import type { Db } from '@svm/db';
 import type { SeedOptions, SeedReport } from '@svm/db/seed';
 import { createDemoSignIns, describeDemoSignIns, type DemoSignIns } from './auth/demo-accounts.ts';
-import { hasTownships } from './routes/townships/townships.queries.ts';
+import { hasTownships } from './features/townships/townships.queries.ts';
 
 /** How the demo accounts sign in: one password for all, and the wall display's token. */
 export interface DemoSignInOptions {

@@ -2,9 +2,9 @@
 // Every refusal is a 403 problem thrown before anything is written (or inside the write's
 // transaction, which then rolls back), and names what this account may do instead.
 import type { Queryable } from '@svm/db';
-import type { Actor } from '../actor.ts';
+import type { Actor } from './actor.ts';
 import type { VenueCategory } from '@svm/contract';
-import { Problem } from '../problem.ts';
+import { Problem } from '../kernel/problem.ts';
 import { jurisdictionOfHazard, jurisdictionOfPoint, jurisdictionOfVenue, type Jurisdiction } from './authority.queries.ts';
 
 const who = (a: Actor) => `${a.name} (${a.role})`;

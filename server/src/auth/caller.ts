@@ -2,35 +2,11 @@
 // Caller from a session cookie, bearer token or display token) and every route (which reads
 // the caller's Scope and passes it to its named queries, where the filtering happens).
 import type { Context, MiddlewareHandler } from 'hono';
-import { Problem } from '../problem.ts';
+import { Problem } from '../kernel/problem.ts';
+import type { Caller, ResolveCaller, Scope } from '../kernel/identity.ts';
 
-export type Role = 'city' | 'township' | 'department' | 'grid_worker' | 'planner' | 'admin';
-
-/**
- * The part of the city a caller may read. Queries filter by it in SQL:
- * - `city`: everything (command center, planner, admin);
- * - `township`: venues, cells, hazards, patrols and clusters of one township;
- * - `department`: venues (and their hazards/patrols) whose category is one of the
- *   department's categories, anywhere in the city.
- */
-export type Scope =
-  | { kind: 'city' }
-  | { kind: 'township'; townshipId: number }
-  | { kind: 'department'; departmentId: number };
-
-export interface Caller {
-  /** null for a wall display token, which is not a person */
-  userId: number | null;
-  name: string;
-  /** null for a wall display token */
-  role: Role | null;
-  scope: Scope;
-  /** display tokens and planners read only */
-  readOnly: boolean;
-}
-
-/** Builds the caller of a request, or null when it carries no valid credentials. */
-export type ResolveCaller = (c: Context) => Promise<Caller | null>;
+// the shapes live in kernel/identity.ts so AppDeps can name them; code above kernel/ imports them from here
+export type { Caller, ResolveCaller, Role, Scope } from '../kernel/identity.ts';
 
 export const CITY_SCOPE: Scope = { kind: 'city' };
 

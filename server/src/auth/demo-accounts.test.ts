@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { twoTownships } from '../testing/fixture.ts';
 import { createDemoSignIns } from './demo-accounts.ts';
 import { verifyPassword } from './password.ts';
-import { addAccounts } from './testing.ts';
+import { addAccounts } from '../testing/auth.ts';
 import { tokenHash } from './tokens.ts';
 
 // Fixture: twoTownships (grid workers fx_zhang, then fx_li) + addAccounts without passwords:

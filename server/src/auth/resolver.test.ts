@@ -2,12 +2,12 @@ import type { Queryable } from '@svm/db';
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
 import type { LoginDto } from '@svm/contract';
-import { login, PASSWORD, withBearer } from '../routes/auth/auth-fixture.ts';
+import { login, PASSWORD, withBearer } from '../testing/auth-fixture.ts';
 import { bodyOf, testApp } from '../testing/app.ts';
 import { twoTownships } from '../testing/fixture.ts';
 import { sessionResolver } from './resolver.ts';
 import { DEFAULT_AUTH_SETTINGS } from './settings.ts';
-import { addAccounts } from './testing.ts';
+import { addAccounts } from '../testing/auth.ts';
 
 // Fixture: twoTownships with addAccounts (every password PASSWORD); sessions are ended behind the
 // resolver's back with direct SQL, which only the database lookup can notice.

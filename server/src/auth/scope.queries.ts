@@ -4,7 +4,7 @@
 import { sql, type Queryable, type SQL } from '@svm/db';
 import type { Context } from 'hono';
 import type { ScopeDto, TownshipId, VenueCategory } from '@svm/contract';
-import { Problem } from '../problem.ts';
+import { Problem } from '../kernel/problem.ts';
 import { scopeOf, type Scope } from './caller.ts';
 
 declare const resolved: unique symbol;

@@ -2,21 +2,9 @@
 // address, and the login throttle. main.ts fills it from the environment; tests use defaults.
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { AuthSettings } from '../kernel/identity.ts';
 
-export interface AuthSettings {
-  /** a person's session lasts this long after its last use */
-  sessionHours: number;
-  /** a wall display's session (from its token) lasts this long after its last use */
-  displaySessionDays: number;
-  /** behind a reverse proxy: take the client address from X-Forwarded-For and https from X-Forwarded-Proto */
-  trustProxy: boolean;
-  /** failed sign-ins counted over this window */
-  throttleWindowMinutes: number;
-  /** failures per account (username) within the window before 429 */
-  maxFailuresPerAccount: number;
-  /** failures per client address within the window before 429 */
-  maxFailuresPerAddress: number;
-}
+export type { AuthSettings } from '../kernel/identity.ts';
 
 export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   sessionHours: 12,

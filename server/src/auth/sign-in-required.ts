@@ -2,7 +2,7 @@
 // that must work before signing in. Routes still read scopeOf(c) for their filtering; this
 // only makes sure a route that forgot to cannot answer an anonymous request.
 import type { MiddlewareHandler } from 'hono';
-import { Problem } from '../problem.ts';
+import { Problem } from '../kernel/problem.ts';
 
 export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([
   '/api/health', '/api/openapi.json', '/api/auth/login', '/api/auth/logout', '/api/auth/display-session',

@@ -2,7 +2,7 @@
 // answer 429 with Retry-After before the password is even checked.
 import type { Context } from 'hono';
 import type { Queryable } from '@svm/db';
-import { Problem } from '../problem.ts';
+import { Problem } from '../kernel/problem.ts';
 import type { AuthSettings } from './settings.ts';
 import { recentFailures } from './throttle.queries.ts';
 

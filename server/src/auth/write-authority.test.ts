@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { App } from '../app.ts';
 import { testApp } from '../testing/app.ts';
 import { twoTownships, type Fixture } from '../testing/fixture.ts';
-import { appAs, checksum, userId, venueId } from '../routes/workflow/workflow-fixture.ts';
+import { appAs, checksum, userId, venueId } from '../testing/workflow-fixture.ts';
 import { CITY_SCOPE, type Caller } from './caller.ts';
-import { addAccounts } from './testing.ts';
+import { addAccounts } from '../testing/auth.ts';
 
 // The write-authority matrix over the twoTownships fixture (+ addAccounts):
 //   v1 retail, township A, cell A-1 (worker 张三 fx_zhang); v5 retail, township A, cell A-2 (no worker);

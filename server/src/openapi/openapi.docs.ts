@@ -1,5 +1,5 @@
 // OpenAPI description of the document's own route.
-import type { RouteDoc } from './route-doc.ts';
+import type { RouteDoc } from '../kernel/route-doc.ts';
 
 export const openapiDocs: RouteDoc[] = [{
   method: 'get',

@@ -1,29 +1,30 @@
 // The OpenAPI 3.1 document, assembled from every feature's RouteDoc list; parameter and body
 // schemas are the zod schemas the routes validate with, turned into JSON Schema (2020-12).
 import { z } from 'zod';
-import { blindSpotsDocs } from '../routes/blind-spots/blind-spots.docs.ts';
-import { contextDocs } from '../routes/context/context.docs.ts';
-import { eventsDocs } from '../routes/events/events.docs.ts';
-import { exportsDocs } from '../routes/exports/exports.docs.ts';
-import { gridCellsDocs } from '../routes/grid-cells/grid-cells.docs.ts';
-import { hazardsDocs } from '../routes/hazards/hazards.docs.ts';
-import { healthDocs } from '../routes/health/health.docs.ts';
-import { heatmapDocs } from '../routes/heatmap/heatmap.docs.ts';
-import { importsDocs } from '../routes/imports/imports.docs.ts';
-import { reboundsDocs } from '../routes/rebounds/rebounds.docs.ts';
-import { statsDocs } from '../routes/stats/stats.docs.ts';
-import { tilesDocs } from '../routes/tiles/tiles.docs.ts';
-import { townshipsDocs } from '../routes/townships/townships.docs.ts';
-import { venuesDocs } from '../routes/venues/venues.docs.ts';
-import { workflowDocs } from '../routes/workflow/workflow.docs.ts';
-import { authDocs } from '../routes/auth/auth.docs.ts';
-import { configDocs } from '../routes/config/config.docs.ts';
+import { authDocs } from '../features/accounts/auth.docs.ts';
+import { blindSpotsDocs } from '../features/blind-spots/blind-spots.docs.ts';
+import { configDocs } from '../features/config/config.docs.ts';
+import { contextDocs } from '../features/context/context.docs.ts';
+import { eventsDocs } from '../features/events/events.docs.ts';
+import { gridCellsDocs } from '../features/grid-cells/grid-cells.docs.ts';
+import { hazardExportDocs, hazardsDocs, hazardWritesDocs } from '../features/hazards/hazards.docs.ts';
+import { healthDocs } from '../features/health/health.docs.ts';
+import { heatmapDocs } from '../features/heatmap/heatmap.docs.ts';
+import { importsDocs } from '../features/imports/imports.docs.ts';
+import { patrolsDocs } from '../features/patrols/patrols.docs.ts';
+import { policyDocs } from '../features/policy/policy.docs.ts';
+import { reboundsDocs } from '../features/rebounds/rebounds.docs.ts';
+import { statsDocs } from '../features/stats/stats.docs.ts';
+import { tilesDocs } from '../features/tiles/tiles.docs.ts';
+import { townshipsDocs } from '../features/townships/townships.docs.ts';
+import { venueExportDocs, venuesDocs, venueWritesDocs } from '../features/venues/venues.docs.ts';
 import { openapiDocs } from './openapi.docs.ts';
-import type { RouteDoc } from './route-doc.ts';
+import type { RouteDoc } from '../kernel/route-doc.ts';
 
 export const allRouteDocs: RouteDoc[] = [
   ...healthDocs, ...townshipsDocs, ...gridCellsDocs, ...contextDocs, ...venuesDocs, ...hazardsDocs, ...statsDocs,
-  ...exportsDocs, ...importsDocs, ...workflowDocs, ...reboundsDocs, ...blindSpotsDocs, ...heatmapDocs, ...tilesDocs, ...openapiDocs,
+  ...hazardExportDocs, ...venueExportDocs, ...importsDocs, ...venueWritesDocs, ...patrolsDocs, ...hazardWritesDocs, ...policyDocs,
+  ...reboundsDocs, ...blindSpotsDocs, ...heatmapDocs, ...tilesDocs, ...openapiDocs,
   ...authDocs,
   ...eventsDocs,
   ...configDocs,

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { migrate, openDatabase } from '@svm/db';
 import { seedCity } from '@svm/db/seed';
 // the demo accounts' passwords are made exactly as the server makes them on a seeded start
-import { createDemoSignIns } from '../../../server/src/auth/demo-accounts.ts';
+import { createDemoSignIns } from '@svm/server/bench';
 
 /** Bumped when the generator or the seeding options change, so an old city is not reused. */
 export const CITY_VERSION = 1;

@@ -4,9 +4,7 @@
 // concurrency 4; plus each tile's gzip bytes and the same features' GeoJSON bytes.
 import { gzipSync } from 'node:zlib';
 import { sql, type Queryable } from '@svm/db';
-import { renderTile } from '../../../server/src/routes/tiles/tiles.route.ts';
-import { layerSource } from '../../../server/src/routes/tiles/tiles.queries.ts';
-import { CITY_READ_SCOPE } from '../../../server/src/auth/scope.queries.ts';
+import { CITY_READ_SCOPE, layerSource, renderTile } from '@svm/server/bench';
 import type { TileLayer } from '@svm/contract';
 import { getRaw } from './bench-server.ts';
 import { atConcurrency, figures, ratio, round, timed, type Figures, type Throughput } from './measure.ts';

@@ -4,7 +4,7 @@
 // row written is dated after the city's reference date (invisible to every as-of figure) and
 // deleted afterwards, so the reused city stays as seeded.
 import type { Queryable } from '@svm/db';
-import { hashPassword } from '../../../server/src/auth/password.ts';
+import { hashPassword } from '@svm/server/bench';
 import { bearerToken, post } from './bench-server.ts';
 import { atConcurrency, ratio, round, timed, type Throughput } from './measure.ts';
 
