@@ -1,7 +1,7 @@
 // Says once per page load that the deployment's basemap could not be loaded and the built-in map
 // stands in (the console gets the reason); it leaves by itself, as a wall display has no hands.
 import { useEffect, useState } from 'react';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useI18n } from '../kit/i18n/i18n.tsx';
 
 const SHOWN_FOR_MS = 20_000;
 let said = false;

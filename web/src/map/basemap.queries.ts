@@ -2,7 +2,7 @@
 // the style itself, fetched from the deployment's own tile server (nothing when the URL is unset).
 import { queryOptions, skipToken } from '@tanstack/react-query';
 import type { StyleSpecification } from 'maplibre-gl';
-import { api } from '../api/client.ts';
+import { api } from '../kit/api/api.ts';
 import { asStyle } from './basemap-style.ts';
 
 /** A style that has not answered by then is given up on: the built-in map draws instead. */

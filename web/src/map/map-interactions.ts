@@ -3,7 +3,7 @@
 import { REBOUND_LABELS_LAYER_ID, REBOUNDS_LAYER_ID } from '../features/rebounds/rebounds.layer.ts';
 import { GRID_CELLS_LAYER_ID, UNPATROLLED_LAYER_ID } from '../features/grid-cells/grid-cells.layer.ts';
 import { UNREGISTERED_LAYER_ID } from '../features/blind-spots/blind-spots.layer.ts';
-import type { ViewState } from '../state/view-state.ts';
+import type { ViewState } from '../kit/state/view-state.ts';
 
 export interface Picked {
   layerId: string;

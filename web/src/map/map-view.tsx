@@ -12,22 +12,21 @@ import {
   TOWNSHIP_LABEL_POINTS_SOURCE, TOWNSHIP_LABELS_LAYER, TOWNSHIP_SELECTED_LAYER, selectedTownshipFilter, townshipLabelField,
   townshipLabelPoints,
 } from '../features/townships/townships.layer.ts';
-import { ExportButton } from '../features/export-png/export-button.tsx';
+import { ExportButton } from './export-png/export-button.tsx';
 import { STREET_HEATMAP_LAYER, cityLatitude, streetHeatmapRadius, streetHeatmapVisible } from '../features/heatmap/street-heatmap.layer.ts';
-import { VENUE_LAYER_IDS, VENUE_SELECTED_LAYER, VENUES_SOURCE, venueTilesUrl, venuesVisible } from '../features/venues/venues.layer.ts';
-import {
-  HAZARDS_SOURCE, REBOUND_HAZARDS_LAYER, hazardTilesUrl, reboundHazardsVisible,
-} from '../features/rebounds/rebound-hazards.layer.ts';
-import type { Lang } from '../i18n/dictionaries.ts';
-import type { ViewState } from '../state/view-state.ts';
+import { VENUE_LAYER_IDS, VENUE_SELECTED_LAYER, venuesVisible } from '../features/venues/venues.layer.ts';
+import { REBOUND_HAZARDS_LAYER, reboundHazardsVisible } from '../features/rebounds/rebound-hazards.layer.ts';
+import { HAZARDS_SOURCE, hazardTilesUrl, VENUES_SOURCE, venueTilesUrl } from '../kit/map/tile-sources.ts';
+import type { Lang } from '../kit/i18n/messages.ts';
+import type { ViewState } from '../kit/state/view-state.ts';
 import { DATA_SOURCES, offlineStyle, type DataSource } from './offline-style.ts';
 import { mergeBasemap } from './basemap-style.ts';
 import { BasemapNotice } from './basemap-notice.tsx';
-import { LABEL_FONTS } from './fonts.ts';
+import { LABEL_FONTS } from '../kit/map/fonts.ts';
 import { useBaseStyle } from './use-base-style.ts';
 import { useDeckOverlay } from './use-deck-overlay.ts';
 import { useMapClicks } from './use-map-clicks.ts';
-import { FLY_TO_ZOOM, onFlyTo } from './camera-requests.ts';
+import { FLY_TO_ZOOM, onFlyTo } from '../kit/map/camera-requests.ts';
 
 type Collection = FeatureCollection<Geometry, object>;
 
@@ -65,6 +64,9 @@ export function MapView(props: MapViewProps) {
   const initial = useRef({ lang, asOf, layers: state.layers });
   // whether the camera has been placed on the city, a township or a linked venue yet
   const flown = useRef(false);
+  // the box the camera was last sent to: data refetched for the same place (new objects, same
+  // box) is no reason to move a camera the user may have moved since
+  const placed = useRef<{ map: MapLibreMap; box: string } | null>(null);
   const restyle = useRef(props.restyle ?? ((style: StyleSpecification) => style));
   const viewportCallback = useRef(onViewport);
   viewportCallback.current = onViewport;
@@ -145,6 +147,9 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     if (!map || !bounds) return;
+    const box = bounds.join();
+    if (placed.current?.map === map && placed.current.box === box) return;
+    placed.current = { map, box };
     // placed before the camera moves, so the move's end reports the first viewport
     const first = !flown.current;
     flown.current = true;
@@ -154,7 +159,8 @@ export function MapView(props: MapViewProps) {
     }
     // the first frame a wall display shows is already in place; later changes fly
     map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: 48, animate: !first, duration: 900 });
-    // focus only matters for the first placement
+    // focus only matters for the first placement: a later focus change must not move the camera
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, bounds]);
 
   useEffect(() => {

@@ -1,4 +1,5 @@
-// The map's strings (layer switcher, views, legend), spread into the dictionaries in one block.
+// The map's strings (its label, layer switcher, views, legend, basemap notice), in zh-CN and English.
+
 export const mapZhCN = {
   'views.label': '视图',
   'views.city': '城市总览',
@@ -31,6 +32,7 @@ export const mapZhCN = {
   'legend.unmatched': '参考点 30 m 内无登记场所',
   'basemap.fallback': '底图服务无法加载，已改用内置底图',
   'basemap.dismiss': '关闭提示',
+  'map.label': '态势地图',
 } as const;
 
 export const mapEn: Record<keyof typeof mapZhCN, string> = {
@@ -65,4 +67,9 @@ export const mapEn: Record<keyof typeof mapZhCN, string> = {
   'legend.unmatched': 'reference point, no venue within 30 m',
   'basemap.fallback': 'The basemap could not be loaded; showing the built-in map',
   'basemap.dismiss': 'Dismiss',
+  'map.label': 'Situation map',
 };
+
+declare module '../kit/i18n/messages.ts' {
+  interface Messages extends Record<keyof typeof mapZhCN, string> {}
+}

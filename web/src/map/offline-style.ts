@@ -3,11 +3,12 @@
 import type { GeoJSONSourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { STREETS_SOURCE, streetLayers } from '../features/streets/streets.layer.ts';
 import { TOWNSHIP_LABEL_POINTS_SOURCE, TOWNSHIPS_SOURCE, townshipLabelLayer, townshipLayers } from '../features/townships/townships.layer.ts';
-import { VENUES_SOURCE, venueLayers, venueSource } from '../features/venues/venues.layer.ts';
+import { venueLayers, venueSource } from '../features/venues/venues.layer.ts';
 import { streetHeatmapLayers } from '../features/heatmap/street-heatmap.layer.ts';
-import { HAZARDS_SOURCE, hazardSource, reboundHazardLayers } from '../features/rebounds/rebound-hazards.layer.ts';
-import type { Lang } from '../i18n/dictionaries.ts';
-import type { LayerId } from '../state/view-state.ts';
+import { hazardSource, reboundHazardLayers } from '../features/rebounds/rebound-hazards.layer.ts';
+import { HAZARDS_SOURCE, VENUES_SOURCE } from '../kit/map/tile-sources.ts';
+import type { Lang } from '../kit/i18n/messages.ts';
+import type { LayerId } from '../kit/state/view-state.ts';
 
 /** Until the townships arrive, the kernel of the street heatmap is sized for this latitude. */
 const DEFAULT_LATITUDE = 30;

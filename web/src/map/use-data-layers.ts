@@ -13,7 +13,7 @@ import { HEATMAP_MAX_ZOOM, heatmapLayer } from '../features/heatmap/heatmap.laye
 import { heatmapQuery } from '../features/heatmap/heatmap.queries.ts';
 import { reboundLabelsLayer, reboundsLayer } from '../features/rebounds/rebounds.layer.ts';
 import { reboundClustersQuery } from '../features/rebounds/rebounds.queries.ts';
-import { apiAsOf, type ViewState } from '../state/view-state.ts';
+import { apiAsOf, type ViewState } from '../kit/state/view-state.ts';
 import { TOWNSHIP_SELECTED_LAYER } from '../features/townships/townships.layer.ts';
 import { usePulse } from './use-pulse.ts';
 import { townshipsQuery } from '../features/townships/townships.queries.ts';
@@ -26,7 +26,7 @@ import type { Viewport } from './viewport.ts';
 const UNDER_LABELS: { beforeId: string } = { beforeId: TOWNSHIP_SELECTED_LAYER };
 const under = (layer: Layer) => layer.clone({ ...UNDER_LABELS, visible: layer.props.visible });
 
-/** `scale`: pixel sizes of outlines and labels times this (the wall past 1920 px; see wall/dark-style.ts). */
+/** `scale`: pixel sizes of outlines and labels times this (the wall past 1920 px; see map/wall/dark-style.ts). */
 export function useDataLayers(state: ViewState, viewport: Viewport | null, scale = 1) {
   const asOf = apiAsOf(state.asOf);
   const on = (id: ViewState['layers'][number]) => state.layers.includes(id);

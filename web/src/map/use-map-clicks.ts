@@ -5,7 +5,7 @@ import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import { TOWNSHIP_FILL_LAYER } from '../features/townships/townships.layer.ts';
 import { VENUE_POINTS_LAYER } from '../features/venues/venues.layer.ts';
-import type { ViewState } from '../state/view-state.ts';
+import type { ViewState } from '../kit/state/view-state.ts';
 import { clickChange, type Picked } from './map-interactions.ts';
 
 function pickAll(map: MapLibreMap, overlay: MapLibreOverlay, e: MapMouseEvent) {

@@ -2,9 +2,9 @@
 // fixed scale, and reference points with no registered venue nearby.
 import { PathLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { BlindSpotsDto, Feature, Polygon, UnregisteredDensityProperties } from '@svm/contract';
-import { rampColor, type Rgba } from '../../map/color-scale.ts';
-import { hatch, type Segment } from '../../map/hatch.ts';
-import type { LayerId } from '../../state/view-state.ts';
+import { rampColor, type Rgba } from '../../kit/map/color-scale.ts';
+import { hatch, type Segment } from '../../kit/map/hatch.ts';
+import type { LayerId } from '../../kit/state/view-state.ts';
 
 export const GAPS_HATCH_LAYER_ID = 'blind-spots-gaps-hatch';
 export const GAPS_OUTLINE_LAYER_ID = 'blind-spots-gaps-outline';

@@ -2,9 +2,9 @@
 // cells outlined thick red, cells without a worker outlined in dashes. Each factory has a stable id.
 import { PathLayer, PolygonLayer } from '@deck.gl/layers';
 import type { Feature, GridCellCollection, GridCellProperties, Polygon } from '@svm/contract';
-import type { Rgba } from '../../map/color-scale.ts';
-import { dashes, type Segment } from '../../map/hatch.ts';
-import type { LayerId, Selection } from '../../state/view-state.ts';
+import type { Rgba } from '../../kit/map/color-scale.ts';
+import { dashes, type Segment } from '../../kit/map/hatch.ts';
+import type { LayerId, Selection } from '../../kit/state/view-state.ts';
 
 export const GRID_CELLS_LAYER_ID = 'grid-cells-fill';
 export const UNPATROLLED_LAYER_ID = 'grid-cells-unpatrolled';
@@ -13,7 +13,7 @@ export const NO_WORKER_LAYER_ID = 'grid-cells-no-worker';
 type Cell = Feature<Polygon, GridCellProperties>;
 interface CellState {
   layers: readonly LayerId[]; selection: Selection;
-  /** pixel widths times this (a wall wider than 1920 px: see wall/dark-style.ts); default 1 */
+  /** pixel widths times this (a wall wider than 1920 px: see map/wall/dark-style.ts); default 1 */
   scale?: number;
 }
 

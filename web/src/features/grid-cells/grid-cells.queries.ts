@@ -1,11 +1,21 @@
-// Query options for grid cells with their patrol status, for one township or the whole city, as of a moment.
-import type { TownshipId } from '@svm/contract';
+// Query options for grid cells with their patrol status (the whole city or one township's), and
+// for one cell's recent patrols and overdue venues, as of a moment.
 import { queryOptions } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { api } from '../../kit/api/api.ts';
+import { keyInputs } from '../../kit/api/query-keys.ts';
 
-export const gridCellsQuery = (query: { township?: TownshipId; asOf?: string | undefined } = {}) =>
+export const GRID_CELLS_KEY = ['grid-cells'] as const;
+
+export const gridCellsQuery = (query: { township?: number | null | undefined; asOf?: string | undefined } = {}) =>
   queryOptions({
-    queryKey: ['grid-cells', { township: query.township ?? null, asOf: query.asOf ?? null }],
-    queryFn: ({ signal }) => api.gridCells(query, signal),
-    staleTime: 5 * 60_000,
+    queryKey: [...GRID_CELLS_KEY, 'list', keyInputs({ township: query.township, asOf: query.asOf })],
+    queryFn: ({ signal }) => api.gridCells({ township: query.township ?? undefined, asOf: query.asOf }, signal),
+    staleTime: 60_000,
+  });
+
+export const cellDetailQuery = (id: number, asOf: string | undefined) =>
+  queryOptions({
+    queryKey: [...GRID_CELLS_KEY, 'detail', id, keyInputs({ asOf })],
+    queryFn: ({ signal }) => api.gridCell(id, asOf, signal),
+    staleTime: 60_000,
   });

@@ -2,8 +2,8 @@
 // domain (HEATMAP_DENSITY_DOMAIN), so a colour means the same weight per km² everywhere.
 import { SolidPolygonLayer } from '@deck.gl/layers';
 import type { Feature, HeatmapBinProperties, HeatmapDto, Polygon } from '@svm/contract';
-import { RISK_RAMP, logRampColor, type Rgba } from '../../map/color-scale.ts';
-import type { LayerId } from '../../state/view-state.ts';
+import { RISK_RAMP, logRampColor, type Rgba } from '../../kit/map/color-scale.ts';
+import type { LayerId } from '../../kit/state/view-state.ts';
 
 export const HEATMAP_LAYER_ID = 'heatmap-risk';
 /** From this zoom the venue points take over from the heatmap. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { densityColor } from './heatmap.layer.ts';
 import { KERNEL_RADIUS_M, STREET_INTENSITY, streetHeatmapColor, streetHeatmapLayers, streetHeatmapRadius } from './street-heatmap.layer.ts';
-import { toCss } from '../../map/color-scale.ts';
+import { toCss } from '../../kit/map/color-scale.ts';
 
 /** MapLibre's heatmap shaders, written out: one point's value at distance d (in radii), cut where it falls under 1/4080. */
 function kernel(weight: number, d: number): number {

@@ -6,11 +6,11 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 // the numbers only: the contract's index would bundle zod and every schema
 import { HEATMAP_WEIGHTS } from '@svm/contract/heatmap-scale';
-import type { LayerId } from '../../state/view-state.ts';
-import { VENUES_SOURCE, VENUES_SOURCE_LAYER } from '../venues/venues.layer.ts';
+import type { LayerId } from '../../kit/state/view-state.ts';
+import { VENUES_SOURCE, VENUES_SOURCE_LAYER } from '../../kit/map/tile-sources.ts';
 import { DENSITY_DOMAIN, HEATMAP_MAX_ZOOM, densityColor } from './heatmap.layer.ts';
-import { logRampValue, toCss } from '../../map/color-scale.ts';
-import { boundsOf } from '../../map/bounds.ts';
+import { logRampValue, toCss } from '../../kit/map/color-scale.ts';
+import { boundsOf } from '../../kit/map/bounds.ts';
 import type { Geometry } from '@svm/contract';
 
 export const STREET_HEATMAP_LAYER = 'heatmap-street';

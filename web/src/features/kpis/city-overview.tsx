@@ -1,8 +1,8 @@
-// view=city with nothing selected: the city's KPI tiles and the township list.
+// view=city with nothing selected: the city's KPI tiles (the side panel lists the townships under them).
 import { useQuery } from '@tanstack/react-query';
-import { PanelStatus } from '../../components/panel-status.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
-import { useWindowParams } from '../panels/use-window.ts';
+import { PanelStatus } from '../../kit/components/panel-status.tsx';
+import { useI18n } from '../../kit/i18n/i18n.tsx';
+import { useWindowParams } from '../../kit/state/use-window.ts';
 import { KpiTiles } from './kpi-tiles.tsx';
 import { summaryQuery } from './kpis.queries.ts';
 

@@ -1,5 +1,5 @@
 // One headline figure with its week-on-week arrow (green when the change is good news).
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../../kit/i18n/i18n.tsx';
 import type { WeekChange } from './week-change.ts';
 
 export interface KpiTileProps {

@@ -1,7 +1,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PanelTestWrapper } from '../../components/panel-test-wrapper.tsx';
-import { citySummary, mockFetch, problem } from '../panels/panel-fixtures.ts';
+import { PanelTestWrapper } from '../../testing/panel-test-wrapper.tsx';
+import { citySummary, mockFetch, problem } from '../../testing/panel-fixtures.ts';
 import { CityOverview } from './city-overview.tsx';
 
 const tile = (label: string) => {

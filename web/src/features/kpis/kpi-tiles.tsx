@@ -1,7 +1,7 @@
 // The headline KPIs of the city or a township, each with its change against the week before.
 import type { StatsSummaryDto } from '@svm/contract';
-import { useI18n } from '../../i18n/i18n.tsx';
-import { formatPercent } from '../panels/format.ts';
+import { useI18n } from '../../kit/i18n/i18n.tsx';
+import { formatPercent } from '../../kit/format.ts';
 import { KpiTile } from './kpi-tile.tsx';
 import { weekChange } from './week-change.ts';
 

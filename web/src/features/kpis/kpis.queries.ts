@@ -1,10 +1,13 @@
 // Query options for the KPI summary of the city or one township over the chosen window.
 import { queryOptions } from '@tanstack/react-query';
-import { panelApi, type WindowParams } from '../panels/panel-api.ts';
+import { api, type WindowParams } from '../../kit/api/api.ts';
+import { keyInputs } from '../../kit/api/query-keys.ts';
 
-export const summaryQuery = (window: WindowParams, township: number | null) =>
+export const STATS_KEY = ['stats'] as const;
+
+export const summaryQuery = ({ asOf, from, to }: WindowParams, township: number | null) =>
   queryOptions({
-    queryKey: ['stats', 'summary', { township, ...window }],
-    queryFn: ({ signal }) => panelApi.summary({ ...window, township: township ?? undefined }, signal),
+    queryKey: [...STATS_KEY, 'summary', keyInputs({ township, asOf, from, to })],
+    queryFn: ({ signal }) => api.summary({ asOf, from, to, township: township ?? undefined }, signal),
     staleTime: 60_000,
   });

@@ -2,19 +2,14 @@
 // that came back after a closure, as pink dots beside the venue points, so a leader zoomed
 // into a cluster sees which shops the rebounds are at.
 import type { LayerSpecification, VectorSourceSpecification } from 'maplibre-gl';
-import type { LayerId } from '../../state/view-state.ts';
+import { HAZARDS_SOURCE, HAZARDS_SOURCE_LAYER, hazardTilesUrl } from '../../kit/map/tile-sources.ts';
+import type { LayerId } from '../../kit/state/view-state.ts';
 import { REBOUND_COLOR } from './rebounds.layer.ts';
 
-export const HAZARDS_SOURCE = 'hazards';
 export const REBOUND_HAZARDS_LAYER = 'rebound-hazards';
 export const REBOUND_HAZARD_MIN_ZOOM = 13;
 
 const pink = `rgb(${REBOUND_COLOR.join(', ')})`;
-
-export function hazardTilesUrl(origin: string, asOf: string | undefined): string {
-  const query = asOf ? `?asOf=${encodeURIComponent(asOf)}` : '';
-  return `${origin}/api/tiles/hazards/{z}/{x}/{y}.mvt${query}`;
-}
 
 export function hazardSource(origin: string, asOf: string | undefined): VectorSourceSpecification {
   return { type: 'vector', tiles: [hazardTilesUrl(origin, asOf)], minzoom: REBOUND_HAZARD_MIN_ZOOM, maxzoom: 16 };
@@ -24,7 +19,7 @@ export const reboundHazardsVisible = (layers: readonly LayerId[]) => layers.incl
 
 export function reboundHazardLayers(layers: readonly LayerId[]): LayerSpecification[] {
   return [{
-    id: REBOUND_HAZARDS_LAYER, type: 'circle', source: HAZARDS_SOURCE, 'source-layer': 'hazards',
+    id: REBOUND_HAZARDS_LAYER, type: 'circle', source: HAZARDS_SOURCE, 'source-layer': HAZARDS_SOURCE_LAYER,
     minzoom: REBOUND_HAZARD_MIN_ZOOM,
     layout: { visibility: reboundHazardsVisible(layers) ? 'visible' : 'none' },
     filter: ['==', ['get', 'rebound'], true],

@@ -2,7 +2,7 @@
 // uniform, lineWidthScale, so animating it never rebuilds attributes) and member count labels.
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature, MultiPolygon, Polygon, ReboundClusterProperties, ReboundClustersDto } from '@svm/contract';
-import type { LayerId, Selection } from '../../state/view-state.ts';
+import type { LayerId, Selection } from '../../kit/state/view-state.ts';
 
 export const REBOUNDS_LAYER_ID = 'rebound-clusters';
 export const REBOUND_LABELS_LAYER_ID = 'rebound-clusters-labels';
@@ -11,7 +11,7 @@ export const REBOUND_COLOR: [number, number, number] = [214, 40, 120];
 type Cluster = Feature<Polygon | MultiPolygon, ReboundClusterProperties>;
 interface ReboundState {
   layers: readonly LayerId[]; selection: Selection; /** 0..1, the pulse phase */ pulse: number;
-  /** pixel sizes times this (a wall wider than 1920 px: see wall/dark-style.ts); default 1 */
+  /** pixel sizes times this (a wall wider than 1920 px: see map/wall/dark-style.ts); default 1 */
   scale?: number;
 }
 

@@ -1,7 +1,7 @@
 // Query options for the street context layer inside a bbox (skipped until the bbox is known).
 import type { Bbox } from '@svm/contract';
 import { queryOptions, skipToken } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { api } from '../../kit/api/api.ts';
 
 export const streetsQuery = (bbox: Bbox | null) =>
   queryOptions({

@@ -3,7 +3,7 @@
 // would show the operating system's order (mm/dd/yyyy on an English Chromium) whatever the
 // dashboard's language. Only a real calendar day within [min, max] reaches the URL.
 import { useEffect, useState } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../../kit/i18n/i18n.tsx';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { I18nProvider } from '../../i18n/i18n.tsx';
-import { parseViewState } from '../../state/view-state.ts';
+import { catalogs } from '../../app/dictionaries.ts';
+import { I18nProvider } from '../../kit/i18n/i18n.tsx';
+import { parseViewState } from '../../kit/state/view-state.ts';
 import { presetWindow } from './presets.ts';
 import { TimeWindow } from './time-window.tsx';
 
@@ -22,7 +23,7 @@ describe('the time window', () => {
   });
 
   it('sets from/to in the URL when a preset is clicked on a fixed today', () => {
-    render(<I18nProvider initialLang="zh-CN"><TimeWindow now={NOW} /></I18nProvider>);
+    render(<I18nProvider catalogs={catalogs} initialLang="zh-CN"><TimeWindow now={NOW} /></I18nProvider>);
     fireEvent.click(screen.getByRole('button', { name: '本周' }));
     expect(state()).toMatchObject({ from: '2026-11-16', to: '2026-11-23' });
     expect(screen.getByRole('button', { name: '本周' }).getAttribute('aria-pressed')).toBe('true');
@@ -33,7 +34,7 @@ describe('the time window', () => {
   });
 
   it('takes a typed day only once it is a real day in range, and shows it in the language\'s form', () => {
-    render(<I18nProvider initialLang="zh-CN"><TimeWindow now={NOW} /></I18nProvider>);
+    render(<I18nProvider catalogs={catalogs} initialLang="zh-CN"><TimeWindow now={NOW} /></I18nProvider>);
     const asOf = screen.getByRole('textbox', { name: '回看日期' });
     fireEvent.change(asOf, { target: { value: '2026-02-30' } });
     expect(state().asOf).toBeNull();
@@ -52,7 +53,7 @@ describe('the time window', () => {
 
   it('takes presets relative to the as-of day and resets to now', () => {
     window.history.replaceState(null, '', '/?asOf=2026-03-04');
-    render(<I18nProvider initialLang="en"><TimeWindow now={NOW} /></I18nProvider>);
+    render(<I18nProvider catalogs={catalogs} initialLang="en"><TimeWindow now={NOW} /></I18nProvider>);
     fireEvent.click(screen.getByRole('button', { name: 'This month' }));
     expect(state()).toMatchObject({ from: '2026-03-01', to: '2026-04-01', asOf: '2026-03-04' });
     fireEvent.click(screen.getByRole('button', { name: 'Back to now' }));

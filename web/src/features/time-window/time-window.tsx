@@ -1,8 +1,8 @@
 // The period (from/to with presets) and the as-of day that replays the past, bound to the URL.
 import { useState } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
-import { useViewState } from '../../state/view-state.ts';
-import { formatDay } from '../panels/format.ts';
+import { useI18n } from '../../kit/i18n/i18n.tsx';
+import { useViewState } from '../../kit/state/view-state.ts';
+import { formatDay } from '../../kit/format.ts';
 import { DayInput } from './day-input.tsx';
 import { activePreset, addDays, PRESETS, presetWindow, todayInBeijing } from './presets.ts';
 

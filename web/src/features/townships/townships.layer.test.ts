@@ -1,7 +1,7 @@
 import type { TownshipCollection } from '@svm/contract';
 import { describe, expect, it } from 'vitest';
 import { TOWNSHIP_LABEL_POINTS_SOURCE, TOWNSHIP_LABELS_LAYER, townshipLabelLayer, townshipLabelPoints } from './townships.layer.ts';
-import { townships } from '../panels/panel-fixtures.ts';
+import { townships } from '../../testing/panel-fixtures.ts';
 
 describe('township labels', () => {
   it('turn each township into one point at its label point, carrying both names', () => {

@@ -3,8 +3,8 @@
 // on the polygons would get one label per tile piece: two or more names at township zoom.
 import type { Position, TownshipCollection } from '@svm/contract';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import type { Lang } from '../../i18n/dictionaries.ts';
-import { LABEL_FONTS } from '../../map/fonts.ts';
+import type { Lang } from '../../kit/i18n/messages.ts';
+import { LABEL_FONTS } from '../../kit/map/fonts.ts';
 
 export const TOWNSHIPS_SOURCE = 'townships';
 export const TOWNSHIP_LABEL_POINTS_SOURCE = 'township-label-points';

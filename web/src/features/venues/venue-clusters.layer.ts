@@ -1,7 +1,7 @@
 // Venue counts as bubbles while the zoom is too far out for single venue points: per township
 // (set just under its name label) below TOWNSHIP_CLUSTER_MAX_ZOOM, per grid cell above it.
 import { TextLayer } from '@deck.gl/layers';
-import type { LayerId } from '../../state/view-state.ts';
+import type { LayerId } from '../../kit/state/view-state.ts';
 import { TOWNSHIP_CLUSTER_MAX_ZOOM, type VenueCluster } from './venue-clusters.ts';
 import { VENUE_MIN_ZOOM } from './venues.layer.ts';
 

@@ -1,10 +1,9 @@
 // Venue points as MapLibre layers over the server's vector tiles (from zoom 12): circles by
 // risk level, found-unregistered venues hollow, misgraded venues ringed, the selection marked.
 import type { ExpressionSpecification, LayerSpecification, VectorSourceSpecification } from 'maplibre-gl';
-import type { LayerId, Selection } from '../../state/view-state.ts';
+import { VENUES_SOURCE, VENUES_SOURCE_LAYER, venueTilesUrl } from '../../kit/map/tile-sources.ts';
+import type { LayerId, Selection } from '../../kit/state/view-state.ts';
 
-export const VENUES_SOURCE = 'venues';
-export const VENUES_SOURCE_LAYER = 'venues';
 export const VENUE_MIN_ZOOM = 12;
 export const VENUE_POINTS_LAYER = 'venues-points';
 export const VENUE_MISGRADED_LAYER = 'venues-misgraded';
@@ -12,12 +11,6 @@ export const VENUE_SELECTED_LAYER = 'venues-selected';
 export const VENUE_LAYER_IDS = [VENUE_POINTS_LAYER, VENUE_MISGRADED_LAYER, VENUE_SELECTED_LAYER] as const;
 
 export const RISK_COLORS = { high: '#d7191c', medium: '#f59e0b', low: '#1a9850' } as const;
-
-/** The tile URL template: absolute (MapLibre's worker cannot resolve a relative one), with asOf when replaying. */
-export function venueTilesUrl(origin: string, asOf: string | undefined): string {
-  const query = asOf ? `?asOf=${encodeURIComponent(asOf)}` : '';
-  return `${origin}/api/tiles/venues/{z}/{x}/{y}.mvt${query}`;
-}
 
 export function venueSource(origin: string, asOf: string | undefined): VectorSourceSpecification {
   return { type: 'vector', tiles: [venueTilesUrl(origin, asOf)], minzoom: VENUE_MIN_ZOOM, maxzoom: 16 };

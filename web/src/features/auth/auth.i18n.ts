@@ -1,0 +1,56 @@
+// The sign-in page, the signed-in badge and the wall's token sign-in, in zh-CN and English.
+export const authZhCN = {
+  'auth.title': '登录',
+  'auth.subtitle': '社会面小场所安全治理 · 态势地图',
+  'auth.username': '用户名',
+  'auth.password': '密码',
+  'auth.submit': '登录',
+  'auth.busy': '正在登录…',
+  'auth.wrongCredentials': '用户名或密码错误，或该账号不可登录',
+  'auth.throttled': '登录失败次数过多，请稍后再试',
+  'auth.retryInSeconds': '秒后可重试',
+  'auth.failed': '登录失败，请重试',
+  'auth.checking': '正在验证登录状态…',
+  'auth.signOut': '退出登录',
+  'auth.signedInAs': '当前账号',
+  'auth.readOnly': '只读',
+  'auth.display': '大屏',
+  'auth.role.city': '市指挥中心',
+  'auth.role.township': '镇街',
+  'auth.role.department': '行业部门',
+  'auth.role.grid_worker': '网格员',
+  'auth.role.planner': '规划',
+  'auth.role.admin': '管理员',
+  'auth.wallSigningIn': '正在接入大屏…',
+  'auth.wallTokenRefused': '大屏令牌无效或已被撤销，请联系管理员获取新的大屏地址',
+} as const;
+
+export const authEn: Record<keyof typeof authZhCN, string> = {
+  'auth.title': 'Sign in',
+  'auth.subtitle': 'Small-venue safety map',
+  'auth.username': 'Username',
+  'auth.password': 'Password',
+  'auth.submit': 'Sign in',
+  'auth.busy': 'Signing in…',
+  'auth.wrongCredentials': 'Wrong username or password, or this account may not sign in',
+  'auth.throttled': 'Too many failed sign-ins; please wait',
+  'auth.retryInSeconds': 's until you can retry',
+  'auth.failed': 'Sign-in failed, try again',
+  'auth.checking': 'Checking your sign-in…',
+  'auth.signOut': 'Sign out',
+  'auth.signedInAs': 'Signed in as',
+  'auth.readOnly': 'read-only',
+  'auth.display': 'Wall display',
+  'auth.role.city': 'Command center',
+  'auth.role.township': 'Township',
+  'auth.role.department': 'Department',
+  'auth.role.grid_worker': 'Grid worker',
+  'auth.role.planner': 'Planner',
+  'auth.role.admin': 'Administrator',
+  'auth.wallSigningIn': 'Connecting the wall display…',
+  'auth.wallTokenRefused': 'This display token is unknown or revoked; ask an administrator for a new wall address',
+};
+
+declare module '../../kit/i18n/messages.ts' {
+  interface Messages extends Record<keyof typeof authZhCN, string> {}
+}
