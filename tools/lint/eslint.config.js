@@ -40,6 +40,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // each *.i18n.ts adds its keys to the kit's Messages with `interface Messages extends X {}`
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
       eqeqeq: ['error', 'always'],
       'no-console': 'off',
     },
@@ -87,6 +89,12 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks, '@tanstack/query': pluginQuery },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'react-hooks/exhaustive-deps': 'error',
+      // Two React Compiler diagnostics stay off: the app does not use the compiler, and the map
+      // code deliberately keeps its latest callbacks in refs for MapLibre's event handlers and
+      // syncs drafts from the URL in effects. Rewriting those is a behaviour change of its own.
+      'react-hooks/refs': 'off',
+      'react-hooks/set-state-in-effect': 'off',
       ...pluginQuery.configs['flat/recommended'][0].rules,
       '@typescript-eslint/no-restricted-imports': restrict(
         [

@@ -1,5 +1,6 @@
 // Whether a township exists: the 404 check of every route taking a township filter (venues, ledger,
-// grid cells, stats, rebounds, blind spots, exports), so it sits below the features.
+// grid cells, stats, rebounds, blind spots, exports) and of the accounts and display tokens bound to one,
+// so it sits below the features.
 import type { Queryable } from '@svm/db';
 
 export async function townshipExists(db: Queryable, id: number): Promise<boolean> {

@@ -1,7 +1,7 @@
 // Test helpers for sign-in: the fixture city with passworded accounts, an app resolving callers
 // the way production does, and requests carrying a cookie, a bearer token or a client address.
 import type { Queryable } from '@svm/db';
-import { createApp } from '../app.ts';
+import { type createApp } from '../app.ts';
 import { sessionResolver } from '../auth/resolver.ts';
 import { DEFAULT_AUTH_SETTINGS } from '../auth/settings.ts';
 import { addAccounts, type Accounts } from './auth.ts';

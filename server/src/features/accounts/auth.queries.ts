@@ -83,6 +83,3 @@ export async function liveDisplayTokenByHash(db: Queryable, hash: string): Promi
   return rows[0] ?? null;
 }
 
-export async function townshipExists(db: Queryable, id: number): Promise<boolean> {
-  return (await db.query(sql`SELECT 1 FROM townships WHERE id = ${id}`)).length > 0;
-}

@@ -64,7 +64,7 @@ export function authRoute(db: Queryable, settings: AuthSettings) {
       if (token) {
         const ended = await deletedSession(db, tokenHash(token));
         const caller = c.get('caller');
-        if (ended?.user_id != null && caller?.userId === ended.user_id) {
+        if (ended && ended.user_id !== null && caller?.userId === ended.user_id) {
           await audit(db, { id: caller.userId, name: caller.name }, { action: 'auth.logout', entity: 'session', entityId: null });
         }
       }

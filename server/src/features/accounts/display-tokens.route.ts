@@ -10,7 +10,8 @@ import { displayTokenCreateSchema, displayTokenIdParamSchema, type DisplayTokenC
 import { Problem } from '../../kernel/problem.ts';
 import { validate } from '../../kernel/validate.ts';
 import { jsonBodyLimit } from '../../kernel/write-body.ts';
-import { displayTokens, insertedDisplayToken, revokedDisplayToken, townshipExists } from './auth.queries.ts';
+import { townshipExists } from '../../domain/townships.queries.ts';
+import { displayTokens, insertedDisplayToken, revokedDisplayToken } from './auth.queries.ts';
 
 export function displayTokensRoute(db: Queryable) {
   return new Hono()

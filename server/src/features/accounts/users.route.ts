@@ -17,7 +17,7 @@ import { Problem } from '../../kernel/problem.ts';
 import { validate } from '../../kernel/validate.ts';
 import { decodeCursor, pageOf } from '../../kernel/cursor.ts';
 import { jsonBodyLimit } from '../../kernel/write-body.ts';
-import { townshipExists } from './auth.queries.ts';
+import { townshipExists } from '../../domain/townships.queries.ts';
 import {
   departmentExists, insertedUser, isLastActiveAdmin, updatedUser, userAccount, userAccounts, usernameTaken, type AccountChange,
 } from './users.queries.ts';

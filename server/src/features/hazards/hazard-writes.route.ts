@@ -75,7 +75,7 @@ export function hazardsWriteRoute({ db }: AppDeps) {
         assertAllowed(h, 'acceptances');
         if (h.fixed_on_spot) throw Problem.conflict(`hazard ${id} was fixed on the spot; it needs no joint sign-off`);
         const acceptanceId = await recordAcceptance(tx, id, input.party, input.passed, now, actor, input.note);
-        let row = h;
+        let row;
         if (!input.passed) {
           row = await changedHazard(tx, id, { status: 'rectifying' });
           await recordTransition(tx, id, 'rectified', 'rectifying', now, actor, `${input.party} sign-off failed: ${input.note}`);

@@ -53,7 +53,7 @@ describe('patrol policy and grading rules', () => {
       const cases: [string, string, unknown, number, string][] = [
         ['PUT', '/api/policy', { highDays: 0 }, 400, 'highDays must be an integer from 1 to 366'],
         ['PUT', '/api/policy', { lowDays: 'thirty' }, 400, 'lowDays must be an integer'],
-        ['PUT', '/api/policy', { reboundWindowDays: 1e999 }, 400, 'reboundWindowDays must be an integer'],
+        ['PUT', '/api/policy', { reboundWindowDays: Infinity }, 400, 'reboundWindowDays must be an integer'],
         ['PUT', '/api/policy', {}, 400, 'give at least one policy field'],
         ['PUT', '/api/policy', { gradeMediumScore: 70 }, 422, 'gradeHighScore (60) must be greater than gradeMediumScore (70)'],
         ['PUT', '/api/policy', '[1,2', 400, 'Malformed JSON'],

@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { Problem } from '../problem.ts';
 
-export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+export { IMPORT_MAX_BYTES } from '../body-limit.ts';
 
 export function requireMediaType(c: Context, allowed: readonly string[]): void {
   const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
