@@ -8,7 +8,12 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['contract/src/**/*.test.ts', 'db/src/**/*.test.ts', 'server/src/**/*.test.ts', 'test/src/**/*.test.ts'],
+          include: [
+            'contract/src/**/*.test.ts',
+            'db/src/**/*.test.ts',
+            'server/src/**/*.test.ts',
+            'test/src/**/*.test.ts',
+          ],
           environment: 'node',
           globalSetup: ['db/src/testing-setup.ts'],
           // vacuums the worker's database after each file (its rolled-back rows are dead pages)

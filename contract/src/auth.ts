@@ -6,7 +6,8 @@ import { isStorableText, storableTextRule } from './storable-text.ts';
 import { type VenueCategory, USER_ROLES } from './constants.ts';
 
 const text = (name: string, min: number, max: number) =>
-  z.string({ error: `${name} must be text of ${min} to ${max} characters` })
+  z
+    .string({ error: `${name} must be text of ${min} to ${max} characters` })
     .min(min, `${name} must be text of ${min} to ${max} characters`)
     .max(max, `${name} must be text of ${min} to ${max} characters`);
 
@@ -25,11 +26,13 @@ export const displaySessionSchema = z.strictObject({
 export const displayTokenCreateSchema = z.strictObject({
   label: text('label', 1, 100),
   /** the township the display shows; null or absent: the whole city */
-  townshipId: z.number({ error: 'townshipId must be a township id (a positive integer) or null' })
+  townshipId: z
+    .number({ error: 'townshipId must be a township id (a positive integer) or null' })
     .int('townshipId must be a township id (a positive integer) or null')
     .min(1, 'townshipId must be a township id (a positive integer) or null')
     .max(2_147_483_647, 'townshipId must be a township id (a positive integer) or null')
-    .nullable().default(null),
+    .nullable()
+    .default(null),
 });
 
 export const displayTokenIdParamSchema = z.strictObject({
@@ -37,9 +40,7 @@ export const displayTokenIdParamSchema = z.strictObject({
 });
 
 export type MeScopeDto =
-  | { kind: 'city' }
-  | { kind: 'township'; townshipId: number }
-  | { kind: 'department'; departmentId: number };
+  { kind: 'city' } | { kind: 'township'; townshipId: number } | { kind: 'department'; departmentId: number };
 
 export type RoleDto = 'city' | 'township' | 'department' | 'grid_worker' | 'planner' | 'admin';
 
@@ -81,9 +82,8 @@ export interface DisplayTokenCreatedDto extends DisplayTokenDto {
 
 // ---- account administration (admin only) ----
 
-
-
-const storable = (name: string, min: number, max: number) => text(name, min, max).refine(isStorableText, storableTextRule(name));
+const storable = (name: string, min: number, max: number) =>
+  text(name, min, max).refine(isStorableText, storableTextRule(name));
 const displayName = storable('displayName', 1, 100).refine((s) => s.trim().length > 0, 'displayName must not be blank');
 const PHONE_RULE = 'phone must be 3 to 32 digits, spaces, "+", "-" or parentheses';
 const phone = z.string({ error: PHONE_RULE }).regex(/^[0-9+\- ()]{3,32}$/, PHONE_RULE);
@@ -115,12 +115,16 @@ export type UserCreateInput = z.infer<typeof userCreateSchema>;
  * display name, phone (null clears it). Role and bindings stay fixed: they decide what the
  * account reads, so an admin deactivates it and creates a new one instead.
  */
-export const userUpdateSchema = z.strictObject({
-  password: text('password', 10, 256).optional(),
-  active: z.boolean({ error: 'active must be true or false' }).optional(),
-  displayName: displayName.optional(),
-  phone: phone.nullable().optional(),
-}).refine((v) => Object.values(v).some((x) => x !== undefined), { error: 'give password, active, displayName or phone (any of them)' });
+export const userUpdateSchema = z
+  .strictObject({
+    password: text('password', 10, 256).optional(),
+    active: z.boolean({ error: 'active must be true or false' }).optional(),
+    displayName: displayName.optional(),
+    phone: phone.nullable().optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    error: 'give password, active, displayName or phone (any of them)',
+  });
 
 export const userIdParamSchema = displayTokenIdParamSchema;
 
@@ -132,7 +136,13 @@ export const usersQuerySchema = pageSchema.extend({
   townshipId: idParam('townshipId must be a township id (a positive integer)').optional(),
   active: booleanParam('active').optional(),
   /** part of the username or display name, any case (trimmed) */
-  q: z.string({ error: Q_RULE }).trim().min(1, Q_RULE).max(100, Q_RULE).refine(isStorableText, storableTextRule('q')).optional(),
+  q: z
+    .string({ error: Q_RULE })
+    .trim()
+    .min(1, Q_RULE)
+    .max(100, Q_RULE)
+    .refine(isStorableText, storableTextRule('q'))
+    .optional(),
 });
 
 export interface UserAccountDto {

@@ -18,24 +18,66 @@ export interface PointFeatureCollection<P> {
 }
 
 /** (a) a part of a township no grid cell covers; slivers under 100 m² are left out */
-export interface CoverageGapProperties { id: number; townshipId: TownshipId; townshipName: string; areaM2: number }
+export interface CoverageGapProperties {
+  id: number;
+  townshipId: TownshipId;
+  townshipName: string;
+  areaM2: number;
+}
 /** (a) a cell nobody is assigned to walk */
-export interface UnassignedCellProperties { id: number; code: string; name: string; townshipId: TownshipId }
+export interface UnassignedCellProperties {
+  id: number;
+  code: string;
+  name: string;
+  townshipId: TownshipId;
+}
 /** (b) venues found unregistered by patrols, per grid cell */
-export interface UnregisteredDensityProperties { id: number; code: string; townshipId: TownshipId; count: number; areaKm2: number; perKm2: number }
+export interface UnregisteredDensityProperties {
+  id: number;
+  code: string;
+  townshipId: TownshipId;
+  count: number;
+  areaKm2: number;
+  perKm2: number;
+}
 /** (b) a reference point (e.g. an OpenStreetMap shop) with no venue in the register within the policy distance */
-export interface UnmatchedReferenceProperties { id: number; source: string; externalId: string; name: string; category: string; nearestVenueM: number | null }
+export interface UnmatchedReferenceProperties {
+  id: number;
+  source: string;
+  externalId: string;
+  name: string;
+  category: string;
+  nearestVenueM: number | null;
+}
 /** (c) a cell with no patrol for longer than the weekly grid duty */
-export interface UnpatrolledCellProperties { id: number; code: string; townshipId: TownshipId; daysSincePatrol: number | null; lastPatrolAt: string | null }
+export interface UnpatrolledCellProperties {
+  id: number;
+  code: string;
+  townshipId: TownshipId;
+  daysSincePatrol: number | null;
+  lastPatrolAt: string | null;
+}
 /** (d) a venue graded lower than the standard computes */
-export interface MisgradedVenueProperties { id: number; name: string; category: string; riskLevel: string; computedLevel: string; score: number }
+export interface MisgradedVenueProperties {
+  id: number;
+  name: string;
+  category: string;
+  riskLevel: string;
+  computedLevel: string;
+  score: number;
+}
 
 export interface BlindSpotsDto {
   asOf: string;
   referenceMatchMetres: number;
   counts: {
-    coverageGaps: number; coverageGapAreaM2: number; cellsWithoutWorker: number;
-    unregisteredVenues: number; unmatchedReferencePoints: number; unpatrolledCells: number; misgradedVenues: number;
+    coverageGaps: number;
+    coverageGapAreaM2: number;
+    cellsWithoutWorker: number;
+    unregisteredVenues: number;
+    unmatchedReferencePoints: number;
+    unpatrolledCells: number;
+    misgradedVenues: number;
   };
   coverageGaps: FeatureCollection<Polygon, CoverageGapProperties>;
   cellsWithoutWorker: FeatureCollection<Polygon, UnassignedCellProperties>;

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { intParam } from './params.ts';
 import { type VenueCategory, type EventKind, type EventTopic } from './constants.ts';
 
-
 export interface EventDto {
   /** the audit log id: the SSE `id`, and what `Last-Event-ID` / `after` resume from */
   id: number;
@@ -40,5 +39,9 @@ export const recentEventsQuerySchema = z.object({
 const AFTER_RULE = 'after must be an audit id (a non-negative integer) from a previous event';
 /** GET /api/events?after=: resume after this id (a `Last-Event-ID` header wins); default: from now on */
 export const eventStreamQuerySchema = z.object({
-  after: z.string({ error: AFTER_RULE }).regex(/^\d{1,15}$/, AFTER_RULE).transform(Number).optional(),
+  after: z
+    .string({ error: AFTER_RULE })
+    .regex(/^\d{1,15}$/, AFTER_RULE)
+    .transform(Number)
+    .optional(),
 });

@@ -12,7 +12,10 @@ const filterShape = {
   /** is itself a rebound of an earlier hazard */
   rebound: booleanParam('rebound').optional(),
   /** a hazard type code (GET the ledger with a bad one to see the list) */
-  type: z.string().regex(/^[a-z_]{2,40}$/, 'type must be a hazard type code such as blocked_exit').optional(),
+  type: z
+    .string()
+    .regex(/^[a-z_]{2,40}$/, 'type must be a hazard type code such as blocked_exit')
+    .optional(),
   township: townshipIdSchema.optional(),
   /** rectified and waiting for this joint-acceptance party's sign-off as of asOf */
   party: oneOf('party', JOINT_PARTIES).optional(),

@@ -8,7 +8,15 @@ describe('shared query parameters', () => {
   });
 
   it('refuses days that do not exist instead of rolling them over', () => {
-    for (const bad of ['2026-02-30', '2026-13-01', '2025-02-29', '2026-04-31T10:00:00Z', 'yesterday', '1999-12-31', '']) {
+    for (const bad of [
+      '2026-02-30',
+      '2026-13-01',
+      '2025-02-29',
+      '2026-04-31T10:00:00Z',
+      'yesterday',
+      '1999-12-31',
+      '',
+    ]) {
       expect(asOfSchema.safeParse({ asOf: bad }).success, bad).toBe(false);
     }
     expect(asOfSchema.safeParse({ asOf: '2028-02-29' }).success).toBe(true);

@@ -23,7 +23,11 @@ export const periodSchema = z
 /** A whole number from `min` to `max` in a query string: plain decimal digits only. */
 export const intParam = (name: string, min: number, max: number) => {
   const rule = `${name} must be a whole number from ${min} to ${max}`;
-  return z.string({ error: rule }).regex(/^\d{1,9}$/, rule).transform(Number).pipe(z.number().min(min, rule).max(max, rule));
+  return z
+    .string({ error: rule })
+    .regex(/^\d{1,9}$/, rule)
+    .transform(Number)
+    .pipe(z.number().min(min, rule).max(max, rule));
 };
 
 /**
@@ -31,12 +35,19 @@ export const intParam = (name: string, min: number, max: number) => {
  * " 1", "0x1F", "1e3" and "" (as 1, 31, 1000 and 0); such values are refused, not guessed at.
  */
 export const idParam = (rule: string) =>
-  z.string({ error: rule }).regex(/^[1-9]\d{0,9}$/, rule).transform(Number).pipe(z.number().max(2_147_483_647, rule));
+  z
+    .string({ error: rule })
+    .regex(/^[1-9]\d{0,9}$/, rule)
+    .transform(Number)
+    .pipe(z.number().max(2_147_483_647, rule));
 
 /** Keyset paging: `limit` (1-1000, default 100) and the opaque `cursor` a previous page returned. */
 export const pageSchema = z.object({
   limit: intParam('limit', 1, 1000).default(100),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'cursor must be the value a previous page returned').optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/, 'cursor must be the value a previous page returned')
+    .optional(),
 });
 
 export interface Page<T> {

@@ -24,8 +24,15 @@ export const reboundClustersQuerySchema = z
   .refine(fromBeforeTo, { message: 'from must be before to', path: ['from'] });
 export type ReboundClustersQuery = z.infer<typeof reboundClustersQuerySchema>;
 
-export interface HazardTypeCount { typeCode: string; name: string; count: number }
-export interface TownshipRef { id: TownshipId; name: string }
+export interface HazardTypeCount {
+  typeCode: string;
+  name: string;
+  count: number;
+}
+export interface TownshipRef {
+  id: TownshipId;
+  name: string;
+}
 
 export interface ReboundClusterProperties {
   /** stable while the membership holds: the smallest member hazard id */
@@ -46,22 +53,30 @@ export interface ReboundClustersDto extends FeatureCollection<Polygon | MultiPol
   parameters: { from: string; to: string; asOf: string; epsMetres: number; minPoints: number };
 }
 
-
 /** Default: the 12 months before asOf, by month. Periods are calendar months/quarters in UTC. */
 export const reboundStatsQuerySchema = z
   .object({
     ...timeWindow,
-    period: z.enum(REBOUND_PERIODS, { error: (i) => `period "${String(i.input)}" is not one of ${REBOUND_PERIODS.join(', ')}` }).default('month'),
+    period: z
+      .enum(REBOUND_PERIODS, {
+        error: (i) => `period "${String(i.input)}" is not one of ${REBOUND_PERIODS.join(', ')}`,
+      })
+      .default('month'),
     township: townshipIdSchema.optional(),
   })
   .refine(fromBeforeTo, { message: 'from must be before to', path: ['from'] })
   .refine((q) => !q.from || !q.to || q.to.getTime() - q.from.getTime() <= 3660 * 86_400_000, {
-    message: 'from..to may span at most 3660 days', path: ['to'],
+    message: 'from..to may span at most 3660 days',
+    path: ['to'],
   });
 export type ReboundStatsQuery = z.infer<typeof reboundStatsQuerySchema>;
 
 /** Of the hazards closed (cohort by closing date), how many had a rebound found by asOf. */
-export interface ReboundRate { closed: number; rebounded: number; rate: number | null }
+export interface ReboundRate {
+  closed: number;
+  rebounded: number;
+  rate: number | null;
+}
 
 export interface ReboundStatsDto {
   from: string;

@@ -20,12 +20,16 @@ export interface KpiWindow {
 }
 
 /** Defaults the period (to = asOf, from = to − 90 days); a string says what is wrong. */
-function resolveWindow(q: { asOf?: Date | undefined; from?: Date | undefined; to?: Date | undefined }, maxDays: number): KpiWindow | string {
+function resolveWindow(
+  q: { asOf?: Date | undefined; from?: Date | undefined; to?: Date | undefined },
+  maxDays: number,
+): KpiWindow | string {
   const asOf = q.asOf ?? new Date();
   const to = q.to ?? (q.from && q.from >= asOf ? new Date(q.from.getTime() + DEFAULT_PERIOD_DAYS * 86_400_000) : asOf);
   const from = q.from ?? new Date(to.getTime() - DEFAULT_PERIOD_DAYS * 86_400_000);
   if (from >= to) return `from (${from.toISOString()}) must be before to (${to.toISOString()})`;
-  if (to.getTime() - from.getTime() > maxDays * 86_400_000) return `the period from..to may be at most ${maxDays} days long`;
+  if (to.getTime() - from.getTime() > maxDays * 86_400_000)
+    return `the period from..to may be at most ${maxDays} days long`;
   return { asOf, from, to };
 }
 
@@ -41,22 +45,23 @@ export const townshipsQuerySchema = z.object(windowShape).transform((q, ctx) => 
 export type TownshipsQuery = z.output<typeof townshipsQuerySchema>;
 
 /** The same window, at most 53 weeks long (the trend has one row per week), and an optional township. */
-export const statsSummaryQuerySchema = z.object({
-  ...windowShape,
-  township: townshipIdSchema.optional(),
-  /** only the latest N weeks of the trend (0: none); default every week of the period. The
-   *  dashboard's tiles need two (week on week), and each week is a full KPI computation. */
-  trendWeeks: intParam('trendWeeks', 0, 53).optional(),
-}).transform((q, ctx) => {
-  const w = resolveWindow(q, MAX_TREND_DAYS);
-  if (typeof w === 'string') {
-    ctx.addIssue({ code: 'custom', path: ['from'], message: w });
-    return z.NEVER;
-  }
-  return { ...w, township: q.township, trendWeeks: q.trendWeeks };
-});
+export const statsSummaryQuerySchema = z
+  .object({
+    ...windowShape,
+    township: townshipIdSchema.optional(),
+    /** only the latest N weeks of the trend (0: none); default every week of the period. The
+     *  dashboard's tiles need two (week on week), and each week is a full KPI computation. */
+    trendWeeks: intParam('trendWeeks', 0, 53).optional(),
+  })
+  .transform((q, ctx) => {
+    const w = resolveWindow(q, MAX_TREND_DAYS);
+    if (typeof w === 'string') {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: w });
+      return z.NEVER;
+    }
+    return { ...w, township: q.township, trendWeeks: q.trendWeeks };
+  });
 export type StatsSummaryQuery = z.output<typeof statsSummaryQuerySchema>;
-
 
 export interface AcceptanceDelay {
   party: JointParty;

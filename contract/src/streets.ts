@@ -24,7 +24,10 @@ export const bboxSchema = z
   .transform((text, ctx) => {
     const parts = text.split(',').map((p) => p.trim());
     if (parts.length !== 4 || !parts.every((p) => decimal.test(p))) {
-      ctx.addIssue({ code: 'custom', message: `"${text.slice(0, 80)}" is not 4 comma-separated numbers; ${BBOX_RULE}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${text.slice(0, 80)}" is not 4 comma-separated numbers; ${BBOX_RULE}`,
+      });
       return z.NEVER;
     }
     return parts.map(Number);

@@ -12,20 +12,30 @@ export const VENUE_TILE_MIN_ZOOM = 12;
 export const TILE_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 
 const tileIndex = (name: string) =>
-  z.string().regex(/^\d{1,8}$/, `${name} must be a whole number`).transform(Number);
+  z
+    .string()
+    .regex(/^\d{1,8}$/, `${name} must be a whole number`)
+    .transform(Number);
 
 /** Path parts; the last one is "{y}.mvt". x and y are checked against 2^z - 1. */
 export const tileParamsSchema = z
   .object({
     layer: z.enum(TILE_LAYERS, { error: (i) => `layer "${String(i.input)}" is not one of ${TILE_LAYERS.join(', ')}` }),
-    z: tileIndex('z').pipe(z.number().max(MAX_TILE_ZOOM, { error: (i) => `zoom ${String(i.input)} is outside 0-${MAX_TILE_ZOOM}` })),
+    z: tileIndex('z').pipe(
+      z.number().max(MAX_TILE_ZOOM, { error: (i) => `zoom ${String(i.input)} is outside 0-${MAX_TILE_ZOOM}` }),
+    ),
     x: tileIndex('x'),
-    y: z.string().regex(/^\d{1,8}\.mvt$/, 'the last part must be {y}.mvt with a whole number y').transform((s) => Number(s.slice(0, -4))),
+    y: z
+      .string()
+      .regex(/^\d{1,8}\.mvt$/, 'the last part must be {y}.mvt with a whole number y')
+      .transform((s) => Number(s.slice(0, -4))),
   })
   .superRefine((t, ctx) => {
     const max = 2 ** t.z - 1;
-    if (t.x > max) ctx.addIssue({ code: 'custom', path: ['x'], message: `x ${t.x} is outside 0-${max} at zoom ${t.z}` });
-    if (t.y > max) ctx.addIssue({ code: 'custom', path: ['y'], message: `y ${t.y} is outside 0-${max} at zoom ${t.z}` });
+    if (t.x > max)
+      ctx.addIssue({ code: 'custom', path: ['x'], message: `x ${t.x} is outside 0-${max} at zoom ${t.z}` });
+    if (t.y > max)
+      ctx.addIssue({ code: 'custom', path: ['y'], message: `y ${t.y} is outside 0-${max} at zoom ${t.z}` });
   });
 export type TileParams = z.infer<typeof tileParamsSchema>;
 

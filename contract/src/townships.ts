@@ -5,7 +5,6 @@ import type { KpiPeriod, Kpis } from './stats.ts';
 import type { ScopeDto } from './scope.ts';
 import { type TownshipKind } from './constants.ts';
 
-
 export interface TownshipProperties {
   id: TownshipId;
   code: string;

@@ -5,8 +5,16 @@ import { townshipIdSchema, type GridCellId, type TownshipId } from './ids.ts';
 import { idParam, booleanParam, instantSchema, oneOf, pageSchema, type VenueFacts } from './params.ts';
 import { isStorableText, storableTextRule } from './storable-text.ts';
 import { bboxSchema } from './streets.ts';
-import { RISK_LEVELS, VENUE_CATEGORIES, VENUE_REGISTRATIONS, type AcceptanceParty, type HazardStatus, type Registration, type RiskLevel, type VenueCategory } from './constants.ts';
-
+import {
+  RISK_LEVELS,
+  VENUE_CATEGORIES,
+  VENUE_REGISTRATIONS,
+  type AcceptanceParty,
+  type HazardStatus,
+  type Registration,
+  type RiskLevel,
+  type VenueCategory,
+} from './constants.ts';
 
 /** The filters of the venue list and the venue exports (no paging). */
 export const venueFilterShape = {
@@ -18,8 +26,13 @@ export const venueFilterShape = {
   misgraded: booleanParam('misgraded').optional(),
   registration: oneOf('registration', VENUE_REGISTRATIONS).optional(),
   /** case-insensitive substring of the name or address */
-  q: z.string().trim().min(1, 'q must be 1 to 100 characters').max(100, 'q must be 1 to 100 characters')
-    .refine(isStorableText, storableTextRule('q')).optional(),
+  q: z
+    .string()
+    .trim()
+    .min(1, 'q must be 1 to 100 characters')
+    .max(100, 'q must be 1 to 100 characters')
+    .refine(isStorableText, storableTextRule('q'))
+    .optional(),
   asOf: instantSchema.optional(),
 };
 export const venueExportQuerySchema = z.object(venueFilterShape);
@@ -123,12 +136,13 @@ export interface VenueHazardDto {
 
 export interface VenueDetailDto {
   asOf: string;
-  venue: VenueProperties & VenueFacts & {
-    geometry: PointGeometry;
-    /** active or closed as of asOf */
-    status: 'active' | 'closed';
-    closedAt: string | null;
-  };
+  venue: VenueProperties &
+    VenueFacts & {
+      geometry: PointGeometry;
+      /** active or closed as of asOf */
+      status: 'active' | 'closed';
+      closedAt: string | null;
+    };
   grade: { assigned: RiskLevel; computed: RiskLevel; score: number; misgraded: boolean; rules: FiredRuleDto[] };
   /** at or before asOf, newest first (at most 100) */
   patrols: VenuePatrolDto[];

@@ -3,15 +3,29 @@
 import { z } from 'zod';
 import { idParam, instantSchema, oneOf, type VenueFacts } from './params.ts';
 import { isStorableText, storableTextRule } from './storable-text.ts';
-import { RISK_LEVELS, VENUE_CATEGORIES, VENUE_REGISTRATIONS, type AcceptanceParty, type HazardStatus, type Registration, type RiskLevel, type VenueCategory, HAZARD_SEVERITIES, JOINT_PARTIES, PATROL_RESULTS } from './constants.ts';
+import {
+  RISK_LEVELS,
+  VENUE_CATEGORIES,
+  VENUE_REGISTRATIONS,
+  type AcceptanceParty,
+  type HazardStatus,
+  type Registration,
+  type RiskLevel,
+  type VenueCategory,
+  HAZARD_SEVERITIES,
+  JOINT_PARTIES,
+  PATROL_RESULTS,
+} from './constants.ts';
 
 const intIn = (name: string, min: number, max: number) =>
-  z.number({ error: `${name} must be an integer from ${min} to ${max}` })
+  z
+    .number({ error: `${name} must be an integer from ${min} to ${max}` })
     .int(`${name} must be an integer from ${min} to ${max}`)
     .min(min, `${name} must be an integer from ${min} to ${max}`)
     .max(max, `${name} must be an integer from ${min} to ${max}`);
 const text = (name: string, min: number, max: number) =>
-  z.string({ error: `${name} must be text of ${min} to ${max} characters` })
+  z
+    .string({ error: `${name} must be text of ${min} to ${max} characters` })
     .min(min, `${name} must be text of ${min} to ${max} characters`)
     .max(max, `${name} must be text of ${min} to ${max} characters`)
     .refine(isStorableText, storableTextRule(name));
@@ -19,11 +33,19 @@ const flag = (name: string) => z.boolean({ error: `${name} must be true or false
 const id = (name: string) => intIn(name, 1, 2_147_483_647);
 
 /** [lon, lat] in EPSG:4326: lon -180..180, lat -90..90. */
-export const lonLatSchema = z.tuple([
-  z.number({ error: 'longitude must be a number from -180 to 180' }).min(-180, 'longitude must be from -180 to 180').max(180, 'longitude must be from -180 to 180'),
-  z.number({ error: 'latitude must be a number from -90 to 90' }).min(-90, 'latitude must be from -90 to 90').max(90, 'latitude must be from -90 to 90'),
-], { error: 'location must be [lon, lat], two numbers' });
-
+export const lonLatSchema = z.tuple(
+  [
+    z
+      .number({ error: 'longitude must be a number from -180 to 180' })
+      .min(-180, 'longitude must be from -180 to 180')
+      .max(180, 'longitude must be from -180 to 180'),
+    z
+      .number({ error: 'latitude must be a number from -90 to 90' })
+      .min(-90, 'latitude must be from -90 to 90')
+      .max(90, 'latitude must be from -90 to 90'),
+  ],
+  { error: 'location must be [lon, lat], two numbers' },
+);
 
 const venueFields = {
   name: text('name', 1, 200),
@@ -57,7 +79,9 @@ export const venueCreateSchema = z.strictObject({
 export type VenueCreate = z.infer<typeof venueCreateSchema>;
 
 /** PATCH /api/venues/:id: any of the registration fields; at least one. */
-export const venuePatchSchema = z.strictObject(venueFields).partial()
+export const venuePatchSchema = z
+  .strictObject(venueFields)
+  .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'give at least one field to change' });
 export type VenuePatch = z.infer<typeof venuePatchSchema>;
 
@@ -82,7 +106,9 @@ export interface VenueDto extends VenueFacts {
 }
 
 const hazardInputSchema = z.strictObject({
-  typeCode: z.string({ error: 'typeCode must be a hazard type code' }).regex(/^[a-z_]{2,40}$/, 'typeCode must be a hazard type code such as blocked_exit'),
+  typeCode: z
+    .string({ error: 'typeCode must be a hazard type code' })
+    .regex(/^[a-z_]{2,40}$/, 'typeCode must be a hazard type code such as blocked_exit'),
   severity: oneOf('severity', HAZARD_SEVERITIES).optional(),
   description: text('description', 0, 2000).default(''),
   fixedOnSpot: flag('fixedOnSpot').default(false),
@@ -97,7 +123,10 @@ export const patrolCreateSchema = z.strictObject({
   patrolledAt: instantSchema,
   result: oneOf('result', PATROL_RESULTS).optional(),
   note: text('note', 0, 2000).default(''),
-  hazards: z.array(hazardInputSchema, { error: 'hazards must be a list' }).max(50, 'at most 50 hazards per patrol').default([]),
+  hazards: z
+    .array(hazardInputSchema, { error: 'hazards must be a list' })
+    .max(50, 'at most 50 hazards per patrol')
+    .default([]),
 });
 export type PatrolCreate = z.infer<typeof patrolCreateSchema>;
 
@@ -172,17 +201,24 @@ export const policyFields = {
   gradeHighScore: intIn('gradeHighScore', -1000, 1000),
   gradeMediumScore: intIn('gradeMediumScore', -1000, 1000),
 };
-export const policyUpdateSchema = z.strictObject(policyFields).partial()
+export const policyUpdateSchema = z
+  .strictObject(policyFields)
+  .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'give at least one policy field to change' });
 export type PolicyUpdate = z.infer<typeof policyUpdateSchema>;
 export type PolicyDto = { [K in keyof typeof policyFields]: number } & { updatedAt: string };
 
-export const gradingRuleParamSchema = z.object({ code: z.string().regex(/^[a-z0-9_]{2,40}$/, 'code must be a grading rule code such as cat_ebike') });
-export const gradingRuleUpdateSchema = z.strictObject({
-  points: intIn('points', -100, 100),
-  enabled: flag('enabled'),
-  threshold: intIn('threshold', 0, 1_000_000),
-}).partial().refine((v) => Object.keys(v).length > 0, { message: 'give points, enabled or threshold' });
+export const gradingRuleParamSchema = z.object({
+  code: z.string().regex(/^[a-z0-9_]{2,40}$/, 'code must be a grading rule code such as cat_ebike'),
+});
+export const gradingRuleUpdateSchema = z
+  .strictObject({
+    points: intIn('points', -100, 100),
+    enabled: flag('enabled'),
+    threshold: intIn('threshold', 0, 1_000_000),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'give points, enabled or threshold' });
 
 export interface GradingRuleDto {
   code: string;

@@ -57,7 +57,9 @@ async function inSavepoint<T>(tx: Queryable, fn: (tx: Queryable) => Promise<T>):
  */
 function checked<R>(text: string, result: Results<R>): R[] {
   if (result.command === undefined) {
-    throw new Error(`the embedded database lost an error raised inside PostGIS (GEOS) while running: ${text.slice(0, 200)}`);
+    throw new Error(
+      `the embedded database lost an error raised inside PostGIS (GEOS) while running: ${text.slice(0, 200)}`,
+    );
   }
   return result.rows;
 }
@@ -86,7 +88,8 @@ async function openPglite(config: Extract<DbConfig, { driver: 'pglite' }>): Prom
   // Accepted but not enforced by PGlite 0.5 (WASM has no timer signals: a 500 ms timeout let
   // pg_sleep(3) run 3 s); kept so the setting reads the same on both drivers and takes effect
   // if a later PGlite enforces it.
-  if (config.statementTimeoutMs > 0) await lite.exec(`SET statement_timeout = ${Math.floor(config.statementTimeoutMs)}`);
+  if (config.statementTimeoutMs > 0)
+    await lite.exec(`SET statement_timeout = ${Math.floor(config.statementTimeoutMs)}`);
   return {
     driver: 'pglite',
     async query<R extends object>(query: string | SQL, params: readonly unknown[] = []) {

@@ -27,9 +27,12 @@ export type DbConfig =
 export function dbConfigFromEnv(env: DbEnv): DbConfig {
   return env.DATABASE_URL
     ? {
-      driver: 'pg', url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE,
-      statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS, connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
-    }
+        driver: 'pg',
+        url: env.DATABASE_URL,
+        poolSize: env.DB_POOL_SIZE,
+        statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+        connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+      }
     : { driver: 'pglite', dataDir: `${env.DATA_DIR}/pglite`, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS };
 }
 

@@ -41,9 +41,13 @@ describe('schema', () => {
        WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT a.attisdropped
          AND a.atttypid = 'geometry'::regtype
        ORDER BY 1, 2`);
-    expect(rows.map((r) => r.table_name).sort()).toEqual(
-      ['grid_cells', 'reference_points', 'streets', 'townships', 'venues'],
-    );
+    expect(rows.map((r) => r.table_name).sort()).toEqual([
+      'grid_cells',
+      'reference_points',
+      'streets',
+      'townships',
+      'venues',
+    ]);
     expect(rows.filter((r) => !r.gist)).toEqual([]);
   });
 

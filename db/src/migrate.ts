@@ -50,9 +50,10 @@ export async function migrate(db: Db): Promise<string[]> {
     await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Map(
-      (await tx.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).map(
-        (r) => [r.name, r.checksum],
-      ),
+      (await tx.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).map((r) => [
+        r.name,
+        r.checksum,
+      ]),
     );
     const applied: string[] = [];
     for (const m of listMigrations()) {

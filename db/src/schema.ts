@@ -3,11 +3,29 @@
 // row types beside each query (they return computed columns, not table rows), so nothing else
 // reads this file; the enum values are @svm/contract's lists.
 import {
-  boolean, customType, smallint, geometry, integer, bigint, jsonb, pgEnum, pgTable, text, timestamp,
+  boolean,
+  customType,
+  smallint,
+  geometry,
+  integer,
+  bigint,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
 } from 'drizzle-orm/pg-core';
 import {
-  ACCEPTANCE_PARTIES, HAZARD_SEVERITIES, HAZARD_STATUSES, PATROL_RESULTS, RISK_LEVELS, TOWNSHIP_KINDS, USER_ROLES,
-  VENUE_CATEGORIES, VENUE_REGISTRATIONS, VENUE_STATUSES,
+  ACCEPTANCE_PARTIES,
+  HAZARD_SEVERITIES,
+  HAZARD_STATUSES,
+  PATROL_RESULTS,
+  RISK_LEVELS,
+  TOWNSHIP_KINDS,
+  USER_ROLES,
+  VENUE_CATEGORIES,
+  VENUE_REGISTRATIONS,
+  VENUE_STATUSES,
 } from '@svm/contract/constants';
 
 // the enum values come from @svm/contract's one list each; enums.test.ts checks the database's
@@ -66,7 +84,9 @@ export const users = pgTable('users', {
 export const gridCells = pgTable('grid_cells', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   code: text('code').notNull().unique(),
-  townshipId: integer('township_id').notNull().references(() => townships.id),
+  townshipId: integer('township_id')
+    .notNull()
+    .references(() => townships.id),
   name: text('name').notNull(),
   workerId: integer('worker_id').references(() => users.id),
   geom: polygon('geom').notNull(),
@@ -101,9 +121,13 @@ export const venues = pgTable('venues', {
 export const patrols = pgTable('patrols', {
   id: id64('id').primaryKey().generatedByDefaultAsIdentity(),
   externalId: text('external_id').unique(),
-  venueId: integer('venue_id').notNull().references(() => venues.id),
+  venueId: integer('venue_id')
+    .notNull()
+    .references(() => venues.id),
   gridCellId: integer('grid_cell_id').references(() => gridCells.id),
-  workerId: integer('worker_id').notNull().references(() => users.id),
+  workerId: integer('worker_id')
+    .notNull()
+    .references(() => users.id),
   patrolledAt: ts('patrolled_at').notNull(),
   result: patrolResult('result').notNull(),
   note: text('note').notNull().default(''),
@@ -119,10 +143,14 @@ export const hazardTypes = pgTable('hazard_types', {
 export const hazards = pgTable('hazards', {
   id: id64('id').primaryKey().generatedByDefaultAsIdentity(),
   externalId: text('external_id').unique(),
-  venueId: integer('venue_id').notNull().references(() => venues.id),
+  venueId: integer('venue_id')
+    .notNull()
+    .references(() => venues.id),
   townshipId: integer('township_id').references(() => townships.id),
   patrolId: id64('patrol_id').references(() => patrols.id),
-  typeCode: text('type_code').notNull().references(() => hazardTypes.code),
+  typeCode: text('type_code')
+    .notNull()
+    .references(() => hazardTypes.code),
   severity: hazardSeverity('severity').notNull(),
   status: hazardStatus('status').notNull().default('open'),
   description: text('description').notNull().default(''),
@@ -138,7 +166,9 @@ export const hazards = pgTable('hazards', {
 
 export const hazardTransitions = pgTable('hazard_transitions', {
   id: id64('id').primaryKey().generatedByDefaultAsIdentity(),
-  hazardId: id64('hazard_id').notNull().references(() => hazards.id),
+  hazardId: id64('hazard_id')
+    .notNull()
+    .references(() => hazards.id),
   fromStatus: hazardStatus('from_status'),
   toStatus: hazardStatus('to_status').notNull(),
   at: ts('at').notNull(),
@@ -150,7 +180,9 @@ export const hazardTransitions = pgTable('hazard_transitions', {
 export const acceptances = pgTable('acceptances', {
   id: id64('id').primaryKey().generatedByDefaultAsIdentity(),
   externalId: text('external_id').unique(),
-  hazardId: id64('hazard_id').notNull().references(() => hazards.id),
+  hazardId: id64('hazard_id')
+    .notNull()
+    .references(() => hazards.id),
   party: acceptanceParty('party').notNull(),
   passed: boolean('passed').notNull(),
   at: ts('at').notNull(),
@@ -255,7 +287,23 @@ export const dataVersion = pgTable('data_version', {
 });
 
 export const allTables = {
-  townships, industryDepartments, users, gridCells, venues, patrols, hazardTypes, hazards,
-  hazardTransitions, acceptances, patrolPolicy, gradingRules, referencePoints, streets, auditLog,
-  displayTokens, sessions, loginFailures, dataVersion,
+  townships,
+  industryDepartments,
+  users,
+  gridCells,
+  venues,
+  patrols,
+  hazardTypes,
+  hazards,
+  hazardTransitions,
+  acceptances,
+  patrolPolicy,
+  gradingRules,
+  referencePoints,
+  streets,
+  auditLog,
+  displayTokens,
+  sessions,
+  loginFailures,
+  dataVersion,
 };

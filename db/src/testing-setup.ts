@@ -26,12 +26,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${template}`);
   await admin.query(`CREATE DATABASE ${template}`);
-  const db = await openDatabase({ driver: 'pg', url: withDatabase(env.DATABASE_URL, template), poolSize: 1, statementTimeoutMs: 0 });
+  const db = await openDatabase({
+    driver: 'pg',
+    url: withDatabase(env.DATABASE_URL, template),
+    poolSize: 1,
+    statementTimeoutMs: 0,
+  });
   await migrate(db);
   await db.close();
   project.provide('testDb', { driver: 'pg', url: env.DATABASE_URL, template });
   return async () => {
-    const dbs = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${template}%`]);
+    const dbs = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+      `${template}%`,
+    ]);
     for (const { datname } of dbs.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     await admin.end();
   };

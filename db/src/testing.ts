@@ -81,7 +81,10 @@ export function testEnv() {
   return parseEnv(dbEnvSchema.pick({ DATABASE_URL: true }), process.env);
 }
 
-interface OwnDatabase { db: Db; drop: () => Promise<void> }
+interface OwnDatabase {
+  db: Db;
+  drop: () => Promise<void>;
+}
 
 /** A new, empty database (not from the template), for tests of migrating from nothing. */
 export function freshDatabase(): Promise<OwnDatabase> {
@@ -100,7 +103,12 @@ async function ownDatabase(migrated: boolean): Promise<OwnDatabase> {
   const target = inject('testDb');
   if (target.driver === 'pglite') {
     const loadDataDir = migrated ? new Blob([readFileSync(target.dumpFile)]) : undefined;
-    const db = await openDatabase({ driver: 'pglite', dataDir: null, ...(loadDataDir ? { loadDataDir } : {}), statementTimeoutMs: 0 });
+    const db = await openDatabase({
+      driver: 'pglite',
+      dataDir: null,
+      ...(loadDataDir ? { loadDataDir } : {}),
+      statementTimeoutMs: 0,
+    });
     return { db, drop: () => db.close() };
   }
   const name = `${target.template}_${migrated ? 'own' : 'fresh'}_${process.env.VITEST_POOL_ID ?? '0'}`;
@@ -108,7 +116,12 @@ async function ownDatabase(migrated: boolean): Promise<OwnDatabase> {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(migrated ? `CREATE DATABASE ${name} TEMPLATE ${target.template}` : `CREATE DATABASE ${name}`);
-  const db = await openDatabase({ driver: 'pg', url: withDatabase(target.url, name), poolSize: 2, statementTimeoutMs: 0 });
+  const db = await openDatabase({
+    driver: 'pg',
+    url: withDatabase(target.url, name),
+    poolSize: 2,
+    statementTimeoutMs: 0,
+  });
   return {
     db,
     drop: async () => {

@@ -4,7 +4,14 @@ import { parseServerEnv } from './env.ts';
 describe('server environment', () => {
   it('applies the defaults and reads SEED_ON_START=false as false', () => {
     const env = parseServerEnv({ SEED_ON_START: 'false', WEB_DIST: 'web-build' });
-    expect(env).toMatchObject({ PORT: 8080, HOST: '0.0.0.0', SEED_ON_START: false, SEED_VENUES: 10_000, SEED_YEARS: 1, SEED: 20_261_130 });
+    expect(env).toMatchObject({
+      PORT: 8080,
+      HOST: '0.0.0.0',
+      SEED_ON_START: false,
+      SEED_VENUES: 10_000,
+      SEED_YEARS: 1,
+      SEED: 20_261_130,
+    });
     expect(env.WEB_DIST).toBe(`${process.cwd()}/web-build`);
     expect(env.BASEMAP_STYLE_URL).toBeUndefined();
   });

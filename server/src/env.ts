@@ -22,17 +22,31 @@ export const serverEnvSchema = dbEnvSchema.extend({
   /** on SIGTERM/SIGINT, how long requests in flight may take before their connections are cut */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** the built web app; relative paths are taken from the working directory */
-  WEB_DIST: z.string().min(1).default(defaultWebDist).transform((p) => resolve(p)),
+  WEB_DIST: z
+    .string()
+    .min(1)
+    .default(defaultWebDist)
+    .transform((p) => resolve(p)),
   /** a basemap style of the deployment's own tile server; unset: the built-in offline style */
-  BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()
+  BASEMAP_STYLE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .optional()
     .or(z.literal('').transform(() => undefined)),
   // --- sign-in ---
   /** the password of the seeded demo accounts (set when the demo city is seeded, not afterwards) */
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('svm-demo-2026'),
   /** the seeded city wall display's token: the screen opens /wall?token=<this> */
-  DEMO_WALL_TOKEN: z.string().regex(/^[A-Za-z0-9_-]{8,200}$/, 'must be 8-200 letters, digits, _ or -').default('demo-wall-city'),
+  DEMO_WALL_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,200}$/, 'must be 8-200 letters, digits, _ or -')
+    .default('demo-wall-city'),
   /** a session lasts this long after its last use */
-  SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
   /** a wall display's session lasts this long after its last use */
   DISPLAY_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** behind a reverse proxy: client address from X-Forwarded-For, https from X-Forwarded-Proto */

@@ -13,29 +13,43 @@ async function main(): Promise<void> {
   try {
     const applied = await migrate(db);
     const info = await databaseInfo(db);
-    const where = config.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
+    const where =
+      config.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
     console.log(
       `Database: ${where}, PostgreSQL ${info.postgres}, PostGIS ${info.postgis}` +
         (applied.length ? `, applied ${applied.join(', ')}` : ''),
     );
     if (env.SEED_ON_START) {
       // the demo city's history ends now, so the map shows current duties and overdue work
-      const report = await seedIfEmpty(db, {
-        seed: env.SEED,
-        venues: env.SEED_VENUES,
-        years: env.SEED_YEARS,
-        referenceDate: new Date(),
-        onProgress: (message) => console.log(`  seeding: ${message}`),
-      }, { password: env.DEMO_PASSWORD, wallToken: env.DEMO_WALL_TOKEN });
+      const report = await seedIfEmpty(
+        db,
+        {
+          seed: env.SEED,
+          venues: env.SEED_VENUES,
+          years: env.SEED_YEARS,
+          referenceDate: new Date(),
+          onProgress: (message) => console.log(`  seeding: ${message}`),
+        },
+        { password: env.DEMO_PASSWORD, wallToken: env.DEMO_WALL_TOKEN },
+      );
       if (report) console.log(describeSeedReport(report));
     }
     if (!existsSync(env.WEB_DIST)) {
       console.warn(`No web build in ${env.WEB_DIST}: serving the API only (build it: pnpm --filter @svm/web build)`);
     }
     const streams = new AbortController();
-    const auth = { sessionHours: env.SESSION_HOURS, displaySessionDays: env.DISPLAY_SESSION_DAYS, trustProxy: env.TRUST_PROXY };
+    const auth = {
+      sessionHours: env.SESSION_HOURS,
+      displaySessionDays: env.DISPLAY_SESSION_DAYS,
+      trustProxy: env.TRUST_PROXY,
+    };
     const app = createApp({
-      db, info, webDist: env.WEB_DIST, shutdown: streams.signal, auth, basemapStyleUrl: env.BASEMAP_STYLE_URL ?? null,
+      db,
+      info,
+      webDist: env.WEB_DIST,
+      shutdown: streams.signal,
+      auth,
+      basemapStyleUrl: env.BASEMAP_STYLE_URL ?? null,
     });
     const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (address) => {
       console.log(`Dashboard ready: http://localhost:${address.port}/`);
@@ -49,14 +63,20 @@ async function main(): Promise<void> {
     const stop = (signal: string) => {
       if (stopping) return;
       stopping = true;
-      console.log(`${signal}: finishing requests in flight (up to ${env.SHUTDOWN_GRACE_MS} ms), then closing the database`);
+      console.log(
+        `${signal}: finishing requests in flight (up to ${env.SHUTDOWN_GRACE_MS} ms), then closing the database`,
+      );
       // the last resort if closing the database itself hangs
       setTimeout(() => {
         console.error('shutdown did not finish; exiting anyway');
         process.exit(1);
       }, env.SHUTDOWN_GRACE_MS + 10_000).unref();
       void gracefulShutdown({
-        server, streams, graceMs: env.SHUTDOWN_GRACE_MS, closeDatabase: () => db.close(), log: (m) => console.warn(m),
+        server,
+        streams,
+        graceMs: env.SHUTDOWN_GRACE_MS,
+        closeDatabase: () => db.close(),
+        log: (m) => console.warn(m),
       }).then(({ error }) => {
         if (error) console.error('closing the database failed', error);
         process.exit(error ? 1 : 0);

@@ -11,7 +11,11 @@ export interface DemoSignInOptions {
 }
 
 /** Seeds when the database has no townships (and gives its demo accounts their password); null when it already had a city. */
-export async function seedIfEmpty(db: Db, options: SeedOptions, demo?: DemoSignInOptions): Promise<(SeedReport & { signIns: DemoSignIns | null }) | null> {
+export async function seedIfEmpty(
+  db: Db,
+  options: SeedOptions,
+  demo?: DemoSignInOptions,
+): Promise<(SeedReport & { signIns: DemoSignIns | null }) | null> {
   if (await hasTownships(db)) return null;
   // imported only when needed: a server on a seeded database never loads the generator
   const { seedCity } = await import('@svm/db/seed');

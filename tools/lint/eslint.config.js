@@ -51,7 +51,10 @@ export default tseslint.config(
     files: [srcOf('contract')],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict([
-        [['@svm/*', 'hono', 'hono/*', 'pg', 'node:*'], 'the contract is shared by the browser: zod and plain TypeScript only'],
+        [
+          ['@svm/*', 'hono', 'hono/*', 'pg', 'node:*'],
+          'the contract is shared by the browser: zod and plain TypeScript only',
+        ],
       ]),
     },
   },
@@ -59,7 +62,10 @@ export default tseslint.config(
     files: [srcOf('db')],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict([
-        [['@svm/server', '@svm/server/*', '@svm/web', '@svm/web/*', '@svm/test'], 'db imports no package above it (only @svm/contract)'],
+        [
+          ['@svm/server', '@svm/server/*', '@svm/web', '@svm/web/*', '@svm/test'],
+          'db imports no package above it (only @svm/contract)',
+        ],
         ...OTHER_SRC('contract'),
       ]),
     },
@@ -98,7 +104,10 @@ export default tseslint.config(
       ...pluginQuery.configs['flat/recommended'][0].rules,
       '@typescript-eslint/no-restricted-imports': restrict(
         [
-          [['@svm/server', '@svm/server/*', '@svm/db', '@svm/db/*', '@svm/test'], 'the web imports only @svm/contract of the server side'],
+          [
+            ['@svm/server', '@svm/server/*', '@svm/db', '@svm/db/*', '@svm/test'],
+            'the web imports only @svm/contract of the server side',
+          ],
           [['node:*'], 'the web runs in the browser'],
           ...OTHER_SRC('contract'),
         ],
@@ -106,13 +115,19 @@ export default tseslint.config(
           {
             name: '@svm/contract',
             allowTypeImports: true,
-            message: 'import only types from @svm/contract (its values bundle zod); enum lists come from @svm/contract/constants',
+            message:
+              'import only types from @svm/contract (its values bundle zod); enum lists come from @svm/contract/constants',
           },
         ],
       ),
       'svm/layers': [
         'error',
-        { root: path.join(REPO, 'web/src'), layers: ['kit', 'features', 'map', 'app'], features: 'features', testing: ['testing'] },
+        {
+          root: path.join(REPO, 'web/src'),
+          layers: ['kit', 'features', 'map', 'app'],
+          features: 'features',
+          testing: ['testing'],
+        },
       ],
     },
   },

@@ -32,7 +32,8 @@ export const layersRule = {
     schema,
     messages: {
       upward: '{{from}} is in layer "{{fromLayer}}" and may not import {{to}} from the higher layer "{{toLayer}}"',
-      sideways: 'feature "{{fromFeature}}" may not import feature "{{toFeature}}" ({{to}}): move the shared piece down a layer',
+      sideways:
+        'feature "{{fromFeature}}" may not import feature "{{toFeature}}" ({{to}}): move the shared piece down a layer',
       testing: 'production code may not import test infrastructure ({{to}})',
     },
   },
@@ -65,7 +66,11 @@ export const layersRule = {
       if (to.testing) context.report({ node, messageId: 'testing', data });
       else if (to.layer > from.layer) context.report({ node, messageId: 'upward', data });
       else if (from.feature && to.feature && from.feature !== to.feature) {
-        context.report({ node, messageId: 'sideways', data: { ...data, fromFeature: from.feature, toFeature: to.feature } });
+        context.report({
+          node,
+          messageId: 'sideways',
+          data: { ...data, fromFeature: from.feature, toFeature: to.feature },
+        });
       }
     };
     return {

@@ -7,7 +7,9 @@ RuleTester.it = it;
 RuleTester.itOnly = it.only;
 RuleTester.afterAll = afterAll;
 
-const options = [{ root: '/repo/server/src', layers: ['kernel', 'auth', 'features', '*'], features: 'features', testing: ['testing'] }];
+const options = [
+  { root: '/repo/server/src', layers: ['kernel', 'auth', 'features', '*'], features: 'features', testing: ['testing'] },
+];
 const at = (file, code) => ({ filename: `/repo/server/src/${file}`, code, options });
 const tester = new RuleTester({ languageOptions: { ecmaVersion: 2024, sourceType: 'module' } });
 

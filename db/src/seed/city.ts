@@ -54,7 +54,9 @@ function makeOutline(rng: Random): Xy[] {
   const out: Xy[] = [];
   for (let i = 0; i < 96; i++) {
     const t = (i / 96) * 2 * Math.PI;
-    const r = RADIUS_KM * (1 + 0.13 * Math.sin(2 * t + p[0]!) + 0.07 * Math.sin(5 * t + p[1]!) + 0.03 * Math.sin(11 * t + p[2]!));
+    const r =
+      RADIUS_KM *
+      (1 + 0.13 * Math.sin(2 * t + p[0]!) + 0.07 * Math.sin(5 * t + p[1]!) + 0.03 * Math.sin(11 * t + p[2]!));
     out.push([r * Math.cos(t) * 1.15, r * Math.sin(t) * 0.9]);
   }
   return out;
@@ -85,7 +87,15 @@ export function distanceToPolyline([x, y]: Xy, line: readonly Xy[], closed: bool
   return best;
 }
 
-function placeCentres(rng: Random, outline: Xy[], count: number, rMin: number, rMax: number, spacing: number, taken: Xy[]): Xy[] {
+function placeCentres(
+  rng: Random,
+  outline: Xy[],
+  count: number,
+  rMin: number,
+  rMax: number,
+  spacing: number,
+  taken: Xy[],
+): Xy[] {
   const out: Xy[] = [];
   for (let tries = 0; out.length < count && tries < 20000; tries++) {
     const r = rng.uniform(rMin, rMax);
@@ -115,7 +125,15 @@ function wobblyLine(rng: Random, from: Xy, to: Xy, amplitude: number, stepKm: nu
 }
 
 /** A rotated grid of straight streets around a centre. */
-function streetGrid(rng: Random, centre: Xy, halfKm: number, spacingKm: number, angle: number, klass: StreetPlan['klass'], names: { n: number }): StreetPlan[] {
+function streetGrid(
+  rng: Random,
+  centre: Xy,
+  halfKm: number,
+  spacingKm: number,
+  angle: number,
+  klass: StreetPlan['klass'],
+  names: { n: number },
+): StreetPlan[] {
   const out: StreetPlan[] = [];
   const c = Math.cos(angle);
   const s = Math.sin(angle);
@@ -152,10 +170,20 @@ export function planCity(seed: number): CityPlan {
     else {
       const isTown = ring === 'outer';
       const entry = (isTown ? TOWN_NAMES[town++] : SUBDISTRICT_NAMES[subdistrict++])!;
-      [name, nameEn, kind] = [entry[0], `${entry[1]} ${isTown ? 'Town' : 'Subdistrict'}`, isTown ? 'town' : 'subdistrict'];
+      [name, nameEn, kind] = [
+        entry[0],
+        `${entry[1]} ${isTown ? 'Town' : 'Subdistrict'}`,
+        isTown ? 'town' : 'subdistrict',
+      ];
     }
     return {
-      index, code: `T${String(index + 1).padStart(2, '0')}`, name, nameEn, kind, centre, ring,
+      index,
+      code: `T${String(index + 1).padStart(2, '0')}`,
+      name,
+      nameEn,
+      kind,
+      centre,
+      ring,
       streetAngle: rng.uniform(-0.35, 0.35),
     };
   });
@@ -169,7 +197,10 @@ export function planCity(seed: number): CityPlan {
   for (const at of placeCentres(rng, outline, 12, 0, 15, 2.2, seeds)) {
     const r = Math.hypot(at[0], at[1]);
     const nearest = townships.reduce((b, t) =>
-      Math.hypot(t.centre[0] - at[0], t.centre[1] - at[1]) < Math.hypot(b.centre[0] - at[0], b.centre[1] - at[1]) ? t : b);
+      Math.hypot(t.centre[0] - at[0], t.centre[1] - at[1]) < Math.hypot(b.centre[0] - at[0], b.centre[1] - at[1])
+        ? t
+        : b,
+    );
     centres.push({ at, radiusKm: 0.6, weight: r < 7 ? 1.6 : 0.8, township: nearest.index });
   }
 
@@ -184,10 +215,18 @@ export function planCity(seed: number): CityPlan {
   const streets: StreetPlan[] = [];
   const span = RADIUS_KM * 1.4;
   for (const y of [-11, -4.5, 1.5, 8]) {
-    streets.push({ name: streetName(rng, 'arterial', names.n++), klass: 'arterial', points: wobblyLine(rng, [-span * 1.2, y + rng.uniform(-1, 1)], [span * 1.2, y + rng.uniform(-1, 1)], 0.9, 0.8) });
+    streets.push({
+      name: streetName(rng, 'arterial', names.n++),
+      klass: 'arterial',
+      points: wobblyLine(rng, [-span * 1.2, y + rng.uniform(-1, 1)], [span * 1.2, y + rng.uniform(-1, 1)], 0.9, 0.8),
+    });
   }
   for (const x of [-13, -5, 2, 10]) {
-    streets.push({ name: streetName(rng, 'arterial', names.n++), klass: 'arterial', points: wobblyLine(rng, [x + rng.uniform(-1, 1), -span], [x + rng.uniform(-1, 1), span], 0.9, 0.8) });
+    streets.push({
+      name: streetName(rng, 'arterial', names.n++),
+      klass: 'arterial',
+      points: wobblyLine(rng, [x + rng.uniform(-1, 1), -span], [x + rng.uniform(-1, 1), span], 0.9, 0.8),
+    });
   }
   const ring: Xy[] = [];
   for (let i = 0; i <= 64; i++) {

@@ -19,7 +19,8 @@ const venues = Number(values.venues);
 const years = Number(values.years);
 const seed = Number(values.seed);
 const referenceDate = values['reference-date'] ? new Date(values['reference-date']) : new Date();
-if (!Number.isInteger(venues) || venues < 100 || venues > 5_000_000) throw new Error('--venues must be an integer from 100 to 5000000');
+if (!Number.isInteger(venues) || venues < 100 || venues > 5_000_000)
+  throw new Error('--venues must be an integer from 100 to 5000000');
 if (!(years > 0 && years <= 10)) throw new Error('--years must be a number above 0 and at most 10');
 if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
 if (Number.isNaN(referenceDate.getTime())) throw new Error('--reference-date must be a date such as 2026-11-30');

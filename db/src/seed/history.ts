@@ -35,9 +35,19 @@ export interface VenueContext {
 export interface HistoryRows {
   patrols: { id: number; venueId: number; cellId: number; workerId: number; at: number; result: string }[];
   hazards: {
-    id: number; venueId: number; patrolId: number; type: string; severity: string; status: HazardStatus;
-    foundAt: number; onSpot: boolean; person: string | null; phone: string | null; deadline: number | null;
-    rectifiedAt: number | null; closedAt: number | null;
+    id: number;
+    venueId: number;
+    patrolId: number;
+    type: string;
+    severity: string;
+    status: HazardStatus;
+    foundAt: number;
+    onSpot: boolean;
+    person: string | null;
+    phone: string | null;
+    deadline: number | null;
+    rectifiedAt: number | null;
+    closedAt: number | null;
   }[];
   transitions: { hazardId: number; from: HazardStatus | null; to: HazardStatus; at: number; actor: Actor }[];
   acceptances: { hazardId: number; party: AcceptanceParty; passed: boolean; at: number; actor: Actor; note: string }[];
@@ -49,24 +59,73 @@ export interface Ids {
 }
 
 const HAZARD_RATE: Record<VenueCategory, number> = {
-  ebike: 0.11, workshop: 0.09, warehouse: 0.075, catering: 0.07, entertainment: 0.06, lodging: 0.055,
-  repair: 0.055, training: 0.04, retail: 0.035, other: 0.03,
+  ebike: 0.11,
+  workshop: 0.09,
+  warehouse: 0.075,
+  catering: 0.07,
+  entertainment: 0.06,
+  lodging: 0.055,
+  repair: 0.055,
+  training: 0.04,
+  retail: 0.035,
+  other: 0.03,
 };
 
 const HAZARD_MIX: Record<VenueCategory, Record<string, number>> = {
-  ebike: { indoor_ebike_charging: 30, charging_near_stock: 25, unsafe_wiring: 15, no_extinguisher: 12, blocked_exit: 10, living_in_shop: 8 },
-  workshop: { flammables: 25, living_in_shop: 20, unsafe_wiring: 20, blocked_exit: 15, no_extinguisher: 15, no_emergency_light: 5 },
-  warehouse: { flammables: 25, blocked_exit: 20, unsafe_wiring: 15, no_extinguisher: 15, living_in_shop: 10, indoor_ebike_charging: 15 },
-  catering: { gas_safety: 35, no_extinguisher: 20, blocked_exit: 15, unsafe_wiring: 15, living_in_shop: 10, flammables: 5 },
+  ebike: {
+    indoor_ebike_charging: 30,
+    charging_near_stock: 25,
+    unsafe_wiring: 15,
+    no_extinguisher: 12,
+    blocked_exit: 10,
+    living_in_shop: 8,
+  },
+  workshop: {
+    flammables: 25,
+    living_in_shop: 20,
+    unsafe_wiring: 20,
+    blocked_exit: 15,
+    no_extinguisher: 15,
+    no_emergency_light: 5,
+  },
+  warehouse: {
+    flammables: 25,
+    blocked_exit: 20,
+    unsafe_wiring: 15,
+    no_extinguisher: 15,
+    living_in_shop: 10,
+    indoor_ebike_charging: 15,
+  },
+  catering: {
+    gas_safety: 35,
+    no_extinguisher: 20,
+    blocked_exit: 15,
+    unsafe_wiring: 15,
+    living_in_shop: 10,
+    flammables: 5,
+  },
   entertainment: { blocked_exit: 30, no_emergency_light: 25, unsafe_wiring: 20, no_extinguisher: 20, flammables: 5 },
-  lodging: { blocked_exit: 30, no_emergency_light: 25, unsafe_wiring: 20, no_extinguisher: 15, indoor_ebike_charging: 10 },
+  lodging: {
+    blocked_exit: 30,
+    no_emergency_light: 25,
+    unsafe_wiring: 20,
+    no_extinguisher: 15,
+    indoor_ebike_charging: 10,
+  },
   repair: { unsafe_wiring: 25, flammables: 20, no_extinguisher: 20, indoor_ebike_charging: 20, blocked_exit: 15 },
   training: { blocked_exit: 35, no_emergency_light: 30, no_extinguisher: 25, unsafe_wiring: 10 },
   retail: { no_extinguisher: 30, blocked_exit: 25, unsafe_wiring: 20, indoor_ebike_charging: 15, living_in_shop: 10 },
   other: { no_extinguisher: 35, unsafe_wiring: 30, blocked_exit: 25, flammables: 10 },
 };
 
-const MAJOR = new Set(['blocked_exit', 'indoor_ebike_charging', 'charging_near_stock', 'gas_safety', 'living_in_shop', 'flammables']);
+const MAJOR = new Set([
+  'blocked_exit',
+  'indoor_ebike_charging',
+  'charging_near_stock',
+  'gas_safety',
+  'living_in_shop',
+  'flammables',
+]);
 
 /** A moment in local working hours (08:30-17:30, UTC+8) on the day of `t`, mostly on weekdays. */
 function workingTime(rng: Random, t: number): number {
@@ -87,16 +146,19 @@ interface Pending {
 
 /** Appends one venue's patrols, hazards, transitions and acceptances (as of `referenceDate`) to `out`. */
 export function venueHistory(
-  rng: Random, ctx: VenueContext, cadenceDays: number, historyStart: number, referenceDate: number, ids: Ids, out: HistoryRows,
+  rng: Random,
+  ctx: VenueContext,
+  cadenceDays: number,
+  historyStart: number,
+  referenceDate: number,
+  ids: Ids,
+  out: HistoryRows,
 ): void {
   const { venue, duty } = ctx;
   if (duty.worker.id === null) return;
   const end = Math.min(referenceDate, venue.closedAt ?? Infinity, duty.stopAt);
   const cadence = cadenceDays * DAY_MS;
-  let t =
-    venue.registeredAt >= historyStart
-      ? venue.registeredAt
-      : historyStart + rng.uniform(0, cadence);
+  let t = venue.registeredAt >= historyStart ? venue.registeredAt : historyStart + rng.uniform(0, cadence);
   const unclosed = new Map<string, number>(); // type -> closing time (Infinity while open)
   const pending: Pending[] = [];
   const riskBoost = (ctx.misgraded ? 1.5 : 1) * (venue.inHotspot ? 1.6 : 1) * (venue.chargingNearStock ? 1.3 : 1);
@@ -133,7 +195,11 @@ export function venueHistory(
     }
     const closingVisit = venue.closedAt !== null && at + cadence * duty.factor > venue.closedAt;
     out.patrols.push({
-      id: patrolId, venueId: venue.id, cellId: duty.cellId, workerId: duty.worker.id, at,
+      id: patrolId,
+      venueId: venue.id,
+      cellId: duty.cellId,
+      workerId: duty.worker.id,
+      at,
       result: closingVisit && result === 'ok' ? 'venue_closed' : result,
     });
     if (closingVisit) break;
@@ -144,7 +210,14 @@ export function venueHistory(
 
 /** Writes one hazard and its history; returns its closing time if it closed by `referenceDate`. */
 function hazardLifecycle(
-  rng: Random, ctx: VenueContext, type: string, foundAt: number, patrolId: number, referenceDate: number, ids: Ids, out: HistoryRows,
+  rng: Random,
+  ctx: VenueContext,
+  type: string,
+  foundAt: number,
+  patrolId: number,
+  referenceDate: number,
+  ids: Ids,
+  out: HistoryRows,
 ): number | null {
   const id = ids.hazard++;
   const severity = MAJOR.has(type) ? 'major' : 'general';
@@ -201,12 +274,24 @@ function hazardLifecycle(
   const last = happened[happened.length - 1]!;
   const status = last.to;
   const closedAt = status === 'closed' ? last.at : null;
-  const rectifiedAt = status === 'rectified' || status === 'closed'
-    ? Math.max(...happened.filter((e) => e.to === 'rectified').map((e) => e.at))
-    : null;
+  const rectifiedAt =
+    status === 'rectified' || status === 'closed'
+      ? Math.max(...happened.filter((e) => e.to === 'rectified').map((e) => e.at))
+      : null;
   out.hazards.push({
-    id, venueId: ctx.venue.id, patrolId, type, severity, status, foundAt, onSpot,
-    person, phone: person ? phone(rng) : null, deadline: status === 'open' ? null : deadline, rectifiedAt, closedAt,
+    id,
+    venueId: ctx.venue.id,
+    patrolId,
+    type,
+    severity,
+    status,
+    foundAt,
+    onSpot,
+    person,
+    phone: person ? phone(rng) : null,
+    deadline: status === 'open' ? null : deadline,
+    rectifiedAt,
+    closedAt,
   });
   for (const e of happened) out.transitions.push({ hazardId: id, ...e });
   for (const s of signs) if (s.at <= referenceDate) out.acceptances.push({ hazardId: id, ...s });
@@ -219,8 +304,14 @@ function hazardLifecycle(
  * a substitute sometimes); nobody walks a neglected cell after it was abandoned.
  */
 export function weeklyRounds(
-  rng: Random, duty: CellDuty, cellVenues: readonly VenuePlan[], visits: number[], historyStart: number, referenceDate: number,
-  ids: Ids, out: HistoryRows,
+  rng: Random,
+  duty: CellDuty,
+  cellVenues: readonly VenuePlan[],
+  visits: number[],
+  historyStart: number,
+  referenceDate: number,
+  ids: Ids,
+  out: HistoryRows,
 ): void {
   if (duty.worker.id === null || cellVenues.length === 0) return;
   const end = Math.min(referenceDate, duty.stopAt);
@@ -240,7 +331,14 @@ export function weeklyRounds(
     const at = workingTime(rng, target);
     const open = cellVenues.filter((v) => v.registeredAt <= at && (v.closedAt === null || v.closedAt > at));
     if (open.length > 0 && at <= end && rng.chance(diligence)) {
-      out.patrols.push({ id: ids.patrol++, venueId: rng.pick(open).id, cellId: duty.cellId, workerId: duty.worker.id, at, result: 'ok' });
+      out.patrols.push({
+        id: ids.patrol++,
+        venueId: rng.pick(open).id,
+        cellId: duty.cellId,
+        workerId: duty.worker.id,
+        at,
+        result: 'ok',
+      });
     }
     last = Math.max(at, target);
   }

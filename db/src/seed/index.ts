@@ -38,12 +38,30 @@ export interface SeedReport {
 }
 
 const DEPARTMENTS: { code: string; name: string; nameEn: string; categories: VenueCategory[]; slowness: number }[] = [
-  { code: 'market', name: '市场监督管理局', nameEn: 'Market Regulation Bureau', categories: ['retail', 'repair', 'ebike', 'other'], slowness: 1.2 },
+  {
+    code: 'market',
+    name: '市场监督管理局',
+    nameEn: 'Market Regulation Bureau',
+    categories: ['retail', 'repair', 'ebike', 'other'],
+    slowness: 1.2,
+  },
   { code: 'commerce', name: '商务局', nameEn: 'Commerce Bureau', categories: ['catering'], slowness: 1 },
-  { code: 'culture', name: '文化广电旅游局', nameEn: 'Culture and Tourism Bureau', categories: ['entertainment', 'lodging'], slowness: 1 },
+  {
+    code: 'culture',
+    name: '文化广电旅游局',
+    nameEn: 'Culture and Tourism Bureau',
+    categories: ['entertainment', 'lodging'],
+    slowness: 1,
+  },
   { code: 'education', name: '教育局', nameEn: 'Education Bureau', categories: ['training'], slowness: 0.9 },
   // the party that holds closures up
-  { code: 'economy', name: '经济和信息化局', nameEn: 'Economy and IT Bureau', categories: ['workshop', 'warehouse'], slowness: 3 },
+  {
+    code: 'economy',
+    name: '经济和信息化局',
+    nameEn: 'Economy and IT Bureau',
+    categories: ['workshop', 'warehouse'],
+    slowness: 3,
+  },
 ];
 
 const CADENCE: Record<RiskLevel, number> = { high: 7, medium: 14, low: 30 };
@@ -64,12 +82,20 @@ export async function seedCity(db: Queryable, options: SeedOptions): Promise<See
       `INSERT INTO industry_departments (id, code, name, name_en, categories)
        SELECT i, c, n, e, string_to_array(cats, ',')::venue_category[]
          FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(i, c, n, e, cats)`,
-      [DEPARTMENTS.map((_, i) => i + 1), DEPARTMENTS.map((d) => d.code), DEPARTMENTS.map((d) => d.name),
-        DEPARTMENTS.map((d) => d.nameEn), DEPARTMENTS.map((d) => d.categories.join(','))],
+      [
+        DEPARTMENTS.map((_, i) => i + 1),
+        DEPARTMENTS.map((d) => d.code),
+        DEPARTMENTS.map((d) => d.name),
+        DEPARTMENTS.map((d) => d.nameEn),
+        DEPARTMENTS.map((d) => d.categories.join(',')),
+      ],
     );
     await insertTownships(tx, plan);
     const venues = planVenues(plan, options.seed, { count: options.venues, historyStart, referenceDate });
-    await insertGridCells(tx, planCellSeeds(plan, venues, options.seed, Math.max(300, Math.round(options.venues * 0.015))));
+    await insertGridCells(
+      tx,
+      planCellSeeds(plan, venues, options.seed, Math.max(300, Math.round(options.venues * 0.015))),
+    );
     const cells = await tx.query<{ id: number; code: string; township_id: number }>(
       'SELECT id, code, township_id FROM grid_cells ORDER BY id',
     );
@@ -86,21 +112,41 @@ export async function seedCity(db: Queryable, options: SeedOptions): Promise<See
     );
     coverageGaps.sort((a, b) => a.cellCode.localeCompare(b.cellCode));
     await insertStreets(tx, plan);
-    log(`layout: ${plan.townships.length} townships, ${cells.length - gapIds.size} grid cells, ${coverageGaps.length} coverage gaps`);
+    log(
+      `layout: ${plan.townships.length} townships, ${cells.length - gapIds.size} grid cells, ${coverageGaps.length} coverage gaps`,
+    );
 
     // people: one account per role, a leader per township, one per department, a worker per cell
     const users: UserRow[] = [
       { username: 'admin', displayName: '系统管理员', role: 'admin', townshipId: null, departmentId: null },
       { username: 'city', displayName: '市指挥中心', role: 'city', townshipId: null, departmentId: null },
       { username: 'planner', displayName: '规划分析员', role: 'planner', townshipId: null, departmentId: null },
-      { username: 'special.fire', displayName: '消防救援支队（专项监管）', role: 'city', townshipId: null, departmentId: null },
+      {
+        username: 'special.fire',
+        displayName: '消防救援支队（专项监管）',
+        role: 'city',
+        townshipId: null,
+        departmentId: null,
+      },
     ];
     const leaders = plan.townships.map((t) => {
-      users.push({ username: `leader.${t.code.toLowerCase()}`, displayName: `${t.name}负责人 ${personName(rng)}`, role: 'township', townshipId: t.index + 1, departmentId: null });
+      users.push({
+        username: `leader.${t.code.toLowerCase()}`,
+        displayName: `${t.name}负责人 ${personName(rng)}`,
+        role: 'township',
+        townshipId: t.index + 1,
+        departmentId: null,
+      });
       return users.length;
     });
     const deptUsers = DEPARTMENTS.map((d, i) => {
-      users.push({ username: `dept.${d.code}`, displayName: `${d.name} ${personName(rng)}`, role: 'department', townshipId: null, departmentId: i + 1 });
+      users.push({
+        username: `dept.${d.code}`,
+        displayName: `${d.name} ${personName(rng)}`,
+        role: 'department',
+        townshipId: null,
+        departmentId: i + 1,
+      });
       return users.length;
     });
     const duty = new Map<number, CellDuty>();
@@ -112,13 +158,20 @@ export async function seedCity(db: Queryable, options: SeedOptions): Promise<See
         cellsWithoutWorker.push(c.code);
         continue;
       }
-      users.push({ username: `worker.${c.code.toLowerCase()}`, displayName: personName(rng), role: 'grid_worker', townshipId: c.township_id, departmentId: null });
+      users.push({
+        username: `worker.${c.code.toLowerCase()}`,
+        displayName: personName(rng),
+        role: 'grid_worker',
+        townshipId: c.township_id,
+        departmentId: null,
+      });
       const worker: Actor = { id: users.length, name: users[users.length - 1]!.displayName };
       if (!firstWorker.has(c.township_id)) firstWorker.set(c.township_id, worker);
       const lazy = rng.chance(0.12);
       const neglected = rng.chance(0.04);
       duty.set(c.id, {
-        cellId: c.id, worker,
+        cellId: c.id,
+        worker,
         factor: lazy ? rng.uniform(1.2, 1.8) : rng.uniform(0.85, 1.05),
         stopAt: neglected ? referenceDate - rng.uniform(10, 45) * DAY_MS : Infinity,
       });
@@ -127,7 +180,8 @@ export async function seedCity(db: Queryable, options: SeedOptions): Promise<See
     // a cell without its own worker is covered now and then by the township's first worker
     for (const c of cells) {
       const sub = firstWorker.get(c.township_id);
-      if (!gapIds.has(c.id) && !duty.has(c.id) && sub) duty.set(c.id, { cellId: c.id, worker: sub, factor: 2.5, stopAt: Infinity });
+      if (!gapIds.has(c.id) && !duty.has(c.id) && sub)
+        duty.set(c.id, { cellId: c.id, worker: sub, factor: 2.5, stopAt: Infinity });
     }
     await insertUsers(tx, users, historyStart);
     await tx.query(
@@ -141,16 +195,22 @@ export async function seedCity(db: Queryable, options: SeedOptions): Promise<See
       `UPDATE venues v SET risk_level = g.computed_level FROM venue_grades($1) g WHERE g.venue_id = v.id`,
       [new Date(historyStart)],
     );
-    const located = await tx.query<{ id: number; grid_cell_id: number | null; township_id: number; risk_level: RiskLevel }>(
-      'SELECT id, grid_cell_id, township_id, risk_level FROM venues ORDER BY id',
-    );
+    const located = await tx.query<{
+      id: number;
+      grid_cell_id: number | null;
+      township_id: number;
+      risk_level: RiskLevel;
+    }>('SELECT id, grid_cell_id, township_id, risk_level FROM venues ORDER BY id');
     // misgrading: e-bike shops charging next to their stock graded low, and a few others one level down
     const misgraded: { id: number; level: RiskLevel }[] = [];
     const levels = new Map<number, RiskLevel>();
     for (const row of located) {
       const v = venues[row.id - 1]!;
       let level = row.risk_level;
-      if (level !== 'low' && ((v.category === 'ebike' && v.chargingNearStock && rng.chance(0.3)) || rng.chance(0.025))) {
+      if (
+        level !== 'low' &&
+        ((v.category === 'ebike' && v.chargingNearStock && rng.chance(0.3)) || rng.chance(0.025))
+      ) {
         level = level === 'high' && v.category !== 'ebike' ? 'medium' : 'low';
         misgraded.push({ id: row.id, level });
       }
@@ -186,15 +246,38 @@ export async function seedCity(db: Queryable, options: SeedOptions): Promise<See
         const level = levels.get(row.id) ?? 'low';
         const dept = departmentOf.get(venue.category)!;
         const leader = leaders[row.township_id - 1]!;
-        venueHistory(new Random(options.seed, 3, venue.id), {
-          venue, level, misgraded: misgradedIds.has(row.id), duty: cellDuty,
-          territorial: { id: leader, name: users[leader - 1]!.displayName },
-          industry: { actor: { id: deptUsers[dept]!, name: users[deptUsers[dept]! - 1]!.displayName }, slowness: DEPARTMENTS[dept]!.slowness },
-          special,
-        }, CADENCE[level], historyStart, referenceDate, ids, batch);
+        venueHistory(
+          new Random(options.seed, 3, venue.id),
+          {
+            venue,
+            level,
+            misgraded: misgradedIds.has(row.id),
+            duty: cellDuty,
+            territorial: { id: leader, name: users[leader - 1]!.displayName },
+            industry: {
+              actor: { id: deptUsers[dept]!, name: users[deptUsers[dept]! - 1]!.displayName },
+              slowness: DEPARTMENTS[dept]!.slowness,
+            },
+            special,
+          },
+          CADENCE[level],
+          historyStart,
+          referenceDate,
+          ids,
+          batch,
+        );
       }
       const visits = batch.patrols.slice(firstPatrol).map((p) => p.at);
-      weeklyRounds(new Random(options.seed, 5, cellId), cellDuty, rows.map((r) => venues[r.id - 1]!), visits, historyStart, referenceDate, ids, batch);
+      weeklyRounds(
+        new Random(options.seed, 5, cellId),
+        cellDuty,
+        rows.map((r) => venues[r.id - 1]!),
+        visits,
+        historyStart,
+        referenceDate,
+        ids,
+        batch,
+      );
       if (batch.patrols.length >= 40_000) {
         await flushHistory(tx, batch, counters);
         batch = empty();
@@ -210,9 +293,22 @@ export async function seedCity(db: Queryable, options: SeedOptions): Promise<See
     log(`history: ${counters.patrols} patrols, ${counters.hazards} hazards, ${counters.acceptances} acceptances`);
 
     const referencePoints = await insertReferencePoints(tx, plan, venues, options.seed, referenceDate);
-    for (const table of ['townships', 'industry_departments', 'users', 'grid_cells', 'venues', 'patrols', 'hazards',
-      'hazard_transitions', 'acceptances', 'reference_points', 'streets']) {
-      await tx.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), coalesce(max(id), 0) + 1, false) FROM ${table}`);
+    for (const table of [
+      'townships',
+      'industry_departments',
+      'users',
+      'grid_cells',
+      'venues',
+      'patrols',
+      'hazards',
+      'hazard_transitions',
+      'acceptances',
+      'reference_points',
+      'streets',
+    ]) {
+      await tx.query(
+        `SELECT setval(pg_get_serial_sequence('${table}', 'id'), coalesce(max(id), 0) + 1, false) FROM ${table}`,
+      );
     }
     const [counts] = await tx.query<{ streets: number }>('SELECT count(*)::int AS streets FROM streets');
     const report: SeedReport = {
@@ -232,10 +328,9 @@ export async function seedCity(db: Queryable, options: SeedOptions): Promise<See
       referencePoints,
       durationMs: Date.now() - started,
     };
-    await tx.query(
-      `INSERT INTO audit_log (actor_name, action, entity, detail) VALUES ('seed', 'seed', 'city', $1)`,
-      [JSON.stringify(report)],
-    );
+    await tx.query(`INSERT INTO audit_log (actor_name, action, entity, detail) VALUES ('seed', 'seed', 'city', $1)`, [
+      JSON.stringify(report),
+    ]);
     return report;
   });
 }

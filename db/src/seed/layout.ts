@@ -12,7 +12,9 @@ const LON_SCALE = Math.cos((ORIGIN.lat * Math.PI) / 180);
 const GRID = '1e-7';
 
 function wkt(points: readonly Xy[], closed: boolean): string {
-  const pts = (closed ? [...points, points[0]!] : points).map(toLonLat).map(([x, y]) => `${x.toFixed(7)} ${y.toFixed(7)}`);
+  const pts = (closed ? [...points, points[0]!] : points)
+    .map(toLonLat)
+    .map(([x, y]) => `${x.toFixed(7)} ${y.toFixed(7)}`);
   return closed ? `POLYGON((${pts.join(',')}))` : `LINESTRING(${pts.join(',')})`;
 }
 
@@ -37,8 +39,15 @@ export async function insertTownships(tx: Queryable, plan: CityPlan): Promise<vo
       CROSS JOIN outline o
       ORDER BY s.idx`,
     [
-      outlineWkt(plan), t.map((x) => x.index), t.map((x) => toLonLat(x.centre)[0]), t.map((x) => toLonLat(x.centre)[1]),
-      t.map((x) => x.code), t.map((x) => x.name), t.map((x) => x.nameEn), t.map((x) => x.kind), LON_SCALE,
+      outlineWkt(plan),
+      t.map((x) => x.index),
+      t.map((x) => toLonLat(x.centre)[0]),
+      t.map((x) => toLonLat(x.centre)[1]),
+      t.map((x) => x.code),
+      t.map((x) => x.name),
+      t.map((x) => x.nameEn),
+      t.map((x) => x.kind),
+      LON_SCALE,
     ],
   );
 }
@@ -83,6 +92,12 @@ export async function insertStreets(tx: Queryable, plan: CityPlan): Promise<void
       CROSS JOIN LATERAL ST_Dump(ST_Intersection(ST_GeomFromText(s.wkt, 4326), city.g)) AS d
       WHERE GeometryType(d.geom) = 'LINESTRING'
       ORDER BY s.idx, d.path`,
-    [outlineWkt(plan), s.map((_, i) => i), s.map((x) => x.name), s.map((x) => x.klass), s.map((x) => wkt(x.points, false))],
+    [
+      outlineWkt(plan),
+      s.map((_, i) => i),
+      s.map((x) => x.name),
+      s.map((x) => x.klass),
+      s.map((x) => wkt(x.points, false)),
+    ],
   );
 }

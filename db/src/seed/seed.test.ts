@@ -6,14 +6,27 @@ import { seedCity, type SeedReport } from './index.ts';
 
 const options = { seed: 42, venues: 1500, years: 0.25, referenceDate: new Date('2026-06-30T00:00:00Z') };
 
-const TABLES = ['townships', 'industry_departments', 'users', 'grid_cells', 'streets', 'venues', 'patrols', 'hazards',
-  'hazard_transitions', 'acceptances', 'reference_points'];
+const TABLES = [
+  'townships',
+  'industry_departments',
+  'users',
+  'grid_cells',
+  'streets',
+  'venues',
+  'patrols',
+  'hazards',
+  'hazard_transitions',
+  'acceptances',
+  'reference_points',
+];
 
 /** One digest per table over every row in id order (geometry as WKB, so any change shows). */
 async function digests(tx: Queryable): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const table of TABLES) {
-    const [row] = await tx.query<{ md5: string }>(`SELECT md5(string_agg(t::text, '|' ORDER BY t.id)) AS md5 FROM ${table} t`);
+    const [row] = await tx.query<{ md5: string }>(
+      `SELECT md5(string_agg(t::text, '|' ORDER BY t.id)) AS md5 FROM ${table} t`,
+    );
     out[table] = row?.md5 ?? '';
   }
   return out;
@@ -65,7 +78,9 @@ describe('the seeded city', () => {
          WHERE ST_Area(ST_Difference(c.geom, t.geom)) > 1e-4 * ST_Area(c.geom)`);
       expect(outside!.n).toBe(0);
       // the gaps hold venues no cell covers: the coverage blind spot is real
-      const [uncovered] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM venues WHERE grid_cell_id IS NULL');
+      const [uncovered] = await tx.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM venues WHERE grid_cell_id IS NULL',
+      );
       expect(uncovered!.n).toBeGreaterThan(0);
     }));
 
@@ -73,7 +88,13 @@ describe('the seeded city', () => {
     rolledBack(async (tx) => {
       await seedCity(tx, { ...options, venues: 3000, years: 0.5 });
       const [facts] = await tx.query<{
-        townships: number; zones: number; found_unregistered: number; lowered: number; rebounds: number; overdue: number; no_worker: number;
+        townships: number;
+        zones: number;
+        found_unregistered: number;
+        lowered: number;
+        rebounds: number;
+        overdue: number;
+        no_worker: number;
       }>(`
         SELECT (SELECT count(*)::int FROM townships) AS townships,
                (SELECT count(*)::int FROM townships WHERE kind = 'development_zone') AS zones,

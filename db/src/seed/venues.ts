@@ -1,7 +1,15 @@
 // Venues placed along the street network, denser in commercial centres, with a category mix
 // that follows the zone (warehouses and workshops out in the development zones and towns).
 import type { VenueCategory } from '@svm/contract/constants';
-import { density, distanceToPolyline, insidePolygon, toLonLat, type CityPlan, type TownshipPlan, type Xy } from './city.ts';
+import {
+  density,
+  distanceToPolyline,
+  insidePolygon,
+  toLonLat,
+  type CityPlan,
+  type TownshipPlan,
+  type Xy,
+} from './city.ts';
 import { personName, venueName } from './names.ts';
 import { Random } from './random.ts';
 
@@ -29,13 +37,40 @@ export interface VenuePlan {
 }
 
 const CORE_MIX: Record<VenueCategory, number> = {
-  catering: 27, retail: 30, repair: 6, ebike: 6, entertainment: 8, warehouse: 2, workshop: 3, lodging: 6, training: 6, other: 6,
+  catering: 27,
+  retail: 30,
+  repair: 6,
+  ebike: 6,
+  entertainment: 8,
+  warehouse: 2,
+  workshop: 3,
+  lodging: 6,
+  training: 6,
+  other: 6,
 };
 const OUTER_MIX: Record<VenueCategory, number> = {
-  catering: 20, retail: 25, repair: 10, ebike: 9, entertainment: 4, warehouse: 9, workshop: 13, lodging: 3, training: 2, other: 5,
+  catering: 20,
+  retail: 25,
+  repair: 10,
+  ebike: 9,
+  entertainment: 4,
+  warehouse: 9,
+  workshop: 13,
+  lodging: 3,
+  training: 2,
+  other: 5,
 };
 const ZONE_MIX: Record<VenueCategory, number> = {
-  catering: 14, retail: 12, repair: 10, ebike: 8, entertainment: 2, warehouse: 24, workshop: 24, lodging: 3, training: 1, other: 2,
+  catering: 14,
+  retail: 12,
+  repair: 10,
+  ebike: 8,
+  entertainment: 2,
+  warehouse: 24,
+  workshop: 24,
+  lodging: 3,
+  training: 1,
+  other: 2,
 };
 
 /** Probability of each fact by category: [indoor e-bike charging, charging next to stock, flammables, people living on site]. */
@@ -53,8 +88,16 @@ const FACTS: Record<VenueCategory, readonly [number, number, number, number]> = 
 };
 
 const OCCUPANCY: Record<VenueCategory, readonly [number, number]> = {
-  catering: [8, 60], retail: [3, 25], repair: [2, 12], ebike: [2, 10], entertainment: [15, 120],
-  warehouse: [2, 20], workshop: [5, 40], lodging: [10, 90], training: [15, 80], other: [3, 20],
+  catering: [8, 60],
+  retail: [3, 25],
+  repair: [2, 12],
+  ebike: [2, 10],
+  entertainment: [15, 120],
+  warehouse: [2, 20],
+  workshop: [5, 40],
+  lodging: [10, 90],
+  training: [15, 80],
+  other: [3, 20],
 };
 
 interface Segment {
@@ -145,7 +188,8 @@ export function planVenues(plan: CityPlan, seed: number, opts: VenueOptions): Ve
         : opts.historyStart - rng.uniform(30, 1500) * DAY_MS;
     const closedAt =
       rng.chance(0.025) && opts.referenceDate - registeredAt > 90 * DAY_MS
-        ? Math.max(registeredAt, opts.historyStart) + rng.uniform(0.2, 0.95) * (opts.referenceDate - Math.max(registeredAt, opts.historyStart))
+        ? Math.max(registeredAt, opts.historyStart) +
+          rng.uniform(0.2, 0.95) * (opts.referenceDate - Math.max(registeredAt, opts.historyStart))
         : null;
     const streetNo = (numbers.get(seg.name) ?? 0) + rng.int(1, 6);
     numbers.set(seg.name, streetNo);
@@ -160,7 +204,8 @@ export function planVenues(plan: CityPlan, seed: number, opts: VenueOptions): Ve
       occupancy: rng.int(oMin, oMax),
       floorAreaM2: rng.int(15, category === 'warehouse' || category === 'workshop' ? 600 : 200),
       indoorEbikeCharging,
-      chargingNearStock: (category === 'ebike' || indoorEbikeCharging) && rng.chance(pStock + (indoorEbikeCharging ? 0.2 : 0)),
+      chargingNearStock:
+        (category === 'ebike' || indoorEbikeCharging) && rng.chance(pStock + (indoorEbikeCharging ? 0.2 : 0)),
       flammablesStored: rng.chance(pFlam),
       peopleLivingOnSite: rng.chance(pLiving),
       registeredAt,

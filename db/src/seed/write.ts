@@ -21,8 +21,15 @@ export async function insertUsers(tx: Queryable, users: UserRow[], createdAt: nu
   await tx.query(
     `INSERT INTO users (id, username, display_name, role, township_id, department_id, created_at)
      SELECT *, to_timestamp($7) FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]::user_role[], $5::int[], $6::int[])`,
-    [users.map((_, i) => i + 1), users.map((u) => u.username), users.map((u) => u.displayName), users.map((u) => u.role),
-      users.map((u) => u.townshipId), users.map((u) => u.departmentId), seconds(createdAt)],
+    [
+      users.map((_, i) => i + 1),
+      users.map((u) => u.username),
+      users.map((u) => u.displayName),
+      users.map((u) => u.role),
+      users.map((u) => u.townshipId),
+      users.map((u) => u.departmentId),
+      seconds(createdAt),
+    ],
   );
 }
 
@@ -39,16 +46,32 @@ export async function insertVenues(tx: Queryable, venues: VenuePlan[]): Promise<
          FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[],
                      $9::bool[], $10::bool[], $11::bool[], $12::bool[], $13::float8[], $14::float8[], $15::float8[], $16::float8[])
               AS u(id, ext, name, addr, cat, reg, occ, area, c1, c2, c3, c4, reg_at, closed, lon, lat)`,
-      [v.map((x) => x.id), v.map((x) => x.externalId), v.map((x) => x.name), v.map((x) => x.address), v.map((x) => x.category),
-        v.map((x) => x.registration), v.map((x) => x.occupancy), v.map((x) => x.floorAreaM2), v.map((x) => x.indoorEbikeCharging),
-        v.map((x) => x.chargingNearStock), v.map((x) => x.flammablesStored), v.map((x) => x.peopleLivingOnSite),
-        v.map((x) => seconds(x.registeredAt)), v.map((x) => seconds(x.closedAt)), v.map((x) => x.lonLat[0]), v.map((x) => x.lonLat[1])],
+      [
+        v.map((x) => x.id),
+        v.map((x) => x.externalId),
+        v.map((x) => x.name),
+        v.map((x) => x.address),
+        v.map((x) => x.category),
+        v.map((x) => x.registration),
+        v.map((x) => x.occupancy),
+        v.map((x) => x.floorAreaM2),
+        v.map((x) => x.indoorEbikeCharging),
+        v.map((x) => x.chargingNearStock),
+        v.map((x) => x.flammablesStored),
+        v.map((x) => x.peopleLivingOnSite),
+        v.map((x) => seconds(x.registeredAt)),
+        v.map((x) => seconds(x.closedAt)),
+        v.map((x) => x.lonLat[0]),
+        v.map((x) => x.lonLat[1]),
+      ],
     );
   }
 }
 
 export async function flushHistory(
-  tx: Queryable, rows: HistoryRows, counters: { transition: number; acceptance: number; patrols: number; hazards: number; acceptances: number },
+  tx: Queryable,
+  rows: HistoryRows,
+  counters: { transition: number; acceptance: number; patrols: number; hazards: number; acceptances: number },
 ): Promise<void> {
   const p = rows.patrols;
   if (p.length > 0) {
@@ -56,7 +79,14 @@ export async function flushHistory(
       `INSERT INTO patrols (id, venue_id, grid_cell_id, worker_id, patrolled_at, result)
        SELECT id, v, c, w, to_timestamp(at), r::patrol_result
          FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::float8[], $6::text[]) AS u(id, v, c, w, at, r)`,
-      [p.map((x) => x.id), p.map((x) => x.venueId), p.map((x) => x.cellId), p.map((x) => x.workerId), p.map((x) => seconds(x.at)), p.map((x) => x.result)],
+      [
+        p.map((x) => x.id),
+        p.map((x) => x.venueId),
+        p.map((x) => x.cellId),
+        p.map((x) => x.workerId),
+        p.map((x) => seconds(x.at)),
+        p.map((x) => x.result),
+      ],
     );
   }
   const h = rows.hazards;
@@ -68,9 +98,21 @@ export async function flushHistory(
               to_timestamp(dl), to_timestamp(ra), to_timestamp(ca)
          FROM unnest($1::bigint[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::bool[],
                      $9::text[], $10::text[], $11::float8[], $12::float8[], $13::float8[]) AS u(id, v, p, t, s, st, f, os, rp, ph, dl, ra, ca)`,
-      [h.map((x) => x.id), h.map((x) => x.venueId), h.map((x) => x.patrolId), h.map((x) => x.type), h.map((x) => x.severity),
-        h.map((x) => x.status), h.map((x) => seconds(x.foundAt)), h.map((x) => x.onSpot), h.map((x) => x.person), h.map((x) => x.phone),
-        h.map((x) => seconds(x.deadline)), h.map((x) => seconds(x.rectifiedAt)), h.map((x) => seconds(x.closedAt))],
+      [
+        h.map((x) => x.id),
+        h.map((x) => x.venueId),
+        h.map((x) => x.patrolId),
+        h.map((x) => x.type),
+        h.map((x) => x.severity),
+        h.map((x) => x.status),
+        h.map((x) => seconds(x.foundAt)),
+        h.map((x) => x.onSpot),
+        h.map((x) => x.person),
+        h.map((x) => x.phone),
+        h.map((x) => seconds(x.deadline)),
+        h.map((x) => seconds(x.rectifiedAt)),
+        h.map((x) => seconds(x.closedAt)),
+      ],
     );
   }
   const t = rows.transitions;
@@ -81,8 +123,15 @@ export async function flushHistory(
       `INSERT INTO hazard_transitions (id, hazard_id, from_status, to_status, at, actor_id, actor_name)
        SELECT $1 + ord - 1, h, f::hazard_status, s::hazard_status, to_timestamp(at), a, n
          FROM unnest($2::bigint[], $3::text[], $4::text[], $5::float8[], $6::int[], $7::text[]) WITH ORDINALITY AS u(h, f, s, at, a, n, ord)`,
-      [first, t.map((x) => x.hazardId), t.map((x) => x.from), t.map((x) => x.to), t.map((x) => seconds(x.at)),
-        t.map((x) => x.actor.id), t.map((x) => x.actor.name)],
+      [
+        first,
+        t.map((x) => x.hazardId),
+        t.map((x) => x.from),
+        t.map((x) => x.to),
+        t.map((x) => seconds(x.at)),
+        t.map((x) => x.actor.id),
+        t.map((x) => x.actor.name),
+      ],
     );
   }
   const a = rows.acceptances;
@@ -93,8 +142,16 @@ export async function flushHistory(
       `INSERT INTO acceptances (id, hazard_id, party, passed, at, actor_id, actor_name, note)
        SELECT $1 + ord - 1, h, p::acceptance_party, ok, to_timestamp(at), a, n, note
          FROM unnest($2::bigint[], $3::text[], $4::bool[], $5::float8[], $6::int[], $7::text[], $8::text[]) WITH ORDINALITY AS u(h, p, ok, at, a, n, note, ord)`,
-      [first, a.map((x) => x.hazardId), a.map((x) => x.party), a.map((x) => x.passed), a.map((x) => seconds(x.at)),
-        a.map((x) => x.actor.id), a.map((x) => x.actor.name), a.map((x) => x.note)],
+      [
+        first,
+        a.map((x) => x.hazardId),
+        a.map((x) => x.party),
+        a.map((x) => x.passed),
+        a.map((x) => seconds(x.at)),
+        a.map((x) => x.actor.id),
+        a.map((x) => x.actor.name),
+        a.map((x) => x.note),
+      ],
     );
   }
   counters.patrols += p.length;
@@ -103,14 +160,25 @@ export async function flushHistory(
 }
 
 const OSM_TAG: Record<VenueCategory, string> = {
-  catering: 'amenity=restaurant', retail: 'shop=convenience', repair: 'shop=car_repair', ebike: 'shop=bicycle',
-  entertainment: 'leisure=amusement_arcade', warehouse: 'building=warehouse', workshop: 'craft=yes',
-  lodging: 'tourism=guest_house', training: 'amenity=training', other: 'shop=yes',
+  catering: 'amenity=restaurant',
+  retail: 'shop=convenience',
+  repair: 'shop=car_repair',
+  ebike: 'shop=bicycle',
+  entertainment: 'leisure=amusement_arcade',
+  warehouse: 'building=warehouse',
+  workshop: 'craft=yes',
+  lodging: 'tourism=guest_house',
+  training: 'amenity=training',
+  other: 'shop=yes',
 };
 
 /** An OpenStreetMap-like shop layer: most registered venues a few metres off, plus shops the register lacks. */
 export async function insertReferencePoints(
-  tx: Queryable, plan: CityPlan, venues: VenuePlan[], seed: number, importedAt: number,
+  tx: Queryable,
+  plan: CityPlan,
+  venues: VenuePlan[],
+  seed: number,
+  importedAt: number,
 ): Promise<number> {
   const rng = new Random(seed, 4);
   const points: { name: string; category: string; lon: number; lat: number }[] = [];
@@ -121,15 +189,27 @@ export async function insertReferencePoints(
     const [lon, lat] = toLonLat([v.at[0] + d * Math.cos(a), v.at[1] + d * Math.sin(a)]);
     points.push({ name: v.name, category: OSM_TAG[v.category], lon, lat });
   }
-  const missing = planVenues(plan, seed + 7919, { count: Math.round(venues.length * 0.025), historyStart: 0, referenceDate: 1 });
-  for (const v of missing) points.push({ name: v.name, category: OSM_TAG[v.category], lon: v.lonLat[0], lat: v.lonLat[1] });
+  const missing = planVenues(plan, seed + 7919, {
+    count: Math.round(venues.length * 0.025),
+    historyStart: 0,
+    referenceDate: 1,
+  });
+  for (const v of missing)
+    points.push({ name: v.name, category: OSM_TAG[v.category], lon: v.lonLat[0], lat: v.lonLat[1] });
   for (let i = 0; i < points.length; i += 20_000) {
     const b = points.slice(i, i + 20_000);
     await tx.query(
       `INSERT INTO reference_points (id, source, external_id, name, category, imported_at, geom)
        SELECT $1 + ord - 1, 'osm', 'node/' || ($1 + ord + 100000), n, c, to_timestamp($6), ST_SetSRID(ST_MakePoint(lon, lat), 4326)
          FROM unnest($2::text[], $3::text[], $4::float8[], $5::float8[]) WITH ORDINALITY AS u(n, c, lon, lat, ord)`,
-      [i + 1, b.map((p) => p.name), b.map((p) => p.category), b.map((p) => p.lon), b.map((p) => p.lat), seconds(importedAt)],
+      [
+        i + 1,
+        b.map((p) => p.name),
+        b.map((p) => p.category),
+        b.map((p) => p.lon),
+        b.map((p) => p.lat),
+        seconds(importedAt),
+      ],
     );
   }
   return points.length;

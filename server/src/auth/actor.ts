@@ -31,7 +31,8 @@ interface ActorRow {
 export async function actorOf(c: Context, db: Queryable): Promise<Actor> {
   const caller = callerOf(c);
   if (caller.userId === null) throw Problem.forbidden(`${caller.name} is a read-only display and writes nothing`);
-  if (caller.readOnly) throw Problem.forbidden(`${caller.name} (${caller.role ?? 'display'}) reads only and writes nothing`);
+  if (caller.readOnly)
+    throw Problem.forbidden(`${caller.name} (${caller.role ?? 'display'}) reads only and writes nothing`);
   const rows = await db.query<ActorRow>(sql`
     SELECT u.id, u.display_name, u.role::text AS role, u.township_id, u.department_id,
            d.categories::text[] AS categories, u.active
@@ -40,9 +41,14 @@ export async function actorOf(c: Context, db: Queryable): Promise<Actor> {
   const row = rows[0];
   if (!row) throw Problem.unauthorized(`the signed-in account (user ${caller.userId}) no longer exists; sign in again`);
   if (!row.active) throw Problem.forbidden(`user ${row.id} is deactivated and may not write`);
-  if (row.role === 'planner') throw Problem.forbidden(`${row.display_name} is a planner: planners read the whole city and write nothing`);
+  if (row.role === 'planner')
+    throw Problem.forbidden(`${row.display_name} is a planner: planners read the whole city and write nothing`);
   return {
-    id: row.id, name: row.display_name, role: row.role, townshipId: row.township_id,
-    departmentId: row.department_id, categories: row.categories ?? [],
+    id: row.id,
+    name: row.display_name,
+    role: row.role,
+    townshipId: row.township_id,
+    departmentId: row.department_id,
+    categories: row.categories ?? [],
   };
 }

@@ -15,7 +15,13 @@ export async function audit(tx: Queryable, actor: Pick<Actor, 'id' | 'name'>, en
   await tx.query(
     `INSERT INTO audit_log (actor_id, actor_name, action, entity, entity_id, detail)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
-    [actor.id, actor.name, entry.action, entry.entity,
-      entry.entityId === null ? null : String(entry.entityId), JSON.stringify(entry.detail ?? {})],
+    [
+      actor.id,
+      actor.name,
+      entry.action,
+      entry.entity,
+      entry.entityId === null ? null : String(entry.entityId),
+      JSON.stringify(entry.detail ?? {}),
+    ],
   );
 }

@@ -5,7 +5,12 @@ import type { Queryable } from '@svm/db';
 import type { Actor } from './actor.ts';
 import type { VenueCategory } from '@svm/contract';
 import { Problem } from '../kernel/problem.ts';
-import { jurisdictionOfHazard, jurisdictionOfPoint, jurisdictionOfVenue, type Jurisdiction } from './authority.queries.ts';
+import {
+  jurisdictionOfHazard,
+  jurisdictionOfPoint,
+  jurisdictionOfVenue,
+  type Jurisdiction,
+} from './authority.queries.ts';
 
 const who = (a: Actor) => `${a.name} (${a.role})`;
 
@@ -29,11 +34,17 @@ function governs(actor: Actor, place: Jurisdiction): boolean {
   }
 }
 
-const venueWriters = 'admin and city accounts anywhere, township accounts in their township, grid workers in their own cells';
+const venueWriters =
+  'admin and city accounts anywhere, township accounts in their township, grid workers in their own cells';
 
 /** Registering, changing or closing a venue at `place` (a point, or an existing venue's id). */
-export async function assertMayWriteVenue(db: Queryable, actor: Actor, place: { venueId: number } | { location: [number, number] }): Promise<void> {
-  const where = 'venueId' in place ? await jurisdictionOfVenue(db, place.venueId) : await jurisdictionOfPoint(db, place.location);
+export async function assertMayWriteVenue(
+  db: Queryable,
+  actor: Actor,
+  place: { venueId: number } | { location: [number, number] },
+): Promise<void> {
+  const where =
+    'venueId' in place ? await jurisdictionOfVenue(db, place.venueId) : await jurisdictionOfPoint(db, place.location);
   // an unknown venue is the route's 404 to give, not ours
   if (!where) return;
   if (!governs(actor, where)) {
@@ -47,27 +58,39 @@ export async function assertMayPatrol(db: Queryable, actor: Actor, venueId: numb
   const where = await jurisdictionOfVenue(db, venueId);
   if (!where) return;
   if (actor.role !== 'grid_worker' || where.worker_id !== actor.id) {
-    throw Problem.forbidden(`${who(actor)} may not record a patrol of venue ${venueId}: only the grid worker of the venue's cell may`);
+    throw Problem.forbidden(
+      `${who(actor)} may not record a patrol of venue ${venueId}: only the grid worker of the venue's cell may`,
+    );
   }
 }
 
-const handlers = 'admin and city accounts, the township account of the hazard\'s township, the grid worker of its venue\'s cell';
+const handlers =
+  "admin and city accounts, the township account of the hazard's township, the grid worker of its venue's cell";
 
 /** Assigning a hazard or reporting it rectified. */
-export async function assertMayHandleHazard(db: Queryable, actor: Actor, hazardId: number, action: string): Promise<void> {
+export async function assertMayHandleHazard(
+  db: Queryable,
+  actor: Actor,
+  hazardId: number,
+  action: string,
+): Promise<void> {
   const where = await jurisdictionOfHazard(db, hazardId);
   if (!where) return;
-  if (!governs(actor, where)) throw Problem.forbidden(`${who(actor)} may not ${action} hazard ${hazardId}: ${handlers} may`);
+  if (!governs(actor, where))
+    throw Problem.forbidden(`${who(actor)} may not ${action} hazard ${hazardId}: ${handlers} may`);
 }
 
-const industryOf = (actor: Actor, category: VenueCategory) => actor.role === 'department' && actor.categories.includes(category);
+const industryOf = (actor: Actor, category: VenueCategory) =>
+  actor.role === 'department' && actor.categories.includes(category);
 
 /** Asking for the close: anyone who may handle the hazard or sign it off (closing still needs every sign-off). */
 export async function assertMayClose(db: Queryable, actor: Actor, hazardId: number): Promise<void> {
   const where = await jurisdictionOfHazard(db, hazardId);
   if (!where) return;
   if (!governs(actor, where) && !industryOf(actor, where.category)) {
-    throw Problem.forbidden(`${who(actor)} may not close hazard ${hazardId}: ${handlers}, or the industry department of its category, may`);
+    throw Problem.forbidden(
+      `${who(actor)} may not close hazard ${hazardId}: ${handlers}, or the industry department of its category, may`,
+    );
   }
 }
 
@@ -80,15 +103,21 @@ export async function assertMaySignOff(db: Queryable, actor: Actor, hazardId: nu
   const where = await jurisdictionOfHazard(db, hazardId);
   if (!where) return;
   const ok =
-    party === 'territorial' ? actor.role === 'township' && where.township_id !== null && actor.townshipId === where.township_id
-      : party === 'industry' ? industryOf(actor, where.category)
-        : party === 'special' ? actor.role === 'city'
+    party === 'territorial'
+      ? actor.role === 'township' && where.township_id !== null && actor.townshipId === where.township_id
+      : party === 'industry'
+        ? industryOf(actor, where.category)
+        : party === 'special'
+          ? actor.role === 'city'
           : false;
   if (ok) return;
   const rule =
-    party === 'territorial' ? `only the township account of township ${where.township_id ?? '(none)'} may`
-      : party === 'industry' ? `only a department account whose categories include ${where.category} may`
-        : party === 'special' ? 'only a city account (the special supervisor) may'
+    party === 'territorial'
+      ? `only the township account of township ${where.township_id ?? '(none)'} may`
+      : party === 'industry'
+        ? `only a department account whose categories include ${where.category} may`
+        : party === 'special'
+          ? 'only a city account (the special supervisor) may'
           : 'no account may';
   throw Problem.forbidden(`${who(actor)} may not sign off hazard ${hazardId} as the ${party} party: ${rule}`);
 }

@@ -14,9 +14,20 @@ describe('the demo city’s sign-ins', () => {
     await rolledBack(async (tx) => {
       await addAccounts(tx, await twoTownships(tx));
       const demo = await createDemoSignIns(tx, 'demo password 1', 'wall-token-123');
-      expect(demo.usernames.sort()).toEqual(['fx_admin', 'fx_city', 'fx_commerce', 'fx_leader_a', 'fx_leader_b', 'fx_planner', 'fx_transport', 'fx_zhang']);
+      expect(demo.usernames.sort()).toEqual([
+        'fx_admin',
+        'fx_city',
+        'fx_commerce',
+        'fx_leader_a',
+        'fx_leader_b',
+        'fx_planner',
+        'fx_transport',
+        'fx_zhang',
+      ]);
       expect(demo.wallPath).toBe('/wall?token=wall-token-123');
-      const rows = await tx.query<{ username: string; password_hash: string | null }>('SELECT username, password_hash FROM users ORDER BY username');
+      const rows = await tx.query<{ username: string; password_hash: string | null }>(
+        'SELECT username, password_hash FROM users ORDER BY username',
+      );
       expect(rows.find((r) => r.username === 'fx_li')?.password_hash).toBeNull();
       const hashes = rows.filter((r) => r.password_hash !== null).map((r) => r.password_hash!);
       expect(hashes).toHaveLength(8);
@@ -24,8 +35,11 @@ describe('the demo city’s sign-ins', () => {
       expect(hashes[0]).toMatch(/^scrypt\$16384\$8\$1\$/);
       expect(await verifyPassword('demo password 1', hashes[0]!)).toBe(true);
       expect(await verifyPassword('demo password 2', hashes[0]!)).toBe(false);
-      expect(await tx.query('SELECT township_id, revoked_at FROM display_tokens WHERE token_hash = $1', [tokenHash('wall-token-123')]))
-        .toEqual([{ township_id: null, revoked_at: null }]);
+      expect(
+        await tx.query('SELECT township_id, revoked_at FROM display_tokens WHERE token_hash = $1', [
+          tokenHash('wall-token-123'),
+        ]),
+      ).toEqual([{ township_id: null, revoked_at: null }]);
     });
   });
 });

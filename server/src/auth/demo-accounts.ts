@@ -24,15 +24,21 @@ export async function createDemoSignIns(db: Queryable, password: string, wallTok
   }
   await db.query(
     'UPDATE users u SET password_hash = x.h FROM unnest($1::int[], $2::text[]) AS x(id, h) WHERE u.id = x.id',
-    [accounts.map((a) => a.id), hashes]);
+    [accounts.map((a) => a.id), hashes],
+  );
   await db.query(
     `INSERT INTO display_tokens (label, token_hash, township_id) VALUES ('指挥中心大屏 (demo)', $1, NULL)
-     ON CONFLICT (token_hash) DO NOTHING`, [tokenHash(wallToken)]);
+     ON CONFLICT (token_hash) DO NOTHING`,
+    [tokenHash(wallToken)],
+  );
   return { usernames: accounts.map((a) => a.username), wallPath: `/wall?token=${encodeURIComponent(wallToken)}` };
 }
 
 export function describeDemoSignIns(d: DemoSignIns): string {
-  const shown = d.usernames.length > 8 ? `${d.usernames.slice(0, 8).join(', ')} … (${d.usernames.length} in all)` : d.usernames.join(', ');
+  const shown =
+    d.usernames.length > 8
+      ? `${d.usernames.slice(0, 8).join(', ')} … (${d.usernames.length} in all)`
+      : d.usernames.join(', ');
   // the one grid worker with a password: its username depends on the seeded layout
   const worker = d.usernames.find((u) => u.startsWith('worker.'));
   return `Demo sign-ins (password from DEMO_PASSWORD): ${shown}${worker ? `; grid worker: ${worker}` : ''}; wall display: ${d.wallPath}`;

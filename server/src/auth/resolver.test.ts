@@ -14,8 +14,11 @@ import { addAccounts } from '../testing/auth.ts';
 async function setUp(tx: Queryable, ttlMs: number) {
   const f = await twoTownships(tx);
   await addAccounts(tx, f, PASSWORD);
-  const { app } = await testApp(tx, { resolveCaller: sessionResolver(tx, DEFAULT_AUTH_SETTINGS, { ttlMs, maxEntries: 10 }) });
-  const token = async () => (await bodyOf<LoginDto>(await login(app, { username: 'fx_city', password: PASSWORD, as: 'token' }))).token!;
+  const { app } = await testApp(tx, {
+    resolveCaller: sessionResolver(tx, DEFAULT_AUTH_SETTINGS, { ttlMs, maxEntries: 10 }),
+  });
+  const token = async () =>
+    (await bodyOf<LoginDto>(await login(app, { username: 'fx_city', password: PASSWORD, as: 'token' }))).token!;
   return { app, token };
 }
 

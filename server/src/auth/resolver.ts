@@ -6,7 +6,13 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Queryable } from '@svm/db';
 import { CITY_SCOPE, type Caller, type ResolveCaller, type Scope } from './caller.ts';
-import { credentialEpochNow, credentialForTokenHash, touchDisplayToken, touchSession, type CredentialRow } from './sessions.queries.ts';
+import {
+  credentialEpochNow,
+  credentialForTokenHash,
+  touchDisplayToken,
+  touchSession,
+  type CredentialRow,
+} from './sessions.queries.ts';
 import type { AuthSettings } from './settings.ts';
 import { tokenHash } from './tokens.ts';
 
@@ -23,12 +29,15 @@ export function presentedToken(c: Context): string | null {
 
 /** Role → read scope (decided in the seam): township and grid worker read their township, a department its categories. */
 export function scopeFor(role: Caller['role'], townshipId: number | null, departmentId: number | null): Scope {
-  if ((role === 'township' || role === 'grid_worker' || role === null) && townshipId !== null) return { kind: 'township', townshipId };
+  if ((role === 'township' || role === 'grid_worker' || role === null) && townshipId !== null)
+    return { kind: 'township', townshipId };
   if (role === 'department' && departmentId !== null) return { kind: 'department', departmentId };
   return CITY_SCOPE;
 }
 
-export function callerFromCredential(row: Pick<CredentialRow, 'user_id' | 'name' | 'role' | 'township_id' | 'department_id'>): Caller {
+export function callerFromCredential(
+  row: Pick<CredentialRow, 'user_id' | 'name' | 'role' | 'township_id' | 'department_id'>,
+): Caller {
   const display = row.user_id === null;
   return {
     userId: row.user_id,
@@ -46,12 +55,23 @@ export function callerFromCredential(row: Pick<CredentialRow, 'user_id' | 'name'
  * committing is honoured within ttlMs; a session never outlives its expires_at. Failures are not
  * held (a bad token costs its lookup every time, and cannot fill the memory).
  */
-export interface CallerCacheOptions { ttlMs: number; maxEntries: number }
+export interface CallerCacheOptions {
+  ttlMs: number;
+  maxEntries: number;
+}
 export const CALLER_CACHE: CallerCacheOptions = { ttlMs: 5_000, maxEntries: 1_000 };
 
-interface Held { caller: Caller; until: number; epoch: number }
+interface Held {
+  caller: Caller;
+  until: number;
+  epoch: number;
+}
 
-export function sessionResolver(db: Queryable, settings: AuthSettings, cache: CallerCacheOptions = CALLER_CACHE): ResolveCaller {
+export function sessionResolver(
+  db: Queryable,
+  settings: AuthSettings,
+  cache: CallerCacheOptions = CALLER_CACHE,
+): ResolveCaller {
   // keyed by the token's hash, never the token itself; a Map iterates oldest first
   const held = new Map<string, Held>();
   return async (c) => {

@@ -20,7 +20,8 @@ describe('the read-scope predicates', () => {
       expect(department.categories).toEqual(['catering', 'lodging']);
       const venues = (s: typeof township) => sql`SELECT v.id FROM venues v WHERE ${venueInScope(s)}`;
       const hazards = (s: typeof township) => sql`SELECT h.id FROM hazards h WHERE ${venueIdInScope(s, 'h.venue_id')}`;
-      const signOffs = (s: typeof township) => sql`SELECT a.id FROM acceptances a WHERE ${hazardIdInScope(s, 'a.hazard_id')}`;
+      const signOffs = (s: typeof township) =>
+        sql`SELECT a.id FROM acceptances a WHERE ${hazardIdInScope(s, 'a.hazard_id')}`;
       // city: the predicate is constant-folded to true, so no filter and no subquery on venues remain
       expect(await plan(tx, venues(CITY_READ_SCOPE))).not.toMatch(/Filter/);
       expect(await plan(tx, hazards(CITY_READ_SCOPE))).not.toMatch(/venues|Filter/);
@@ -41,7 +42,8 @@ describe('the read-scope predicates', () => {
       const [dept] = await tx.query<{ id: number }>(`INSERT INTO industry_departments (code, name, name_en, categories)
                                                      VALUES ('sq-shops', '商务局', 'Commerce', '{retail}'), ('sq-none', '无', 'None', '{ebike}') RETURNING id`);
       const count = async (scope: typeof CITY_READ_SCOPE) =>
-        (await tx.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM venues v WHERE ${venueInScope(scope)}`))[0]!.n;
+        (await tx.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM venues v WHERE ${venueInScope(scope)}`))[0]!
+          .n;
       expect(await count(CITY_READ_SCOPE)).toBe(7);
       expect(await count(await resolveScope(tx, { kind: 'township', townshipId: f.townshipA }))).toBe(5);
       expect(await count(await resolveScope(tx, { kind: 'township', townshipId: f.townshipB }))).toBe(2);

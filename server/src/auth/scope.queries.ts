@@ -35,7 +35,9 @@ export async function resolveScope(db: Queryable, scope: Scope): Promise<ReadSco
     case 'department': {
       // jsonb: pg returns arrays of an enum type as one unparsed string
       const rows = await db.query<{ categories: VenueCategory[] }>(
-        'SELECT to_jsonb(categories) AS categories FROM industry_departments WHERE id = $1', [scope.departmentId]);
+        'SELECT to_jsonb(categories) AS categories FROM industry_departments WHERE id = $1',
+        [scope.departmentId],
+      );
       // a department that no longer exists sees nothing rather than everything
       return make(scope, null, rows[0]?.categories ?? []);
     }
@@ -51,7 +53,8 @@ export function readScopeOf(c: Context, db: Queryable): Promise<ReadScope> {
 const categoriesParam = (s: ReadScope) => (s.categories === null ? null : `{${s.categories.join(',')}}`);
 
 // true exactly for a city-wide scope; bound as parameters, the planner folds it to a constant
-const unscoped = (s: ReadScope) => sql`(${s.townshipId}::int IS NULL AND ${categoriesParam(s)}::venue_category[] IS NULL)`;
+const unscoped = (s: ReadScope) =>
+  sql`(${s.townshipId}::int IS NULL AND ${categoriesParam(s)}::venue_category[] IS NULL)`;
 
 /** The rows of `venues` under `alias` (v by default) the scope may see: its hazards and patrols follow. */
 export function venueInScope(s: ReadScope, alias = 'v'): SQL {
@@ -81,7 +84,9 @@ export function townshipInScope(s: ReadScope, column: string): SQL {
 /** Explicitly asking for a township outside a township account's own is refused, not answered empty. */
 export function checkTownshipAllowed(s: ReadScope, townshipId: number | undefined | null): void {
   if (townshipId === undefined || townshipId === null || s.townshipId === null || s.townshipId === townshipId) return;
-  throw Problem.forbidden(`township ${townshipId} is outside your jurisdiction: you may read township ${s.townshipId} only`);
+  throw Problem.forbidden(
+    `township ${townshipId} is outside your jurisdiction: you may read township ${s.townshipId} only`,
+  );
 }
 
 /**
@@ -90,15 +95,20 @@ export function checkTownshipAllowed(s: ReadScope, townshipId: number | undefine
  */
 export function requireTerritorial(s: ReadScope, what: string): void {
   if (s.scope.kind !== 'department') return;
-  throw Problem.forbidden(`${what} describe territory (grid cells and their patrols); a department account reads venues, hazards and KPIs of its categories instead`);
+  throw Problem.forbidden(
+    `${what} describe territory (grid cells and their patrols); a department account reads venues, hazards and KPIs of its categories instead`,
+  );
 }
 
 /** What an answer was computed for, for the response body. */
 export function scopeDto(s: ReadScope): ScopeDto {
   switch (s.scope.kind) {
-    case 'city': return { kind: 'city' };
-    case 'township': return { kind: 'township', townshipId: s.scope.townshipId as TownshipId };
-    case 'department': return { kind: 'department', departmentId: s.scope.departmentId, categories: [...(s.categories ?? [])] };
+    case 'city':
+      return { kind: 'city' };
+    case 'township':
+      return { kind: 'township', townshipId: s.scope.townshipId as TownshipId };
+    case 'department':
+      return { kind: 'department', departmentId: s.scope.departmentId, categories: [...(s.categories ?? [])] };
   }
 }
 

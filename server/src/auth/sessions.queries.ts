@@ -60,7 +60,11 @@ export async function touchDisplayToken(db: Queryable, id: number): Promise<void
 
 /** A new session for a person or a display; returns its expiry. */
 export async function createdSession(
-  db: Queryable, holder: { userId: number } | { displayTokenId: number }, hash: string, lifetimeSeconds: number, address: string,
+  db: Queryable,
+  holder: { userId: number } | { displayTokenId: number },
+  hash: string,
+  lifetimeSeconds: number,
+  address: string,
 ): Promise<Date> {
   const userId = 'userId' in holder ? holder.userId : null;
   const displayTokenId = 'displayTokenId' in holder ? holder.displayTokenId : null;
@@ -73,7 +77,9 @@ export async function createdSession(
 
 /** Ends the session with this token hash; returns the person it belonged to (null: none, or a display's). */
 export async function deletedSession(db: Queryable, hash: string): Promise<{ user_id: number | null } | null> {
-  const rows = await db.query<{ user_id: number | null }>(sql`DELETE FROM sessions WHERE token_hash = ${hash} RETURNING user_id`);
+  const rows = await db.query<{ user_id: number | null }>(
+    sql`DELETE FROM sessions WHERE token_hash = ${hash} RETURNING user_id`,
+  );
   // after the delete: a lookup racing it can no longer find the session once the epoch moves
   credentialsEnded();
   return rows[0] ?? null;

@@ -23,7 +23,10 @@ export function authSettings(partial: Partial<AuthSettings> | undefined): AuthSe
 export function clientAddress(c: Context, settings: AuthSettings): string {
   if (settings.trustProxy) {
     // the last hop is the one our proxy appended; earlier ones are whatever the client claimed
-    const hops = (c.req.header('X-Forwarded-For') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+    const hops = (c.req.header('X-Forwarded-For') ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean);
     const last = hops[hops.length - 1];
     if (last) return last.slice(0, 100);
   }

@@ -9,7 +9,12 @@ export interface FailureCounts {
   addressRetryAfter: number;
 }
 
-export async function recentFailures(db: Queryable, username: string, address: string, windowMinutes: number): Promise<FailureCounts> {
+export async function recentFailures(
+  db: Queryable,
+  username: string,
+  address: string,
+  windowMinutes: number,
+): Promise<FailureCounts> {
   const rows = await db.query<FailureCounts>(sql`
     WITH w AS (SELECT * FROM login_failures WHERE at > now() - make_interval(mins => ${windowMinutes}::int))
     SELECT (SELECT count(*) FROM w WHERE username = ${username})::int AS account,

@@ -11,14 +11,22 @@ function tooMany(c: Context, what: string, retryAfter: number, settings: AuthSet
   // onError renders the problem on this same context, so the header travels with it
   c.header('Retry-After', String(seconds));
   return new Problem({
-    status: 429, title: 'Too Many Requests', type: 'urn:svm:problem:login-throttled',
+    status: 429,
+    title: 'Too Many Requests',
+    type: 'urn:svm:problem:login-throttled',
     detail: `too many failed sign-ins ${what} within ${settings.throttleWindowMinutes} minutes; try again in ${seconds} s`,
     extra: { retryAfter: seconds },
   });
 }
 
 /** Throws a 429 problem when the account or the address has used up its failures. */
-export async function assertNotThrottled(c: Context, db: Queryable, username: string, address: string, settings: AuthSettings): Promise<void> {
+export async function assertNotThrottled(
+  c: Context,
+  db: Queryable,
+  username: string,
+  address: string,
+  settings: AuthSettings,
+): Promise<void> {
   const n = await recentFailures(db, username, address, settings.throttleWindowMinutes);
   if (n.account >= settings.maxFailuresPerAccount) throw tooMany(c, 'for this account', n.accountRetryAfter, settings);
   if (n.address >= settings.maxFailuresPerAddress) throw tooMany(c, 'from this address', n.addressRetryAfter, settings);

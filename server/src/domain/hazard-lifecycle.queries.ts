@@ -4,23 +4,46 @@ import { sql, type Queryable } from '@svm/db';
 import type { AcceptanceDto, HazardDto } from '@svm/contract';
 
 export interface HazardRow {
-  id: number; venue_id: number; patrol_id: number | null; type_code: string; severity: HazardDto['severity'];
-  status: HazardDto['status']; description: string; found_at: Date; fixed_on_spot: boolean;
-  responsible_person: string | null; responsible_phone: string | null; deadline: Date | null;
-  rectified_at: Date | null; closed_at: Date | null; rebound_of: number | null;
+  id: number;
+  venue_id: number;
+  patrol_id: number | null;
+  type_code: string;
+  severity: HazardDto['severity'];
+  status: HazardDto['status'];
+  description: string;
+  found_at: Date;
+  fixed_on_spot: boolean;
+  responsible_person: string | null;
+  responsible_phone: string | null;
+  deadline: Date | null;
+  rectified_at: Date | null;
+  closed_at: Date | null;
+  rebound_of: number | null;
 }
 
 /** The columns of a HazardRow, for RETURNING and SELECT. */
-export const HAZARD_COLUMNS = sql.raw(`id, venue_id, patrol_id, type_code, severity, status, description, found_at, fixed_on_spot,
+export const HAZARD_COLUMNS =
+  sql.raw(`id, venue_id, patrol_id, type_code, severity, status, description, found_at, fixed_on_spot,
   responsible_person, responsible_phone, deadline, rectified_at, closed_at, rebound_of`);
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export function hazardDto(r: HazardRow): HazardDto {
   return {
-    id: r.id, venueId: r.venue_id, patrolId: r.patrol_id, typeCode: r.type_code, severity: r.severity, status: r.status,
-    description: r.description, foundAt: r.found_at.toISOString(), fixedOnSpot: r.fixed_on_spot,
-    responsiblePerson: r.responsible_person, responsiblePhone: r.responsible_phone, deadline: iso(r.deadline),
-    rectifiedAt: iso(r.rectified_at), closedAt: iso(r.closed_at), reboundOf: r.rebound_of,
+    id: r.id,
+    venueId: r.venue_id,
+    patrolId: r.patrol_id,
+    typeCode: r.type_code,
+    severity: r.severity,
+    status: r.status,
+    description: r.description,
+    foundAt: r.found_at.toISOString(),
+    fixedOnSpot: r.fixed_on_spot,
+    responsiblePerson: r.responsible_person,
+    responsiblePhone: r.responsible_phone,
+    deadline: iso(r.deadline),
+    rectifiedAt: iso(r.rectified_at),
+    closedAt: iso(r.closed_at),
+    reboundOf: r.rebound_of,
   };
 }
 
@@ -32,8 +55,12 @@ export async function lockedHazard(tx: Queryable, id: number): Promise<HazardRow
 
 export interface Change {
   status: HazardDto['status'];
-  responsiblePerson?: string; responsiblePhone?: string | null; deadline?: Date;
-  rectifiedAt?: Date; closedAt?: Date; fixedOnSpot?: boolean;
+  responsiblePerson?: string;
+  responsiblePhone?: string | null;
+  deadline?: Date;
+  rectifiedAt?: Date;
+  closedAt?: Date;
+  fixedOnSpot?: boolean;
 }
 
 /** Moves a hazard to `status`, setting only the fields given. */
@@ -51,17 +78,34 @@ export async function changedHazard(tx: Queryable, id: number, ch: Change): Prom
   return rows[0]!;
 }
 
-export interface Who { id: number | null; name: string }
+export interface Who {
+  id: number | null;
+  name: string;
+}
 
-export async function recordTransition(tx: Queryable, hazardId: number, from: HazardDto['status'] | null,
-  to: HazardDto['status'], at: Date, who: Who, note = ''): Promise<void> {
+export async function recordTransition(
+  tx: Queryable,
+  hazardId: number,
+  from: HazardDto['status'] | null,
+  to: HazardDto['status'],
+  at: Date,
+  who: Who,
+  note = '',
+): Promise<void> {
   await tx.query(sql`
     INSERT INTO hazard_transitions (hazard_id, from_status, to_status, at, actor_id, actor_name, note)
     VALUES (${hazardId}, ${from}::hazard_status, ${to}::hazard_status, ${at.toISOString()}, ${who.id}, ${who.name}, ${note})`);
 }
 
-export async function recordAcceptance(tx: Queryable, hazardId: number, party: AcceptanceDto['party'], passed: boolean,
-  at: Date, who: Who, note = ''): Promise<number> {
+export async function recordAcceptance(
+  tx: Queryable,
+  hazardId: number,
+  party: AcceptanceDto['party'],
+  passed: boolean,
+  at: Date,
+  who: Who,
+  note = '',
+): Promise<number> {
   const rows = await tx.query<{ id: number }>(sql`
     INSERT INTO acceptances (hazard_id, party, passed, at, actor_id, actor_name, note)
     VALUES (${hazardId}, ${party}::acceptance_party, ${passed}, ${at.toISOString()}, ${who.id}, ${who.name}, ${note})
@@ -70,7 +114,12 @@ export async function recordAcceptance(tx: Queryable, hazardId: number, party: A
 }
 
 /** The required parties whose latest sign-off (up to `at`) is missing or failed. */
-export async function partiesNotYetPassed(tx: Queryable, hazardId: number, required: readonly string[], at: Date): Promise<string[]> {
+export async function partiesNotYetPassed(
+  tx: Queryable,
+  hazardId: number,
+  required: readonly string[],
+  at: Date,
+): Promise<string[]> {
   const rows = await tx.query<{ party: string }>(sql`
     SELECT p AS party FROM unnest(${`{${required.join(',')}}`}::acceptance_party[]) AS p
      WHERE NOT coalesce((SELECT a.passed FROM acceptances a

@@ -6,7 +6,14 @@
 import type { Queryable } from '@svm/db';
 import type { HazardDto } from '@svm/contract';
 import { Problem } from '../kernel/problem.ts';
-import { changedHazard, partiesNotYetPassed, recordAcceptance, recordTransition, type HazardRow, type Who } from './hazard-lifecycle.queries.ts';
+import {
+  changedHazard,
+  partiesNotYetPassed,
+  recordAcceptance,
+  recordTransition,
+  type HazardRow,
+  type Who,
+} from './hazard-lifecycle.queries.ts';
 
 export type LifecycleAction = 'assign' | 'rectified' | 'acceptances' | 'close';
 
@@ -30,7 +37,8 @@ export function assertAllowed(h: HazardRow, action: LifecycleAction): void {
   if (allowed.includes(action)) return;
   const next = allowed.length ? `allowed now: ${allowed.join(', ')}` : 'a closed hazard allows no further action';
   throw Problem.conflict(`hazard ${h.id} is ${h.status}; "${action}" is not allowed (${next})`, {
-    currentStatus: h.status, allowedActions: allowed,
+    currentStatus: h.status,
+    allowedActions: allowed,
   });
 }
 
@@ -48,9 +56,14 @@ export async function closeOrRefuse(tx: Queryable, h: HazardRow, at: Date, who: 
   assertAllowed(h, 'close');
   const missing = await partiesNotYetPassed(tx, h.id, requiredParties(h), at);
   if (missing.length > 0) {
-    throw Problem.conflict(`hazard ${h.id} is rectified but cannot close: no passed sign-off yet from ${missing.join(', ')}`, {
-      currentStatus: h.status, allowedActions: ALLOWED[h.status], missingParties: missing,
-    });
+    throw Problem.conflict(
+      `hazard ${h.id} is rectified but cannot close: no passed sign-off yet from ${missing.join(', ')}`,
+      {
+        currentStatus: h.status,
+        allowedActions: ALLOWED[h.status],
+        missingParties: missing,
+      },
+    );
   }
   return closeIfAccepted(tx, h, at, who);
 }

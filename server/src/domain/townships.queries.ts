@@ -4,6 +4,8 @@
 import type { Queryable } from '@svm/db';
 
 export async function townshipExists(db: Queryable, id: number): Promise<boolean> {
-  const rows = await db.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM townships WHERE id = $1) AS found', [id]);
+  const rows = await db.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM townships WHERE id = $1) AS found', [
+    id,
+  ]);
   return rows[0]?.found ?? false;
 }

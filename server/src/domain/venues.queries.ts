@@ -2,11 +2,18 @@
 // re-locating the hazards of moved venues (venue writes, the venue and GeoJSON imports).
 import { sql, type Queryable } from '@svm/db';
 
-export interface VenueDates { id: number; status: 'active' | 'closed'; registered_at: Date; closed_at: Date | null }
+export interface VenueDates {
+  id: number;
+  status: 'active' | 'closed';
+  registered_at: Date;
+  closed_at: Date | null;
+}
 
 /** The venue's lifecycle dates, locked for the rest of the transaction; null when missing. */
 export async function lockedVenueDates(tx: Queryable, id: number): Promise<VenueDates | null> {
-  const rows = await tx.query<VenueDates>(sql`SELECT id, status, registered_at, closed_at FROM venues WHERE id = ${id} FOR UPDATE`);
+  const rows = await tx.query<VenueDates>(
+    sql`SELECT id, status, registered_at, closed_at FROM venues WHERE id = ${id} FOR UPDATE`,
+  );
   return rows[0] ?? null;
 }
 

@@ -11,15 +11,25 @@ describe('database constraint errors as problems', () => {
       await twoTownships(tx);
       const logged: unknown[] = [];
       const log = (_m: string, err: unknown) => logged.push(err);
-      const outside = await tx.transaction((sp) => sp.query(
-        `INSERT INTO venues (name, category, risk_level, registered_at, geom)
-         VALUES ('sea', 'retail', 'low', now(), ST_SetSRID(ST_MakePoint(122.5, 30.5), 4326))`)).catch((e: unknown) => e);
+      const outside = await tx
+        .transaction((sp) =>
+          sp.query(
+            `INSERT INTO venues (name, category, risk_level, registered_at, geom)
+         VALUES ('sea', 'retail', 'low', now(), ST_SetSRID(ST_MakePoint(122.5, 30.5), 4326))`,
+          ),
+        )
+        .catch((e: unknown) => e);
       const check = toProblem(outside, log);
       expect(check.status).toBe(422);
       expect(check.extra).toMatchObject({ constraint: 'venues_inside_township', sqlstate: '23514' });
       expect(check.detail).toContain('outside every township');
-      const duplicate = await tx.transaction((sp) => sp.query(
-        `INSERT INTO townships (code, name, name_en, kind, geom) SELECT code, name, name_en, kind, geom FROM townships LIMIT 1`)).catch((e: unknown) => e);
+      const duplicate = await tx
+        .transaction((sp) =>
+          sp.query(
+            `INSERT INTO townships (code, name, name_en, kind, geom) SELECT code, name, name_en, kind, geom FROM townships LIMIT 1`,
+          ),
+        )
+        .catch((e: unknown) => e);
       const unique = toProblem(duplicate, log);
       expect(unique.status).toBe(409);
       expect(unique.extra).toMatchObject({ sqlstate: '23505' });

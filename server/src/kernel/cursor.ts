@@ -12,7 +12,8 @@ export function encodeCursor(lastId: number): string {
 export function decodeCursor(cursor: string | undefined): number | null {
   if (cursor === undefined) return null;
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const id = text.startsWith(PREFIX) && /^\d{1,15}$/.test(text.slice(PREFIX.length)) ? Number(text.slice(PREFIX.length)) : NaN;
+  const id =
+    text.startsWith(PREFIX) && /^\d{1,15}$/.test(text.slice(PREFIX.length)) ? Number(text.slice(PREFIX.length)) : NaN;
   if (!Number.isSafeInteger(id)) {
     const message = 'cursor must be the nextCursor value a previous page returned';
     throw Problem.badRequest(`cursor: ${message}`, [{ in: 'query', path: 'cursor', message }]);

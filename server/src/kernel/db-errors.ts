@@ -9,7 +9,16 @@ export interface Unavailability {
 }
 
 // Node socket errors raised while connecting to or talking with the server.
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
 
 // pg and pg-pool raise these without a SQLSTATE when the socket goes away or the pool waits too long.
 const CONNECTION_MESSAGES = [
@@ -31,7 +40,11 @@ export function databaseUnavailability(err: unknown): Unavailability | null {
   if (typeof code === 'string') {
     // 57014 query_canceled: the statement ran past DB_STATEMENT_TIMEOUT_MS
     if (code === '57014') {
-      return { detail: 'the query took longer than the server allows and was cancelled; try a smaller area or period, or again later', retryAfterSeconds: 10 };
+      return {
+        detail:
+          'the query took longer than the server allows and was cancelled; try a smaller area or period, or again later',
+        retryAfterSeconds: 10,
+      };
     }
     // 57P01-57P05 (admin/crash shutdown, cannot connect now, idle session timeout, ...),
     // class 08 (connection exception), 53300 too many connections

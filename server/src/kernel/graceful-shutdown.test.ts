@@ -15,13 +15,15 @@ async function running(streams: AbortController) {
       events.push('slow answered');
       return c.text('done');
     })
-    .get('/events', (c) => streamSSE(c, async (stream) => {
-      while (!streams.signal.aborted) {
-        await stream.writeSSE({ data: 'tick' });
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      events.push('stream ended');
-    }));
+    .get('/events', (c) =>
+      streamSSE(c, async (stream) => {
+        while (!streams.signal.aborted) {
+          await stream.writeSSE({ data: 'tick' });
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        events.push('stream ended');
+      }),
+    );
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -43,7 +45,9 @@ describe('graceful shutdown', () => {
 
     const started = Date.now();
     const done = gracefulShutdown({
-      server, streams, graceMs: 5000,
+      server,
+      streams,
+      graceMs: 5000,
       closeDatabase: async () => void events.push('database closed'),
     });
     const answer = await slow;
@@ -51,10 +55,14 @@ describe('graceful shutdown', () => {
     expect(await answer.text()).toBe('done');
     // a new connection is refused (agent: false, so no pooled keep-alive socket is reused)
     const fresh = await new Promise<string>((resolve) => {
-      get(`${url}/slow`, { agent: false }, () => resolve('answered')).on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+      get(`${url}/slow`, { agent: false }, () => resolve('answered')).on('error', (e: NodeJS.ErrnoException) =>
+        resolve(e.code ?? 'error'),
+      );
     });
     expect(fresh).toBe('ECONNREFUSED');
-    while (!(await reader.read()).done) { /* drain until the server ends the stream */ }
+    while (!(await reader.read()).done) {
+      /* drain until the server ends the stream */
+    }
     expect(await done).toEqual({ cut: false });
     // well inside the grace period: nothing waited for a timeout
     expect(Date.now() - started).toBeLessThan(2500);
@@ -69,10 +77,18 @@ describe('graceful shutdown', () => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     });
     const { port } = server.address() as AddressInfo;
-    const hanging = fetch(`http://127.0.0.1:${port}/hang`).then(() => 'answered', () => 'cut');
+    const hanging = fetch(`http://127.0.0.1:${port}/hang`).then(
+      () => 'answered',
+      () => 'cut',
+    );
     await new Promise((r) => setTimeout(r, 100));
     let closed = false;
-    const result = await gracefulShutdown({ server, streams: never, graceMs: 300, closeDatabase: async () => void (closed = true) });
+    const result = await gracefulShutdown({
+      server,
+      streams: never,
+      graceMs: 300,
+      closeDatabase: async () => void (closed = true),
+    });
     expect(result.cut).toBe(true);
     expect(closed).toBe(true);
     expect(await hanging).toBe('cut');

@@ -13,9 +13,7 @@ export type Role = 'city' | 'township' | 'department' | 'grid_worker' | 'planner
  *   department's categories, anywhere in the city.
  */
 export type Scope =
-  | { kind: 'city' }
-  | { kind: 'township'; townshipId: number }
-  | { kind: 'department'; departmentId: number };
+  { kind: 'city' } | { kind: 'township'; townshipId: number } | { kind: 'department'; departmentId: number };
 
 export interface Caller {
   /** null for a wall display token, which is not a person */

@@ -38,7 +38,13 @@ export class Problem extends Error {
   }
 
   static badRequest(detail: string, errors: ProblemIssue[]): Problem {
-    return new Problem({ status: 400, title: 'Invalid request', type: 'urn:svm:problem:invalid-request', detail, extra: { errors } });
+    return new Problem({
+      status: 400,
+      title: 'Invalid request',
+      type: 'urn:svm:problem:invalid-request',
+      detail,
+      extra: { errors },
+    });
   }
 
   static notFound(detail: string): Problem {
@@ -72,7 +78,11 @@ export class Problem extends Error {
   /** The database is unreachable or too busy: try again after `retryAfterSeconds`. */
   static serviceUnavailable(detail: string, retryAfterSeconds: number, cause?: unknown): Problem {
     return new Problem({
-      status: 503, title: 'Service Unavailable', type: 'urn:svm:problem:unavailable', detail, cause,
+      status: 503,
+      title: 'Service Unavailable',
+      type: 'urn:svm:problem:unavailable',
+      detail,
+      cause,
       headers: { 'Retry-After': String(retryAfterSeconds) },
     });
   }
@@ -89,7 +99,11 @@ export function toProblem(err: unknown, log: (message: string, err: unknown) => 
   if (err instanceof Problem) return err;
   // hono throws these itself, e.g. for a malformed JSON body
   if (err instanceof HTTPException) {
-    return new Problem({ status: err.status, title: err.status >= 500 ? 'Internal Server Error' : 'Bad Request', detail: err.message });
+    return new Problem({
+      status: err.status,
+      title: err.status >= 500 ? 'Internal Server Error' : 'Bad Request',
+      detail: err.message,
+    });
   }
   const constraint = constraintProblem(err);
   if (constraint) return constraint;
@@ -100,11 +114,18 @@ export function toProblem(err: unknown, log: (message: string, err: unknown) => 
     return unavailable;
   }
   log('unhandled error', err);
-  return new Problem({ status: 500, title: 'Internal Server Error', detail: 'The server failed to answer this request; the error has been logged.' });
+  return new Problem({
+    status: 500,
+    title: 'Internal Server Error',
+    detail: 'The server failed to answer this request; the error has been logged.',
+  });
 }
 
 export function renderProblem(c: Context, problem: Problem): Response {
-  return c.body(JSON.stringify(problem.toDetails(c.req.path)), problem.status, { ...problem.headers, 'Content-Type': PROBLEM_CONTENT_TYPE });
+  return c.body(JSON.stringify(problem.toDetails(c.req.path)), problem.status, {
+    ...problem.headers,
+    'Content-Type': PROBLEM_CONTENT_TYPE,
+  });
 }
 
 /**

@@ -44,7 +44,9 @@ describe('security headers', () => {
   });
 
   it('lets MapLibre and deck.gl run: own and blob workers, data and blob images, same-origin fetches only', () => {
-    const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]),
+    );
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('worker-src')).toEqual(["'self'", 'blob:']);
     expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
@@ -59,7 +61,11 @@ describe('body limits', () => {
     await rolledBack(async (tx) => {
       const { app } = await testApp(tx);
       const body = JSON.stringify({ name: 'x'.repeat(JSON_MAX_BYTES) });
-      const res = await app.request('/api/patrols', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+      const res = await app.request('/api/patrols', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+      });
       expect(res.status).toBe(413);
       expect(res.headers.get('content-type')).toBe(PROBLEM_JSON);
       expect((await bodyOf<ProblemDetails>(res)).detail).toMatch(/1 MiB/);
@@ -79,7 +85,12 @@ describe('body limits', () => {
           controller.enqueue(chunk);
         },
       });
-      const res = await app.request('/api/policy', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+      const res = await app.request('/api/policy', {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+        duplex: 'half',
+      } as RequestInit);
       expect(res.status).toBe(413);
       expect(sent).toBeLessThan(32);
     });
@@ -89,7 +100,9 @@ describe('body limits', () => {
     await rolledBack(async (tx) => {
       const { app } = await testApp(tx);
       const over = await app.request('/api/import/venues', {
-        method: 'POST', headers: { 'Content-Type': 'text/csv', 'Content-Length': String(IMPORT_MAX_BYTES + 1) }, body: 'x',
+        method: 'POST',
+        headers: { 'Content-Type': 'text/csv', 'Content-Length': String(IMPORT_MAX_BYTES + 1) },
+        body: 'x',
       });
       expect(over.status).toBe(413);
       expect((await bodyOf<ProblemDetails>(over)).detail).toMatch(/20 MiB/);
@@ -121,7 +134,13 @@ describe('an unavailable database', () => {
 
   it('reports 503 from GET /api/health when the PostgreSQL server refuses connections, within the connect timeout', async () => {
     const port = await closedPort();
-    const down = await openDatabase({ driver: 'pg', url: `postgres://postgres@127.0.0.1:${port}/none`, poolSize: 2, statementTimeoutMs: 1000, connectTimeoutMs: 1000 });
+    const down = await openDatabase({
+      driver: 'pg',
+      url: `postgres://postgres@127.0.0.1:${port}/none`,
+      poolSize: 2,
+      statementTimeoutMs: 1000,
+      connectTimeoutMs: 1000,
+    });
     try {
       const { app } = await testApp(down);
       const started = Date.now();
@@ -138,7 +157,12 @@ describe('an unavailable database', () => {
     if (db.driver !== 'pg') return ctx.skip('PGlite accepts statement_timeout but cannot cancel a running statement');
     const err = await rolledBack(async (tx) => {
       await tx.query("SET LOCAL statement_timeout = '50ms'");
-      return tx.transaction((sp) => sp.query('SELECT pg_sleep(2)')).then(() => null, (e: unknown) => e);
+      return tx
+        .transaction((sp) => sp.query('SELECT pg_sleep(2)'))
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
     });
     const problem = toProblem(err, () => {});
     expect(problem.status).toBe(503);

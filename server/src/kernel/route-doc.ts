@@ -22,6 +22,10 @@ export interface RouteDoc {
 export const writeErrors = {
   400: { description: 'malformed JSON or a field outside its allowed values', mediaType: 'application/problem+json' },
   401: { description: 'not signed in (session cookie or bearer token)', mediaType: 'application/problem+json' },
-  403: { description: 'this account may not make this write (role, township, cell or department), is read-only, or is deactivated', mediaType: 'application/problem+json' },
+  403: {
+    description:
+      'this account may not make this write (role, township, cell or department), is read-only, or is deactivated',
+    mediaType: 'application/problem+json',
+  },
   413: { description: 'body larger than 1 MiB', mediaType: 'application/problem+json' },
 };

@@ -44,7 +44,13 @@ const HEADERS: Record<string, string> = {
 };
 
 // A same-origin app grants no other origin anything; a route that set one would be a leak.
-const CORS_HEADERS = ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials', 'Access-Control-Allow-Methods', 'Access-Control-Allow-Headers', 'Access-Control-Expose-Headers'];
+const CORS_HEADERS = [
+  'Access-Control-Allow-Origin',
+  'Access-Control-Allow-Credentials',
+  'Access-Control-Allow-Methods',
+  'Access-Control-Allow-Headers',
+  'Access-Control-Expose-Headers',
+];
 
 /** The headers middleware, its CSP opened to the basemap style's origin when there is one. */
 export function securityHeadersFor(basemapStyleUrl?: string | null): MiddlewareHandler {

@@ -8,7 +8,9 @@ export const limitBody = (maxBytes: number) =>
   bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw Problem.tooLarge(`the request body is larger than the ${Math.round(maxBytes / 1024)} KiB this endpoint accepts`);
+      throw Problem.tooLarge(
+        `the request body is larger than the ${Math.round(maxBytes / 1024)} KiB this endpoint accepts`,
+      );
     },
   });
 

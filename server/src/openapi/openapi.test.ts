@@ -14,13 +14,18 @@ const idle: Queryable = {
 
 /** "GET /api/tiles/{}/{}/{}/{}": path parameters blanked, so hono's ":y" and OpenAPI's "{y}.mvt" compare equal. */
 const routeKey = (method: string, path: string) =>
-  `${method.toUpperCase()} ${path.split('/').map((seg) => (seg.startsWith(':') || seg.startsWith('{') ? '{}' : seg)).join('/')}`;
+  `${method.toUpperCase()} ${path
+    .split('/')
+    .map((seg) => (seg.startsWith(':') || seg.startsWith('{') ? '{}' : seg))
+    .join('/')}`;
 
 describe('GET /api/openapi.json', () => {
   it('documents every API route the app mounts', async () => {
     const { app } = await testApp(idle);
     // handlers and their validators share a path; ALL entries are middleware and the /api/* catch-all
-    const mounted = new Set(app.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL').map((r) => routeKey(r.method, r.path)));
+    const mounted = new Set(
+      app.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL').map((r) => routeKey(r.method, r.path)),
+    );
     const documented = new Set(allRouteDocs.map((d) => routeKey(d.method, d.path)));
     expect([...mounted].filter((key) => !documented.has(key)).sort()).toEqual([]);
     expect([...documented].filter((key) => !mounted.has(key)).sort()).toEqual([]);
@@ -37,7 +42,12 @@ describe('GET /api/openapi.json', () => {
       const eps = clusters.parameters.find((p) => p.name === 'eps');
       expect(eps).toMatchObject({ in: 'query', required: false, schema: { type: 'string', pattern: '^\\d{1,9}$' } });
       const heatmap = doc.paths['/api/heatmap/risk']!.get!;
-      expect(heatmap.parameters.filter((p) => p.required).map((p) => p.name).sort()).toEqual(['bbox', 'zoom']);
+      expect(
+        heatmap.parameters
+          .filter((p) => p.required)
+          .map((p) => p.name)
+          .sort(),
+      ).toEqual(['bbox', 'zoom']);
       const tile = doc.paths['/api/tiles/{layer}/{z}/{x}/{y}.mvt']!.get!;
       expect(tile.parameters.filter((p) => p.in === 'path').map((p) => p.name)).toEqual(['layer', 'z', 'x', 'y']);
       expect(tile.parameters[0]!.schema).toMatchObject({ enum: ['venues', 'grid-cells', 'hazards'] });

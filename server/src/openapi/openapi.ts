@@ -22,9 +22,25 @@ import { openapiDocs } from './openapi.docs.ts';
 import type { RouteDoc } from '../kernel/route-doc.ts';
 
 export const allRouteDocs: RouteDoc[] = [
-  ...healthDocs, ...townshipsDocs, ...gridCellsDocs, ...contextDocs, ...venuesDocs, ...hazardsDocs, ...statsDocs,
-  ...hazardExportDocs, ...venueExportDocs, ...importsDocs, ...venueWritesDocs, ...patrolsDocs, ...hazardWritesDocs, ...policyDocs,
-  ...reboundsDocs, ...blindSpotsDocs, ...heatmapDocs, ...tilesDocs, ...openapiDocs,
+  ...healthDocs,
+  ...townshipsDocs,
+  ...gridCellsDocs,
+  ...contextDocs,
+  ...venuesDocs,
+  ...hazardsDocs,
+  ...statsDocs,
+  ...hazardExportDocs,
+  ...venueExportDocs,
+  ...importsDocs,
+  ...venueWritesDocs,
+  ...patrolsDocs,
+  ...hazardWritesDocs,
+  ...policyDocs,
+  ...reboundsDocs,
+  ...blindSpotsDocs,
+  ...heatmapDocs,
+  ...tilesDocs,
+  ...openapiDocs,
   ...authDocs,
   ...eventsDocs,
   ...configDocs,
@@ -34,7 +50,11 @@ type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSc
 
 /** What a client sends (io: input), so transforms and defaults describe the accepted text. */
 function jsonSchema(schema: z.ZodType): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as JsonSchema;
   return rest;
 }
 
@@ -44,32 +64,46 @@ function parameters(schema: z.ZodType | undefined, where: 'query' | 'path') {
   return Object.entries(s.properties ?? {}).map(([name, property]) => {
     const { description, ...rest } = property;
     return {
-      name, in: where, required: where === 'path' || (s.required ?? []).includes(name), schema: rest,
+      name,
+      in: where,
+      required: where === 'path' || (s.required ?? []).includes(name),
+      schema: rest,
       ...(typeof description === 'string' ? { description } : {}),
     };
   });
 }
 
 function operation(doc: RouteDoc) {
-  const responses = Object.fromEntries(Object.entries(doc.responses).map(([status, r]) => [status, {
-    description: r.description,
-    ...(r.mediaType ? { content: { [r.mediaType]: r.schema ? { schema: jsonSchema(r.schema) } : {} } } : {}),
-  }]));
-  const problem = { description: 'RFC 9457 problem: `detail` says what is allowed', content: { 'application/problem+json': {} } };
+  const responses = Object.fromEntries(
+    Object.entries(doc.responses).map(([status, r]) => [
+      status,
+      {
+        description: r.description,
+        ...(r.mediaType ? { content: { [r.mediaType]: r.schema ? { schema: jsonSchema(r.schema) } : {} } } : {}),
+      },
+    ]),
+  );
+  const problem = {
+    description: 'RFC 9457 problem: `detail` says what is allowed',
+    content: { 'application/problem+json': {} },
+  };
   return {
     operationId: `${doc.method}${doc.path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
     summary: doc.summary,
     ...(doc.description ? { description: doc.description } : {}),
     tags: doc.tags,
     parameters: [...parameters(doc.params, 'path'), ...parameters(doc.query, 'query')],
-    ...(doc.body ? {
-      requestBody: {
-        required: true,
-        content: 'schema' in doc.body
-          ? { 'application/json': { schema: jsonSchema(doc.body.schema) } }
-          : { [doc.body.mediaType]: { schema: { type: 'string', description: doc.body.description } } },
-      },
-    } : {}),
+    ...(doc.body
+      ? {
+          requestBody: {
+            required: true,
+            content:
+              'schema' in doc.body
+                ? { 'application/json': { schema: jsonSchema(doc.body.schema) } }
+                : { [doc.body.mediaType]: { schema: { type: 'string', description: doc.body.description } } },
+          },
+        }
+      : {}),
     responses: { ...responses, ...(responses['400'] ? {} : { 400: problem }) },
   };
 }

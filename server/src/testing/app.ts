@@ -9,7 +9,13 @@ import { CITY_SCOPE, type Caller, type ResolveCaller } from '../auth/caller.ts';
 const info = await databaseInfo(await testDb());
 
 /** A city-wide reader: what a test that is not about jurisdictions asks as. */
-export const CITY_READER: Caller = { userId: null, name: 'test reader', role: 'city', scope: CITY_SCOPE, readOnly: false };
+export const CITY_READER: Caller = {
+  userId: null,
+  name: 'test reader',
+  role: 'city',
+  scope: CITY_SCOPE,
+  readOnly: false,
+};
 
 export interface TestAppOptions {
   webDist?: string;

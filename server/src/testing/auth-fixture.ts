@@ -20,12 +20,20 @@ export async function signInSetUp(tx: Queryable): Promise<{ app: App; f: Fixture
 }
 
 /** The socket a request seems to come from (what @hono/node-server's getConnInfo reads). */
-export const from = (address: string) => ({ incoming: { socket: { remoteAddress: address, remotePort: 40000, remoteFamily: 'IPv4' } } });
+export const from = (address: string) => ({
+  incoming: { socket: { remoteAddress: address, remotePort: 40000, remoteFamily: 'IPv4' } },
+});
 
 export function login(app: App, body: Record<string, unknown>, address = '192.0.2.1', base = 'http://localhost') {
-  return app.request(`${base}/api/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-  }, from(address));
+  return app.request(
+    `${base}/api/auth/login`,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    },
+    from(address),
+  );
 }
 
 /** The svm_session value in a Set-Cookie header. */

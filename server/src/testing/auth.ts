@@ -9,16 +9,30 @@ import type { Role } from '../auth/caller.ts';
 
 /** The caller a user is once signed in (the production resolver's mapping from the users row). */
 export async function callerForUser(tx: Queryable, userId: number): Promise<Caller> {
-  const rows = await tx.query<{ id: number; display_name: string; role: Role; township_id: number | null; department_id: number | null }>(
-    'SELECT id, display_name, role::text AS role, township_id, department_id FROM users WHERE id = $1', [userId]);
+  const rows = await tx.query<{
+    id: number;
+    display_name: string;
+    role: Role;
+    township_id: number | null;
+    department_id: number | null;
+  }>('SELECT id, display_name, role::text AS role, township_id, department_id FROM users WHERE id = $1', [userId]);
   const u = rows[0];
   if (!u) throw new Error(`no user ${userId}`);
-  return callerFromCredential({ user_id: u.id, name: u.display_name, role: u.role, township_id: u.township_id, department_id: u.department_id });
+  return callerFromCredential({
+    user_id: u.id,
+    name: u.display_name,
+    role: u.role,
+    township_id: u.township_id,
+    department_id: u.department_id,
+  });
 }
 
 export interface Accounts {
-  admin: number; city: number; planner: number;
-  leaderA: number; leaderB: number;
+  admin: number;
+  city: number;
+  planner: number;
+  leaderA: number;
+  leaderB: number;
   /** industry authority for retail and catering (the fixture's venues are retail) */
   commerce: number;
   /** industry authority for e-bike shops only */
@@ -32,15 +46,28 @@ async function insertId(tx: Queryable, text: string, params: unknown[]): Promise
 }
 
 /** Adds the accounts to a fixture with townships A and B; `password` (if given) is set on every one. */
-export async function addAccounts(tx: Queryable, f: { townshipA: number; townshipB: number }, password?: string): Promise<Accounts> {
+export async function addAccounts(
+  tx: Queryable,
+  f: { townshipA: number; townshipB: number },
+  password?: string,
+): Promise<Accounts> {
   const hash = password === undefined ? null : await hashPassword(password);
-  const dept = (code: string, name: string, categories: string) => insertId(tx,
-    'INSERT INTO industry_departments (code, name, name_en, categories) VALUES ($1, $2, $3, $4::venue_category[])',
-    [code, name, code, categories]);
-  const departments = { commerce: await dept('fx_commerce', '商务局', '{retail,catering}'), transport: await dept('fx_transport', '交通局', '{ebike}') };
-  const user = (username: string, name: string, role: Role, townshipId: number | null, departmentId: number | null) => insertId(tx,
-    'INSERT INTO users (username, display_name, role, township_id, department_id, password_hash) VALUES ($1, $2, $3::user_role, $4, $5, $6)',
-    [username, name, role, townshipId, departmentId, hash]);
+  const dept = (code: string, name: string, categories: string) =>
+    insertId(
+      tx,
+      'INSERT INTO industry_departments (code, name, name_en, categories) VALUES ($1, $2, $3, $4::venue_category[])',
+      [code, name, code, categories],
+    );
+  const departments = {
+    commerce: await dept('fx_commerce', '商务局', '{retail,catering}'),
+    transport: await dept('fx_transport', '交通局', '{ebike}'),
+  };
+  const user = (username: string, name: string, role: Role, townshipId: number | null, departmentId: number | null) =>
+    insertId(
+      tx,
+      'INSERT INTO users (username, display_name, role, township_id, department_id, password_hash) VALUES ($1, $2, $3::user_role, $4, $5, $6)',
+      [username, name, role, townshipId, departmentId, hash],
+    );
   return {
     admin: await user('fx_admin', '管理员', 'admin', null, null),
     city: await user('fx_city', '指挥中心', 'city', null, null),

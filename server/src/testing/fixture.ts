@@ -29,26 +29,55 @@ async function insertId(tx: Queryable, text: string, params: unknown[]): Promise
 }
 
 const township = (tx: Queryable, code: string, name: string, nameEn: string, kind: string, wkt: string) =>
-  insertId(tx, `INSERT INTO townships (code, name, name_en, kind, geom)
-                VALUES ($1, $2, $3, $4::township_kind, ST_GeomFromText($5, 4326))`, [code, name, nameEn, kind, wkt]);
+  insertId(
+    tx,
+    `INSERT INTO townships (code, name, name_en, kind, geom)
+                VALUES ($1, $2, $3, $4::township_kind, ST_GeomFromText($5, 4326))`,
+    [code, name, nameEn, kind, wkt],
+  );
 
 const worker = (tx: Queryable, username: string, displayName: string, townshipId: number) =>
-  insertId(tx, `INSERT INTO users (username, display_name, role, township_id) VALUES ($1, $2, 'grid_worker', $3)`,
-    [username, displayName, townshipId]);
+  insertId(tx, `INSERT INTO users (username, display_name, role, township_id) VALUES ($1, $2, 'grid_worker', $3)`, [
+    username,
+    displayName,
+    townshipId,
+  ]);
 
 const cell = (tx: Queryable, code: string, name: string, townshipId: number, workerId: number | null, ring: string) =>
-  insertId(tx, `INSERT INTO grid_cells (code, name, township_id, worker_id, geom)
-                VALUES ($1, $2, $3, $4, ST_GeomFromText('POLYGON(${ring})', 4326))`, [code, name, townshipId, workerId]);
+  insertId(
+    tx,
+    `INSERT INTO grid_cells (code, name, township_id, worker_id, geom)
+                VALUES ($1, $2, $3, $4, ST_GeomFromText('POLYGON(${ring})', 4326))`,
+    [code, name, townshipId, workerId],
+  );
 
-const venue = (tx: Queryable, name: string, lon: number, lat: number, extra: { closed?: boolean; unregistered?: boolean } = {}) =>
-  insertId(tx, `INSERT INTO venues (name, category, risk_level, registration, status, registered_at, closed_at, geom)
+const venue = (
+  tx: Queryable,
+  name: string,
+  lon: number,
+  lat: number,
+  extra: { closed?: boolean; unregistered?: boolean } = {},
+) =>
+  insertId(
+    tx,
+    `INSERT INTO venues (name, category, risk_level, registration, status, registered_at, closed_at, geom)
                 VALUES ($1, 'retail', 'low', $2, $3, '2026-01-01T00:00:00Z', $4, ST_SetSRID(ST_MakePoint($5, $6), 4326))`,
-    [name, extra.unregistered ? 'found_unregistered' : 'registered', extra.closed ? 'closed' : 'active',
-      extra.closed ? '2026-06-01T00:00:00Z' : null, lon, lat]);
+    [
+      name,
+      extra.unregistered ? 'found_unregistered' : 'registered',
+      extra.closed ? 'closed' : 'active',
+      extra.closed ? '2026-06-01T00:00:00Z' : null,
+      lon,
+      lat,
+    ],
+  );
 
 const patrol = (tx: Queryable, venueId: number, workerId: number, at: string) =>
-  insertId(tx, `INSERT INTO patrols (venue_id, worker_id, patrolled_at, result) VALUES ($1, $2, $3, 'ok')`,
-    [venueId, workerId, at]);
+  insertId(tx, `INSERT INTO patrols (venue_id, worker_id, patrolled_at, result) VALUES ($1, $2, $3, 'ok')`, [
+    venueId,
+    workerId,
+    at,
+  ]);
 
 const street = (tx: Queryable, name: string, cls: string, wkt: string) =>
   insertId(tx, `INSERT INTO streets (name, class, geom) VALUES ($1, $2, ST_GeomFromText($3, 4326))`, [name, cls, wkt]);
@@ -57,10 +86,22 @@ const street = (tx: Queryable, name: string, cls: string, wkt: string) =>
 export const STREET_BBOX = '121.02,30.02,121.06,30.06';
 
 export async function twoTownships(tx: Queryable): Promise<Fixture> {
-  const townshipA = await township(tx, 'FX-A', '东湖街道', 'East Lake Subdistrict', 'subdistrict',
-    `MULTIPOLYGON((${square(121.0, 30.0, 121.1, 30.1)}))`);
-  const townshipB = await township(tx, 'FX-B', '西山镇', 'West Hill Town', 'town',
-    `MULTIPOLYGON((${square(121.1, 30.0, 121.2, 30.1)}),(${square(121.3, 30.0, 121.35, 30.05)}))`);
+  const townshipA = await township(
+    tx,
+    'FX-A',
+    '东湖街道',
+    'East Lake Subdistrict',
+    'subdistrict',
+    `MULTIPOLYGON((${square(121.0, 30.0, 121.1, 30.1)}))`,
+  );
+  const townshipB = await township(
+    tx,
+    'FX-B',
+    '西山镇',
+    'West Hill Town',
+    'town',
+    `MULTIPOLYGON((${square(121.1, 30.0, 121.2, 30.1)}),(${square(121.3, 30.0, 121.35, 30.05)}))`,
+  );
   const zhang = await worker(tx, 'fx_zhang', '张三', townshipA);
   const li = await worker(tx, 'fx_li', '李四', townshipB);
   const cells = {

@@ -17,7 +17,12 @@ export function decodeLayer(bytes: Uint8Array, layer: string): DecodedFeature[] 
   const out: DecodedFeature[] = [];
   for (let i = 0; i < l.length; i++) {
     const f = l.feature(i);
-    out.push({ id: f.id, type: f.type, properties: f.properties, rings: f.loadGeometry().map((r) => r.map((p) => [p.x, p.y])) });
+    out.push({
+      id: f.id,
+      type: f.type,
+      properties: f.properties,
+      rings: f.loadGeometry().map((r) => r.map((p) => [p.x, p.y])),
+    });
   }
   return out.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
 }
@@ -40,12 +45,14 @@ export function tileOf(lon: number, lat: number, z: number): { z: number; x: num
 /** Shoelace sum in tile units: positive for an exterior ring as MVT wants it (clockwise on screen). */
 export function signedArea(ring: [number, number][]): number {
   let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[j]![0] - ring[i]![0]) * (ring[i]![1] + ring[j]![1]);
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    sum += (ring[j]![0] - ring[i]![0]) * (ring[i]![1] + ring[j]![1]);
   return sum;
 }
 
 /** Every vertex of a lies within `tol` of some vertex of b, and the other way round. */
 export function sameVertices(a: [number, number][], b: [number, number][], tol = 1): boolean {
-  const near = (p: [number, number], qs: [number, number][]) => qs.some((q) => Math.abs(p[0] - q[0]) <= tol && Math.abs(p[1] - q[1]) <= tol);
+  const near = (p: [number, number], qs: [number, number][]) =>
+    qs.some((q) => Math.abs(p[0] - q[0]) <= tol && Math.abs(p[1] - q[1]) <= tol);
   return a.every((p) => near(p, b)) && b.every((q) => near(q, a));
 }

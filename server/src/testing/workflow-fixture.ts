@@ -28,15 +28,30 @@ export function write(app: App, method: string, path: string, body: unknown) {
   return app.request(path, { method, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
 }
 
-const TABLES = ['users', 'sessions', 'display_tokens', 'venues', 'patrols', 'hazards', 'hazard_transitions', 'acceptances', 'audit_log', 'patrol_policy',
-  'grading_rules', 'townships', 'grid_cells', 'reference_points'] as const;
+const TABLES = [
+  'users',
+  'sessions',
+  'display_tokens',
+  'venues',
+  'patrols',
+  'hazards',
+  'hazard_transitions',
+  'acceptances',
+  'audit_log',
+  'patrol_policy',
+  'grading_rules',
+  'townships',
+  'grid_cells',
+  'reference_points',
+] as const;
 
 /** md5 of every row of every written table, in id order: equal before and after means nothing changed. */
 export async function checksum(tx: Queryable): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const table of TABLES) {
     const rows = await tx.query<{ sum: string | null; n: number }>(
-      `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS sum, count(*)::int AS n FROM ${table} t`);
+      `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS sum, count(*)::int AS n FROM ${table} t`,
+    );
     out[table] = `${rows[0]?.n}:${rows[0]?.sum}`;
   }
   return out;

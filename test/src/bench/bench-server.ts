@@ -14,14 +14,20 @@ export interface BenchServer {
 }
 
 /** Starts `server/src/main.ts` on `databaseUrl`; resolves once /api/health answers. */
-export async function startBenchServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
+export async function startBenchServer(
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+): Promise<BenchServer> {
   const port = await freePort();
   let log = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: {
       ...process.env,
-      PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, SEED_ON_START: 'false',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      SEED_ON_START: 'false',
       // the overview endpoints are measured, not cut off: a slow one shows as slow rather than as a 503
       DB_STATEMENT_TIMEOUT_MS: '600000',
       ...extraEnv,
@@ -54,7 +60,9 @@ export async function startBenchServer(databaseUrl: string, extraEnv: Record<str
 /** A bearer session token for `username`. */
 export async function bearerToken(url: string, username: string, password: string): Promise<string> {
   const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password, as: 'token' }),
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password, as: 'token' }),
   });
   if (!res.ok) throw new Error(`bench: signing in as ${username} failed: ${res.status} ${await res.text()}`);
   const { token } = (await res.json()) as { token?: string };
@@ -66,7 +74,12 @@ export async function bearerToken(url: string, username: string, password: strin
 // gunzip them, hiding the bytes on the wire and adding its own work to every timing)
 const agent = new Agent({ keepAlive: true, maxSockets: 16 });
 
-export interface Got { status: number; bytes: number; body: Buffer; headers: Record<string, string | string[] | undefined> }
+export interface Got {
+  status: number;
+  bytes: number;
+  body: Buffer;
+  headers: Record<string, string | string[] | undefined>;
+}
 
 /** GET with the token, the body read in full as sent; throws on a non-2xx answer. */
 export async function getRaw(url: string, token: string, headers: Record<string, string> = {}): Promise<Got> {
@@ -88,7 +101,8 @@ function getOnce(url: string, token: string, headers: Record<string, string>): P
       res.on('end', () => {
         const body = Buffer.concat(chunks);
         const status = res.statusCode ?? 0;
-        if (status < 200 || status >= 300) reject(new Error(`bench: GET ${url} answered ${status}: ${body.toString('utf8').slice(0, 300)}`));
+        if (status < 200 || status >= 300)
+          reject(new Error(`bench: GET ${url} answered ${status}: ${body.toString('utf8').slice(0, 300)}`));
         else resolve({ status, bytes: body.byteLength, body, headers: res.headers });
       });
     });
@@ -102,7 +116,16 @@ export async function getJson<T>(url: string, token: string): Promise<T> {
 }
 
 /** POST a body with the token; the answer's status and text (no throw: the caller checks). */
-export async function post(url: string, token: string, body: string, contentType: string): Promise<{ status: number; text: string }> {
-  const res = await fetch(url, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': contentType }, body });
+export async function post(
+  url: string,
+  token: string,
+  body: string,
+  contentType: string,
+): Promise<{ status: number; text: string }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': contentType },
+    body,
+  });
   return { status: res.status, text: await res.text() };
 }

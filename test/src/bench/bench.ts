@@ -20,7 +20,9 @@ import { measureWrites } from './writes.phase.ts';
 
 const { values } = parseArgs({
   options: {
-    quick: { type: 'boolean', default: false }, skip: { type: 'string', default: '' }, cities: { type: 'string', default: '' },
+    quick: { type: 'boolean', default: false },
+    skip: { type: 'string', default: '' },
+    cities: { type: 'string', default: '' },
     tiles: { type: 'string', default: '200' },
   },
 });
@@ -83,15 +85,20 @@ for (const spec of [...CITIES].reverse()) {
   try {
     postgres ||= (await db.query<{ v: string }>("SELECT current_setting('server_version') AS v"))[0]!.v;
     const [size] = await db.query<{ patrols: number; hazards: number }>(
-      'SELECT (SELECT count(*) FROM patrols)::int AS patrols, (SELECT count(*) FROM hazards)::int AS hazards');
+      'SELECT (SELECT count(*) FROM patrols)::int AS patrols, (SELECT count(*) FROM hazards)::int AS hazards',
+    );
     const token = await bearerToken(server.url, 'city', BENCH_PASSWORD);
     const tiles = await cityTiles(db, SEED, values.quick ? 40 : Number(values.tiles));
-    log(`${spec.name}: ${tiles.length} tiles (${[10, 12, 14].map((z) => `z${z} ${tiles.filter((t) => t.z === z).length}`).join(', ')})`);
+    log(
+      `${spec.name}: ${tiles.length} tiles (${[10, 12, 14].map((z) => `z${z} ${tiles.filter((t) => t.z === z).length}`).join(', ')})`,
+    );
     const ctx = { url: server.url, token, db, asOf: REFERENCE_DATE };
     const tileResults = [];
     for (const layer of TILE_LAYERS) {
       const r = await phase(`${spec.name} tiles ${layer}`, () => measureTiles(ctx, layer, tiles));
-      log(`  ${layer}: http median ${r.http.medianMs} ms vs bare ${r.bare.medianMs} ms (x${r.medianRatio}); c=4 ${r.httpC4.perSecond}/s vs ${r.bareC4.perSecond}/s`);
+      log(
+        `  ${layer}: http median ${r.http.medianMs} ms vs bare ${r.bare.medianMs} ms (x${r.medianRatio}); c=4 ${r.httpC4.perSecond}/s vs ${r.bareC4.perSecond}/s`,
+      );
       tileResults.push(r);
     }
     // the floor under every figure above: one authenticated HTTP request doing one trivial query
@@ -108,10 +115,26 @@ for (const spec of [...CITIES].reverse()) {
     });
     log(`  http floor: GET /api/auth/me median ${floor.http.medianMs} ms vs its query bare ${floor.bare.medianMs} ms`);
     const big = spec.venues === Math.max(...CITIES.map((c) => c.venues));
-    const overview = await phase(`${spec.name} overview`, () => measureOverview({
-      ...ctx, httpRuns: values.quick ? 2 : big ? 3 : 5, naiveRuns: values.quick || big ? 1 : 2,
-    }, log));
-    cities.push({ name: spec.name, venues: spec.venues, patrols: size!.patrols, hazards: size!.hazards, reused: reused.get(spec.name)!, tiles: tileResults, overview, floor });
+    const overview = await phase(`${spec.name} overview`, () =>
+      measureOverview(
+        {
+          ...ctx,
+          httpRuns: values.quick ? 2 : big ? 3 : 5,
+          naiveRuns: values.quick || big ? 1 : 2,
+        },
+        log,
+      ),
+    );
+    cities.push({
+      name: spec.name,
+      venues: spec.venues,
+      patrols: size!.patrols,
+      hazards: size!.hazards,
+      reused: reused.get(spec.name)!,
+      tiles: tileResults,
+      overview,
+      floor,
+    });
     // the dashboard on each city, so its figures can be read relative to each other (software rendering)
     if (!skip.has('frontend')) {
       const result = await attempt(`${spec.name} front end`, () => measureFrontEnd(server.url, 'city', BENCH_PASSWORD));
@@ -141,7 +164,10 @@ if (['payload', 'writes'].some((k) => !skip.has(k))) {
     if (!skip.has('payload')) {
       // the z12 and z14 tiles of the set (z10 venue tiles are empty by design)
       const sample = bigTiles.filter((t) => t.z >= 12).slice(0, values.quick ? 10 : 80);
-      payload = (await attempt('payload', async () => Promise.all(TILE_LAYERS.map((layer) => measurePayload(ctx, layer, sample))))) ?? [];
+      payload =
+        (await attempt('payload', async () =>
+          Promise.all(TILE_LAYERS.map((layer) => measurePayload(ctx, layer, sample))),
+        )) ?? [];
     }
     if (!skip.has('writes')) {
       const admin = await bearerToken(server.url, 'admin', BENCH_PASSWORD);
@@ -164,26 +190,55 @@ function writeResults(final: boolean): BenchResults {
   if (small && large) {
     for (const t of large.tiles) {
       const s = small.tiles.find((x) => x.layer === t.layer)!;
-      scaling.push({ request: `tiles ${t.layer} (HTTP)`, median20kMs: s.http.medianMs, median200kMs: t.http.medianMs, ratio: ratio(t.http.medianMs, s.http.medianMs) });
+      scaling.push({
+        request: `tiles ${t.layer} (HTTP)`,
+        median20kMs: s.http.medianMs,
+        median200kMs: t.http.medianMs,
+        ratio: ratio(t.http.medianMs, s.http.medianMs),
+      });
       for (const z of Object.keys(t.byZoom)) {
         const a = s.byZoom[z];
         const b = t.byZoom[z]!;
-        if (a) scaling.push({ request: `tiles ${t.layer} ${z} (HTTP)`, median20kMs: a.http.medianMs, median200kMs: b.http.medianMs, ratio: ratio(b.http.medianMs, a.http.medianMs) });
+        if (a)
+          scaling.push({
+            request: `tiles ${t.layer} ${z} (HTTP)`,
+            median20kMs: a.http.medianMs,
+            median200kMs: b.http.medianMs,
+            ratio: ratio(b.http.medianMs, a.http.medianMs),
+          });
       }
     }
     for (const o of large.overview) {
       const s = small.overview.find((x) => x.name === o.name)!;
-      scaling.push({ request: o.name, median20kMs: s.http.medianMs, median200kMs: o.http.medianMs, ratio: ratio(o.http.medianMs, s.http.medianMs) });
+      scaling.push({
+        request: o.name,
+        median20kMs: s.http.medianMs,
+        median200kMs: o.http.medianMs,
+        ratio: ratio(o.http.medianMs, s.http.medianMs),
+      });
     }
   }
 
   const partial: Omit<BenchResults, 'targets'> = {
-    version: 1, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), referenceDate: REFERENCE_DATE.toISOString(),
+    version: 1,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    referenceDate: REFERENCE_DATE.toISOString(),
     machine: {
-      cpus: cpus().length, memoryGb: round(totalmem() / 2 ** 30, 1), loadAverageStart: loadStart.map((x) => round(x)),
-      loadAverageEnd: loadavg().map((x) => round(x)), node: process.version, postgres,
+      cpus: cpus().length,
+      memoryGb: round(totalmem() / 2 ** 30, 1),
+      loadAverageStart: loadStart.map((x) => round(x)),
+      loadAverageEnd: loadavg().map((x) => round(x)),
+      node: process.version,
+      postgres,
     },
-    phases, failures, cities, scaling, payload, writes, frontEnd,
+    phases,
+    failures,
+    cities,
+    scaling,
+    payload,
+    writes,
+    frontEnd,
     disagreements: cities.reduce((n, c) => n + c.overview.reduce((m, o) => m + o.disagreements.length, 0), 0),
   };
   const results: BenchResults = { ...partial, targets: judge(partial) };
@@ -191,7 +246,9 @@ function writeResults(final: boolean): BenchResults {
   for (const c of final ? cities : []) {
     for (const o of c.overview) {
       if (o.disagreements.length) {
-        console.error(`\n!!! ${c.name} ${o.name}: the endpoint DISAGREES with its naive oracle on ${o.disagreements.length} figures:`);
+        console.error(
+          `\n!!! ${c.name} ${o.name}: the endpoint DISAGREES with its naive oracle on ${o.disagreements.length} figures:`,
+        );
         for (const d of o.disagreements.slice(0, 20)) console.error(`    ${d}`);
       }
     }

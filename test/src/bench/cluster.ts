@@ -51,7 +51,10 @@ function run(bin: string, args: string[]): string {
 const defaultDir = process.getuid?.() === 0 ? '/var/cache/svm-bench/pg' : join(homedir(), '.cache', 'svm-bench', 'pg');
 
 /** Starts the cluster in `dir` (creating it on first use) on `port`; reuses a running one. */
-export function ensureCluster(dir = process.env.BENCH_PG_DIR ?? defaultDir, port = Number(process.env.BENCH_PG_PORT ?? 55432)): Cluster {
+export function ensureCluster(
+  dir = process.env.BENCH_PG_DIR ?? defaultDir,
+  port = Number(process.env.BENCH_PG_PORT ?? 55432),
+): Cluster {
   const bin = pgBin();
   const data = join(dir, 'data');
   mkdirSync(dir, { recursive: true });
@@ -67,7 +70,8 @@ export function ensureCluster(dir = process.env.BENCH_PG_DIR ?? defaultDir, port
   }
   if (!running) {
     // a benchmark database, not a durable one: no fsync; memory sized for a 2-core, few-GB machine
-    const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off ` +
+    const opts =
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off ` +
       '-c full_page_writes=off -c max_connections=100 -c shared_buffers=512MB -c work_mem=32MB ' +
       '-c maintenance_work_mem=512MB -c max_wal_size=4GB';
     run(join(bin, 'pg_ctl'), ['-D', data, '-w', '-l', join(dir, 'log'), '-o', opts, 'start']);
@@ -88,15 +92,26 @@ interface Marker {
 }
 
 /** Creates and seeds the city database unless a complete one of the same spec exists; says which. */
-export async function ensureCity(cluster: Cluster, spec: CitySpec, log: (m: string) => void): Promise<'reused' | 'seeded'> {
+export async function ensureCity(
+  cluster: Cluster,
+  spec: CitySpec,
+  log: (m: string) => void,
+): Promise<'reused' | 'seeded'> {
   const admin = new pg.Client({ connectionString: cluster.urlOf('postgres') });
   await admin.connect();
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [spec.name]);
     if (exists.rowCount) {
       const marker = await readMarker(cluster.urlOf(spec.name));
-      if (marker && marker.version === CITY_VERSION && marker.venues === spec.venues && marker.years === spec.years &&
-        marker.seed === spec.seed && marker.reference_date.getTime() === REFERENCE_DATE.getTime()) return 'reused';
+      if (
+        marker &&
+        marker.version === CITY_VERSION &&
+        marker.venues === spec.venues &&
+        marker.years === spec.years &&
+        marker.seed === spec.seed &&
+        marker.reference_date.getTime() === REFERENCE_DATE.getTime()
+      )
+        return 'reused';
       log(`${spec.name}: present but ${marker ? 'of another spec' : 'incomplete'}; seeding again`);
       await admin.query(`DROP DATABASE ${pg.escapeIdentifier(spec.name)} WITH (FORCE)`);
     }
@@ -108,7 +123,10 @@ export async function ensureCity(cluster: Cluster, spec: CitySpec, log: (m: stri
   try {
     await migrate(db);
     const report = await seedCity(db, {
-      seed: spec.seed, venues: spec.venues, years: spec.years, referenceDate: REFERENCE_DATE,
+      seed: spec.seed,
+      venues: spec.venues,
+      years: spec.years,
+      referenceDate: REFERENCE_DATE,
       onProgress: (m) => log(`${spec.name}: ${m}`),
     });
     await createDemoSignIns(db, BENCH_PASSWORD, 'bench-wall-token');
@@ -116,9 +134,13 @@ export async function ensureCity(cluster: Cluster, spec: CitySpec, log: (m: stri
     // written last: a seed interrupted part way leaves no marker and is redone next time
     await db.exec(`CREATE TABLE bench_marker (version int, venues int, years float8, seed int, reference_date timestamptz,
                     patrols bigint, hazards bigint, seeded_at timestamptz DEFAULT now())`);
-    await db.query('INSERT INTO bench_marker (version, venues, years, seed, reference_date, patrols, hazards) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [CITY_VERSION, spec.venues, spec.years, spec.seed, REFERENCE_DATE, report.patrols, report.hazards]);
-    log(`${spec.name}: seeded ${report.venues} venues, ${report.patrols} patrols, ${report.hazards} hazards in ${(report.durationMs / 1000).toFixed(0)} s`);
+    await db.query(
+      'INSERT INTO bench_marker (version, venues, years, seed, reference_date, patrols, hazards) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [CITY_VERSION, spec.venues, spec.years, spec.seed, REFERENCE_DATE, report.patrols, report.hazards],
+    );
+    log(
+      `${spec.name}: seeded ${report.venues} venues, ${report.patrols} patrols, ${report.hazards} hazards in ${(report.durationMs / 1000).toFixed(0)} s`,
+    );
   } finally {
     await db.close();
   }
@@ -131,7 +153,9 @@ async function readMarker(url: string): Promise<Marker | null> {
   try {
     const t = await client.query(`SELECT to_regclass('bench_marker') AS t`);
     if (!t.rows[0]?.t) return null;
-    const r = await client.query<Marker>('SELECT version, venues, years, seed, reference_date FROM bench_marker LIMIT 1');
+    const r = await client.query<Marker>(
+      'SELECT version, venues, years, seed, reference_date FROM bench_marker LIMIT 1',
+    );
     return r.rows[0] ?? null;
   } finally {
     await client.end();

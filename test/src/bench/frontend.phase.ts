@@ -16,7 +16,11 @@ export interface FrontEndResult {
   jsHeapUsedBytes: number;
 }
 
-export async function measureFrontEnd(url: string, username: string, password: string): Promise<FrontEndResult | { skipped: string }> {
+export async function measureFrontEnd(
+  url: string,
+  username: string,
+  password: string,
+): Promise<FrontEndResult | { skipped: string }> {
   if (!chromiumAvailable()) return { skipped: 'no /usr/bin/chromium' };
   const browser = await launchChromium();
   try {
@@ -34,20 +38,34 @@ export async function measureFrontEnd(url: string, username: string, password: s
     });
     const started = performance.now();
     await page.goto(`${url}/`);
-    await page.waitForFunction(() => new Promise<boolean>((resolve) => {
-      const canvas = document.querySelector('canvas.maplibregl-canvas');
-      if (!canvas) return resolve(false);
-      requestAnimationFrame(() => resolve(true));
-    }), undefined, { timeout: 300_000, polling: 50 });
+    await page.waitForFunction(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const canvas = document.querySelector('canvas.maplibregl-canvas');
+          if (!canvas) return resolve(false);
+          requestAnimationFrame(() => resolve(true));
+        }),
+      undefined,
+      { timeout: 300_000, polling: 50 },
+    );
     const firstMapRenderMs = performance.now() - started;
-    await page.waitForFunction(() => (window as unknown as { __mapReady?: boolean }).__mapReady === true, undefined, { timeout: 600_000, polling: 100 });
+    await page.waitForFunction(() => (window as unknown as { __mapReady?: boolean }).__mapReady === true, undefined, {
+      timeout: 600_000,
+      polling: 100,
+    });
     const allLayersMs = performance.now() - started;
     const loadBytes = bytes;
     const loadRequests = requests;
     await cdp.send('HeapProfiler.collectGarbage');
     const metrics = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
     const heap = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
-    return { firstMapRenderMs: round(firstMapRenderMs, 0), allLayersMs: round(allLayersMs, 0), initialLoadBytes: loadBytes, requests: loadRequests, jsHeapUsedBytes: heap };
+    return {
+      firstMapRenderMs: round(firstMapRenderMs, 0),
+      allLayersMs: round(allLayersMs, 0),
+      initialLoadBytes: loadBytes,
+      requests: loadRequests,
+      jsHeapUsedBytes: heap,
+    };
   } finally {
     await browser.close();
   }

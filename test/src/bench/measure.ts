@@ -35,16 +35,22 @@ export interface Throughput extends Figures {
 }
 
 /** Runs `fn` over every item with `concurrency` in flight; latency figures and items per second. */
-export async function atConcurrency<T>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<unknown>): Promise<Throughput> {
+export async function atConcurrency<T>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T) => Promise<unknown>,
+): Promise<Throughput> {
   const samples: number[] = [];
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      samples.push(await timed(() => fn(item)));
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const item = items[next++]!;
+        samples.push(await timed(() => fn(item)));
+      }
+    }),
+  );
   const wallMs = performance.now() - started;
   return { ...figures(samples), concurrency, wallMs: round(wallMs), perSecond: round((items.length / wallMs) * 1000) };
 }

@@ -91,7 +91,9 @@ export interface NaiveCellRow {
 
 /** Every grid cell as of $1: last patrol in it, whole days since, unpatrolled, active and overdue venues. */
 export function naiveCells(db: Queryable, asOf: Date): Promise<NaiveCellRow[]> {
-  return withoutJit<NaiveCellRow>(db, `
+  return withoutJit<NaiveCellRow>(
+    db,
+    `
     WITH ${ACTIVE_VENUES},
     cell_visit AS (SELECT grid_cell_id, max(patrolled_at) AS at FROM patrols WHERE patrolled_at <= $1 GROUP BY grid_cell_id),
     cell_venues AS (SELECT grid_cell_id, count(*) AS n, count(*) FILTER (WHERE overdue) AS overdue_n
@@ -103,12 +105,16 @@ export function naiveCells(db: Queryable, asOf: Date): Promise<NaiveCellRow[]> {
       FROM grid_cells c CROSS JOIN pol
       LEFT JOIN cell_visit cv ON cv.grid_cell_id = c.id
       LEFT JOIN cell_venues n ON n.grid_cell_id = c.id
-     ORDER BY c.id`, [asOf]);
+     ORDER BY c.id`,
+    [asOf],
+  );
 }
 
 /** One row of KPI counts per township as of $1 over [$2, $3), ordered by township id. */
 export function naiveTownshipCounts(db: Queryable, asOf: Date, from: Date, to: Date): Promise<NaiveTownshipRow[]> {
-  return withoutJit<NaiveTownshipRow>(db, `
+  return withoutJit<NaiveTownshipRow>(
+    db,
+    `
     WITH ${ACTIVE_VENUES},
     cell_visit AS (SELECT grid_cell_id, max(patrolled_at) AS at FROM patrols WHERE patrolled_at <= $1 GROUP BY grid_cell_id),
     vs AS (SELECT township_id, count(*) FILTER (WHERE registration = 'registered') AS registered,
@@ -175,7 +181,9 @@ export function naiveTownshipCounts(db: Queryable, asOf: Date, from: Date, to: D
       FROM townships t
       LEFT JOIN vs ON vs.township_id = t.id LEFT JOIN cs ON cs.township_id = t.id
       LEFT JOIN hz ON hz.township_id = t.id LEFT JOIN rc ON rc.township_id = t.id
-     ORDER BY t.id`, [asOf, from, to]);
+     ORDER BY t.id`,
+    [asOf, from, to],
+  );
 }
 
 export interface NaiveBlindSpotCounts {
@@ -188,7 +196,9 @@ export interface NaiveBlindSpotCounts {
 
 /** The blind-spot counts city-wide as of $1 (coverage-gap geometry is compared elsewhere, by area). */
 export async function naiveBlindSpotCounts(db: Queryable, asOf: Date): Promise<NaiveBlindSpotCounts> {
-  const rows = await withoutJit<NaiveBlindSpotCounts>(db, `
+  const rows = await withoutJit<NaiveBlindSpotCounts>(
+    db,
+    `
     WITH ${ACTIVE_VENUES},
     cell_visit AS (SELECT grid_cell_id, max(patrolled_at) AS at FROM patrols WHERE patrolled_at <= $1 GROUP BY grid_cell_id)
     SELECT (SELECT count(*) FROM grid_cells WHERE worker_id IS NULL)::int AS cells_without_worker,
@@ -204,7 +214,9 @@ export async function naiveBlindSpotCounts(db: Queryable, asOf: Date): Promise<N
              AS unmatched_reference_points,
            (SELECT count(*) FROM grid_cells c CROSS JOIN pol LEFT JOIN cell_visit cv ON cv.grid_cell_id = c.id
              WHERE cv.at IS NULL OR cv.at < $1 - pol.grid_duty_days * interval '1 day')::int AS unpatrolled_cells,
-           (SELECT count(*) FROM venue_state WHERE misgraded)::int AS misgraded_venues`, [asOf]);
+           (SELECT count(*) FROM venue_state WHERE misgraded)::int AS misgraded_venues`,
+    [asOf],
+  );
   return rows[0]!;
 }
 
@@ -218,14 +230,18 @@ export interface NaiveClusterRow {
  * DBSCAN in UTM 51N metres with the policy's eps and min points, members listed per cluster.
  */
 export function naiveReboundClusters(db: Queryable, asOf: Date, from: Date, to: Date): Promise<NaiveClusterRow[]> {
-  return withoutJit<NaiveClusterRow>(db, `
+  return withoutJit<NaiveClusterRow>(
+    db,
+    `
     WITH pol AS (SELECT * FROM patrol_policy LIMIT 1),
     reb AS (SELECT h.id, ST_Transform(v.geom, 32651) AS g FROM hazards h JOIN venues v ON v.id = h.venue_id
              WHERE h.rebound_of IS NOT NULL AND h.found_at >= $2 AND h.found_at < $3 AND h.found_at <= $1),
     labelled AS (SELECT reb.id, ST_ClusterDBSCAN(g, eps => pol.cluster_eps_m::float8, minpoints => pol.cluster_min_points) OVER () AS cid
                    FROM reb CROSS JOIN pol)
     SELECT count(*)::int AS member_count, jsonb_agg(id ORDER BY id) AS hazard_ids
-      FROM labelled WHERE cid IS NOT NULL GROUP BY cid ORDER BY min(id)`, [asOf, from, to]);
+      FROM labelled WHERE cid IS NOT NULL GROUP BY cid ORDER BY min(id)`,
+    [asOf, from, to],
+  );
 }
 
 /** The policy's cluster window in days (the endpoint's default window before asOf). */

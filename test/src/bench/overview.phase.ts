@@ -2,11 +2,23 @@
 // against its naive full-scan baseline, which is also the correctness oracle: the endpoint's
 // figures are compared one by one with the naive ones, and every disagreement is returned.
 import type { Queryable } from '@svm/db';
-import type { BlindSpotsDto, GridCellCollection, ReboundClustersDto, StatsSummaryDto, TownshipCollection } from '@svm/contract';
+import type {
+  BlindSpotsDto,
+  GridCellCollection,
+  ReboundClustersDto,
+  StatsSummaryDto,
+  TownshipCollection,
+} from '@svm/contract';
 import { getJson } from './bench-server.ts';
 import { compareBlindSpots, compareCells, compareClusters, compareSummary, compareTownships } from './compare.ts';
 import { figures, ratio, round, timed, type Figures } from './measure.ts';
-import { naiveBlindSpotCounts, naiveCells, naiveClusterWindowDays, naiveReboundClusters, naiveTownshipCounts } from './naive.queries.ts';
+import {
+  naiveBlindSpotCounts,
+  naiveCells,
+  naiveClusterWindowDays,
+  naiveReboundClusters,
+  naiveTownshipCounts,
+} from './naive.queries.ts';
 
 export interface OverviewResult {
   name: string;
@@ -52,30 +64,42 @@ export async function overviewEndpoints(ctx: OverviewContext): Promise<Endpoint[
   const clusterFrom = new Date(asOf.getTime() - (await naiveClusterWindowDays(db)) * DAY);
   return [
     {
-      name: 'townships (KPIs)', naiveKey: 'kpis', path: (at) => `/api/townships?asOf=${at}&from=${from.toISOString()}`,
+      name: 'townships (KPIs)',
+      naiveKey: 'kpis',
+      path: (at) => `/api/townships?asOf=${at}&from=${from.toISOString()}`,
       naive: () => naiveTownshipCounts(db, asOf, from, asOf),
-      compare: (a, n) => compareTownships(a as TownshipCollection, n as Awaited<ReturnType<typeof naiveTownshipCounts>>),
+      compare: (a, n) =>
+        compareTownships(a as TownshipCollection, n as Awaited<ReturnType<typeof naiveTownshipCounts>>),
     },
     {
       // the dashboard asks for two trend weeks (week on week); the oracle checks the period's KPIs
-      name: 'stats summary', naiveKey: 'kpis', path: (at) => `/api/stats/summary?asOf=${at}&from=${from.toISOString()}&trendWeeks=2`,
+      name: 'stats summary',
+      naiveKey: 'kpis',
+      path: (at) => `/api/stats/summary?asOf=${at}&from=${from.toISOString()}&trendWeeks=2`,
       naive: () => naiveTownshipCounts(db, asOf, from, asOf),
       compare: (a, n) => compareSummary(a as StatsSummaryDto, n as Awaited<ReturnType<typeof naiveTownshipCounts>>),
     },
     {
-      name: 'grid cells (unpatrolled, city)', naiveKey: 'cells', path: (at) => `/api/grid-cells?asOf=${at}`,
+      name: 'grid cells (unpatrolled, city)',
+      naiveKey: 'cells',
+      path: (at) => `/api/grid-cells?asOf=${at}`,
       naive: () => naiveCells(db, asOf),
       compare: (a, n) => compareCells(a as GridCellCollection, n as Awaited<ReturnType<typeof naiveCells>>),
     },
     {
-      name: 'blind spots', naiveKey: 'blind', path: (at) => `/api/blind-spots?asOf=${at}`,
+      name: 'blind spots',
+      naiveKey: 'blind',
+      path: (at) => `/api/blind-spots?asOf=${at}`,
       naive: () => naiveBlindSpotCounts(db, asOf),
       compare: (a, n) => compareBlindSpots(a as BlindSpotsDto, n as Awaited<ReturnType<typeof naiveBlindSpotCounts>>),
     },
     {
-      name: 'rebound clusters (90 days)', naiveKey: 'clusters', path: (at) => `/api/rebounds/clusters?asOf=${at}`,
+      name: 'rebound clusters (90 days)',
+      naiveKey: 'clusters',
+      path: (at) => `/api/rebounds/clusters?asOf=${at}`,
       naive: () => naiveReboundClusters(db, asOf, clusterFrom, asOf),
-      compare: (a, n) => compareClusters(a as ReboundClustersDto, n as Awaited<ReturnType<typeof naiveReboundClusters>>),
+      compare: (a, n) =>
+        compareClusters(a as ReboundClustersDto, n as Awaited<ReturnType<typeof naiveReboundClusters>>),
     },
   ];
 }
@@ -90,7 +114,8 @@ export async function measureOverview(ctx: OverviewContext, log: (m: string) => 
     // computed: the first call, then as-ofs 1, 2, ... s earlier (new cache keys, nearly the same work)
     const first = await timed(async () => (answer = await get(at)));
     const http: number[] = [first];
-    for (let i = 1; i < ctx.httpRuns; i++) http.push(await timed(() => get(new Date(ctx.asOf.getTime() - i * 1000).toISOString())));
+    for (let i = 1; i < ctx.httpRuns; i++)
+      http.push(await timed(() => get(new Date(ctx.asOf.getTime() - i * 1000).toISOString())));
     // cached: the first call's request again, while no write has moved the data version
     const cached: number[] = [];
     for (let i = 0; i < ctx.httpRuns; i++) cached.push(await timed(() => get(at)));
@@ -99,10 +124,12 @@ export async function measureOverview(ctx: OverviewContext, log: (m: string) => 
       let first: unknown;
       const samples: number[] = [];
       for (let i = 0; i < ctx.naiveRuns; i++) {
-        samples.push(await timed(async () => {
-          const r = await e.naive();
-          first ??= r;
-        }));
+        samples.push(
+          await timed(async () => {
+            const r = await e.naive();
+            first ??= r;
+          }),
+        );
       }
       done = { samples, answer: first };
       naiveDone.set(e.naiveKey, done);
@@ -115,11 +142,19 @@ export async function measureOverview(ctx: OverviewContext, log: (m: string) => 
     const c = figures(cached);
     const n = figures(naive);
     results.push({
-      name: e.name, path: e.path(at), http: h, cached: c, naive: n,
-      speedup: ratio(n.medianMs, h.medianMs), cachedSpeedup: ratio(n.medianMs, c.medianMs), disagreements,
+      name: e.name,
+      path: e.path(at),
+      http: h,
+      cached: c,
+      naive: n,
+      speedup: ratio(n.medianMs, h.medianMs),
+      cachedSpeedup: ratio(n.medianMs, c.medianMs),
+      disagreements,
     });
-    log(`  ${e.name}: computed median ${h.medianMs} ms (first ${round(first)} ms), cached median ${c.medianMs} ms, naive median ${n.medianMs} ms, ` +
-      `${disagreements.length ? `${disagreements.length} DISAGREEMENTS` : 'figures identical'}`);
+    log(
+      `  ${e.name}: computed median ${h.medianMs} ms (first ${round(first)} ms), cached median ${c.medianMs} ms, naive median ${n.medianMs} ms, ` +
+        `${disagreements.length ? `${disagreements.length} DISAGREEMENTS` : 'figures identical'}`,
+    );
   }
   return results;
 }

@@ -4,7 +4,11 @@
 import type { Queryable } from '@svm/db';
 import { prng } from './measure.ts';
 
-export interface Tile { z: number; x: number; y: number }
+export interface Tile {
+  z: number;
+  x: number;
+  y: number;
+}
 
 export function tileOf(lon: number, lat: number, z: number): Tile {
   const n = 2 ** z;
@@ -41,7 +45,9 @@ export async function cityTiles(db: Queryable, seed: number, total = 200): Promi
     for (let attempt = 0; found < want[z] && attempt < 50; attempt++) {
       const ids = Array.from({ length: want[z] * 2 }, () => 1 + Math.floor(random() * ext.n));
       const rows = await db.query<{ id: number; lon: number; lat: number }>(
-        'SELECT id, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM venues WHERE id = ANY ($1::int[])', [ids]);
+        'SELECT id, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM venues WHERE id = ANY ($1::int[])',
+        [ids],
+      );
       const byId = new Map(rows.map((r) => [r.id, r]));
       for (const id of ids) {
         const v = byId.get(id);

@@ -35,19 +35,27 @@ export interface TileContext {
   asOf: Date;
 }
 
-const tileUrl = (ctx: TileContext, layer: TileLayer, t: Tile) => `${ctx.url}/api/tiles/${layer}/${tileKey(t)}.mvt?asOf=${ctx.asOf.toISOString()}`;
+const tileUrl = (ctx: TileContext, layer: TileLayer, t: Tile) =>
+  `${ctx.url}/api/tiles/${layer}/${tileKey(t)}.mvt?asOf=${ctx.asOf.toISOString()}`;
 // what a browser sends: gzip accepted, no validator (every tile is a first visit)
-const httpTile = (ctx: TileContext, layer: TileLayer, t: Tile) => getRaw(tileUrl(ctx, layer, t), ctx.token, { 'Accept-Encoding': 'gzip' });
-const bareTile = (ctx: TileContext, layer: TileLayer, t: Tile) => renderTile(ctx.db, layer, t, ctx.asOf, 'postgis', CITY_READ_SCOPE);
+const httpTile = (ctx: TileContext, layer: TileLayer, t: Tile) =>
+  getRaw(tileUrl(ctx, layer, t), ctx.token, { 'Accept-Encoding': 'gzip' });
+const bareTile = (ctx: TileContext, layer: TileLayer, t: Tile) =>
+  renderTile(ctx.db, layer, t, ctx.asOf, 'postgis', CITY_READ_SCOPE);
 
-export async function measureTiles(ctx: TileContext, layer: TileLayer, tiles: readonly Tile[]): Promise<TileLayerResult> {
+export async function measureTiles(
+  ctx: TileContext,
+  layer: TileLayer,
+  tiles: readonly Tile[],
+): Promise<TileLayerResult> {
   const http: number[] = [];
   const bare: number[] = [];
   const zoomSamples = new Map<number, { http: number[]; bare: number[] }>();
   for (const [i, t] of tiles.entries()) {
-    const pair = i % 2 === 0
-      ? [await timed(() => httpTile(ctx, layer, t)), await timed(() => bareTile(ctx, layer, t))]
-      : [await timed(() => bareTile(ctx, layer, t)), await timed(() => httpTile(ctx, layer, t))].reverse();
+    const pair =
+      i % 2 === 0
+        ? [await timed(() => httpTile(ctx, layer, t)), await timed(() => bareTile(ctx, layer, t))]
+        : [await timed(() => bareTile(ctx, layer, t)), await timed(() => httpTile(ctx, layer, t))].reverse();
     http.push(pair[0]!);
     bare.push(pair[1]!);
     const z = zoomSamples.get(t.z) ?? { http: [], bare: [] };
@@ -63,9 +71,18 @@ export async function measureTiles(ctx: TileContext, layer: TileLayer, tiles: re
   const h = figures(http);
   const b = figures(bare);
   return {
-    layer, tiles: tiles.length, http: h, bare: b, medianRatio: ratio(h.medianMs, b.medianMs), p95Ratio: ratio(h.p95Ms, b.p95Ms),
-    byZoom: Object.fromEntries([...zoomSamples].map(([z, s]) => [`z${z}`, { http: figures(s.http), bare: figures(s.bare) }])),
-    httpC4, bareC4, throughputRatio: ratio(httpC4.perSecond, bareC4.perSecond),
+    layer,
+    tiles: tiles.length,
+    http: h,
+    bare: b,
+    medianRatio: ratio(h.medianMs, b.medianMs),
+    p95Ratio: ratio(h.p95Ms, b.p95Ms),
+    byZoom: Object.fromEntries(
+      [...zoomSamples].map(([z, s]) => [`z${z}`, { http: figures(s.http), bare: figures(s.bare) }]),
+    ),
+    httpC4,
+    bareC4,
+    throughputRatio: ratio(httpC4.perSecond, bareC4.perSecond),
   };
 }
 
@@ -105,5 +122,13 @@ export async function measurePayload(ctx: TileContext, layer: TileLayer, tiles: 
     gjGz += gzipSync(geojson).byteLength;
   }
   const mean = (v: number) => (n === 0 ? 0 : round(v / n, 0));
-  return { layer, tiles: n, mvtGzipBytes: mean(mvtGz), mvtBytes: mean(mvt), geojsonBytes: mean(gj), geojsonGzipBytes: mean(gjGz), gzipRatio: ratio(mvtGz, gjGz) };
+  return {
+    layer,
+    tiles: n,
+    mvtGzipBytes: mean(mvtGz),
+    mvtBytes: mean(mvt),
+    geojsonBytes: mean(gj),
+    geojsonGzipBytes: mean(gjGz),
+    gzipRatio: ratio(mvtGz, gjGz),
+  };
 }

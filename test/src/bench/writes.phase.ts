@@ -9,8 +9,23 @@ import { bearerToken, post } from './bench-server.ts';
 import { atConcurrency, ratio, round, timed, type Throughput } from './measure.ts';
 
 export interface WriteResults {
-  patrols: { http: Throughput; failures: number; firstFailure: string | null; bareRowsPerSecond: number; throughputRatio: number | null };
-  import: { rows: number; bytes: number; seconds: number; rowsPerSecond: number; status: number; answer: string; bareRowsPerSecond: number; ratio: number | null };
+  patrols: {
+    http: Throughput;
+    failures: number;
+    firstFailure: string | null;
+    bareRowsPerSecond: number;
+    throughputRatio: number | null;
+  };
+  import: {
+    rows: number;
+    bytes: number;
+    seconds: number;
+    rowsPerSecond: number;
+    status: number;
+    answer: string;
+    bareRowsPerSecond: number;
+    ratio: number | null;
+  };
 }
 
 const WORKER_PASSWORD = 'svm-bench-worker-2026';
@@ -18,7 +33,8 @@ const TABLES = ['acceptances', 'hazard_transitions', 'hazards', 'patrols', 'audi
 
 async function highWater(db: Queryable): Promise<Record<string, number>> {
   const marks: Record<string, number> = {};
-  for (const t of TABLES) marks[t] = (await db.query<{ m: number }>(`SELECT coalesce(max(id), 0)::float8 AS m FROM ${t}`))[0]!.m;
+  for (const t of TABLES)
+    marks[t] = (await db.query<{ m: number }>(`SELECT coalesce(max(id), 0)::float8 AS m FROM ${t}`))[0]!.m;
   return marks;
 }
 
@@ -28,7 +44,13 @@ async function restore(db: Queryable, marks: Record<string, number>): Promise<vo
   for (const t of TABLES) await db.query(`DELETE FROM ${t} WHERE id > $1`, [marks[t]]);
 }
 
-export async function measureWrites(url: string, adminToken: string, db: Queryable, referenceDate: Date, log: (m: string) => void): Promise<WriteResults> {
+export async function measureWrites(
+  url: string,
+  adminToken: string,
+  db: Queryable,
+  referenceDate: Date,
+  log: (m: string) => void,
+): Promise<WriteResults> {
   const marks = await highWater(db);
   try {
     return await writes(url, adminToken, db, referenceDate, log);
@@ -38,15 +60,27 @@ export async function measureWrites(url: string, adminToken: string, db: Queryab
   }
 }
 
-async function writes(url: string, adminToken: string, db: Queryable, referenceDate: Date, log: (m: string) => void): Promise<WriteResults> {
+async function writes(
+  url: string,
+  adminToken: string,
+  db: Queryable,
+  referenceDate: Date,
+  log: (m: string) => void,
+): Promise<WriteResults> {
   // four busy cells with a worker; the workers get a password for the run
-  const cells = await db.query<{ worker_id: number; username: string; venue_ids: number[] }>(`
+  const cells = await db.query<{ worker_id: number; username: string; venue_ids: number[] }>(
+    `
     SELECT c.worker_id, u.username, (array_agg(v.id ORDER BY v.id))[1:100] AS venue_ids
       FROM grid_cells c JOIN users u ON u.id = c.worker_id
       JOIN venues v ON v.grid_cell_id = c.id AND v.closed_at IS NULL AND v.registered_at <= $1
-     GROUP BY c.id, c.worker_id, u.username HAVING count(*) >= 50 ORDER BY c.id LIMIT 4`, [referenceDate]);
+     GROUP BY c.id, c.worker_id, u.username HAVING count(*) >= 50 ORDER BY c.id LIMIT 4`,
+    [referenceDate],
+  );
   const hash = await hashPassword(WORKER_PASSWORD);
-  await db.query('UPDATE users SET password_hash = $1 WHERE id = ANY ($2::int[])', [hash, cells.map((c) => c.worker_id)]);
+  await db.query('UPDATE users SET password_hash = $1 WHERE id = ANY ($2::int[])', [
+    hash,
+    cells.map((c) => c.worker_id),
+  ]);
   const tokens = await Promise.all(cells.map((c) => bearerToken(url, c.username, WORKER_PASSWORD)));
   const types = (await db.query<{ code: string }>('SELECT code FROM hazard_types ORDER BY code')).map((r) => r.code);
 
@@ -70,40 +104,80 @@ async function writes(url: string, adminToken: string, db: Queryable, referenceD
     }
   });
   log(`  patrols: ${http.perSecond}/s at concurrency 4 (median ${http.medianMs} ms), ${failures} failed`);
-  const bareMs = await timed(() => db.query(`
+  const bareMs = await timed(() =>
+    db.query(
+      `
     INSERT INTO patrols (venue_id, worker_id, patrolled_at, result, note)
     SELECT * FROM unnest($1::int[], $2::int[], $3::timestamptz[], $4::text[]::patrol_result[], $5::text[])`,
-    [items.map((i) => i.body.venueId), items.map((i) => i.worker), items.map((i) => new Date(Date.parse(i.body.patrolledAt) + 500)),
-      items.map((i) => (i.body.hazards.length ? 'hazards_found' : 'ok')), items.map(() => 'bench')]));
+      [
+        items.map((i) => i.body.venueId),
+        items.map((i) => i.worker),
+        items.map((i) => new Date(Date.parse(i.body.patrolledAt) + 500)),
+        items.map((i) => (i.body.hazards.length ? 'hazards_found' : 'ok')),
+        items.map(() => 'bench'),
+      ],
+    ),
+  );
   const bareRowsPerSecond = round((items.length / bareMs) * 1000);
 
   // 100,000 CSV rows over venues with a worker of their cell; dated just after the patrols above
-  const venues = await db.query<{ id: number; worker_id: number; external_id: string; username: string }>(`
+  const venues = await db.query<{ id: number; worker_id: number; external_id: string; username: string }>(
+    `
     SELECT v.id, c.worker_id, v.external_id, u.username FROM venues v JOIN grid_cells c ON c.id = v.grid_cell_id JOIN users u ON u.id = c.worker_id
-     WHERE v.closed_at IS NULL AND v.registered_at <= $1 ORDER BY v.id LIMIT 20000`, [referenceDate]);
+     WHERE v.closed_at IS NULL AND v.registered_at <= $1 ORDER BY v.id LIMIT 20000`,
+    [referenceDate],
+  );
   const run = Date.now().toString(36);
   const importStart = start + 3_600_000;
   const lines = ['external_id,venue_external_id,worker_username,patrolled_at,result,note'];
   const rows = 100_000;
   for (let i = 0; i < rows; i++) {
     const v = venues[i % venues.length]!;
-    lines.push(`bench-${run}-${i},${v.external_id},${v.username},${new Date(importStart + i * 100).toISOString()},ok,bench import`);
+    lines.push(
+      `bench-${run}-${i},${v.external_id},${v.username},${new Date(importStart + i * 100).toISOString()},ok,bench import`,
+    );
   }
   const csv = lines.join('\n') + '\n';
   let answer = { status: 0, text: '' };
-  const seconds = (await timed(async () => (answer = await post(`${url}/api/import/patrols`, adminToken, csv, 'text/csv')))) / 1000;
-  log(`  import: ${rows} rows (${round(csv.length / 1e6, 1)} MB) in ${round(seconds, 1)} s: ${answer.status} ${answer.text.slice(0, 200)}`);
+  const seconds =
+    (await timed(async () => (answer = await post(`${url}/api/import/patrols`, adminToken, csv, 'text/csv')))) / 1000;
+  log(
+    `  import: ${rows} rows (${round(csv.length / 1e6, 1)} MB) in ${round(seconds, 1)} s: ${answer.status} ${answer.text.slice(0, 200)}`,
+  );
   // the baseline: the same rows as one INSERT of arrays (ids resolved already, as a loader would)
-  const bareImportMs = await timed(() => db.query(`
+  const bareImportMs = await timed(() =>
+    db.query(
+      `
     INSERT INTO patrols (external_id, venue_id, worker_id, patrolled_at, result, note)
     SELECT 'bare-' || $1 || '-' || n, v, w, to_timestamp($2::float8 / 1000 + n * 0.1), 'ok', 'bench import'
       FROM unnest($3::int[], $4::int[]) WITH ORDINALITY AS u(v, w, n)`,
-    [run, importStart + 20_000_000, Array.from({ length: rows }, (_, i) => venues[i % venues.length]!.id),
-      Array.from({ length: rows }, (_, i) => venues[i % venues.length]!.worker_id)]));
+      [
+        run,
+        importStart + 20_000_000,
+        Array.from({ length: rows }, (_, i) => venues[i % venues.length]!.id),
+        Array.from({ length: rows }, (_, i) => venues[i % venues.length]!.worker_id),
+      ],
+    ),
+  );
   const bareImportRate = round((rows / bareImportMs) * 1000);
   const rowsPerSecond = round(rows / seconds);
   return {
-    patrols: { http, failures, firstFailure, bareRowsPerSecond, throughputRatio: ratio(http.perSecond, bareRowsPerSecond) },
-    import: { rows, bytes: csv.length, seconds: round(seconds, 2), rowsPerSecond, status: answer.status, answer: answer.text.slice(0, 300), bareRowsPerSecond: bareImportRate, ratio: ratio(rowsPerSecond, bareImportRate) },
+    patrols: {
+      http,
+      failures,
+      firstFailure,
+      bareRowsPerSecond,
+      throughputRatio: ratio(http.perSecond, bareRowsPerSecond),
+    },
+    import: {
+      rows,
+      bytes: csv.length,
+      seconds: round(seconds, 2),
+      rowsPerSecond,
+      status: answer.status,
+      answer: answer.text.slice(0, 300),
+      bareRowsPerSecond: bareImportRate,
+      ratio: ratio(rowsPerSecond, bareImportRate),
+    },
   };
 }

@@ -10,10 +10,13 @@ import { authHeaders, signIn } from './sign-in.ts';
 import { BASEMAP_BACKGROUND, LAKE_COLOUR, startStyleServer, type StyleServer } from './style-server.ts';
 
 const hasBrowser = chromiumAvailable();
-if (!hasBrowser && process.env.REQUIRE_BROWSER === '1') throw new Error('REQUIRE_BROWSER=1 but /usr/bin/chromium is missing');
+if (!hasBrowser && process.env.REQUIRE_BROWSER === '1')
+  throw new Error('REQUIRE_BROWSER=1 but /usr/bin/chromium is missing');
 
 const waitReady = (page: Page) =>
-  page.waitForFunction(() => (window as unknown as { __mapReady?: boolean }).__mapReady === true, undefined, { timeout: 90_000 });
+  page.waitForFunction(() => (window as unknown as { __mapReady?: boolean }).__mapReady === true, undefined, {
+    timeout: 90_000,
+  });
 const near = (rgb: Rgb, want: Rgb, tolerance: number) => rgb.every((c, i) => Math.abs(c - want[i]!) <= tolerance);
 // the township label's text colour (web/src/features/townships/townships.layer.ts)
 const LABEL_TEXT: Rgb = [29, 53, 87];
@@ -25,7 +28,7 @@ const artifact = (name: string) => {
   return `${ARTIFACTS}/${name}`;
 };
 
-describe.skipIf(!hasBrowser)('a deployment\'s own basemap (BASEMAP_STYLE_URL) in headless Chromium', () => {
+describe.skipIf(!hasBrowser)("a deployment's own basemap (BASEMAP_STYLE_URL) in headless Chromium", () => {
   let styles: StyleServer;
   let server: RunningServer;
   let browser: Browser;
@@ -35,9 +38,13 @@ describe.skipIf(!hasBrowser)('a deployment\'s own basemap (BASEMAP_STYLE_URL) in
   beforeAll(async () => {
     styles = await startStyleServer();
     server = await startServer({
-      venues: 300, databaseUrl: process.env.DATABASE_URL || undefined, env: { BASEMAP_STYLE_URL: styles.styleUrl },
+      venues: 300,
+      databaseUrl: process.env.DATABASE_URL || undefined,
+      env: { BASEMAP_STYLE_URL: styles.styleUrl },
     });
-    townships = (await (await fetch(`${server.url}/api/townships`, { headers: await authHeaders(server.url) })).json()) as TownshipCollection;
+    townships = (await (
+      await fetch(`${server.url}/api/townships`, { headers: await authHeaders(server.url) })
+    ).json()) as TownshipCollection;
     const xs = townships.features.flatMap((f) => f.geometry.coordinates.flat(2).map((p) => p[0]));
     const ys = townships.features.flatMap((f) => f.geometry.coordinates.flat(2).map((p) => p[1]));
     city = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
@@ -60,7 +67,11 @@ describe.skipIf(!hasBrowser)('a deployment\'s own basemap (BASEMAP_STYLE_URL) in
     page.on('console', (m: ConsoleMessage) => {
       if (m.type() === 'warning') warnings.push(m.text());
       if (m.type() !== 'error') return;
-      if (m.text().startsWith('Failed to load resource') && m.location().url.startsWith(new URL(styles.styleUrl).origin)) return;
+      if (
+        m.text().startsWith('Failed to load resource') &&
+        m.location().url.startsWith(new URL(styles.styleUrl).origin)
+      )
+        return;
       errors.push(`${m.text()} (${m.location().url})`);
     });
     page.on('pageerror', (e) => errors.push(e.message));
@@ -71,34 +82,52 @@ describe.skipIf(!hasBrowser)('a deployment\'s own basemap (BASEMAP_STYLE_URL) in
   const labelInk = async (page: Page) => {
     const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
     const middle = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    const points = await Promise.all(townships.features.map(async (f) => ({ f, at: await project(page, f.properties.labelPoint) })));
-    const { f, at } = points.sort((a, b) => Math.hypot(a.at.x - middle.x, a.at.y - middle.y) - Math.hypot(b.at.x - middle.x, b.at.y - middle.y))[0]!;
+    const points = await Promise.all(
+      townships.features.map(async (f) => ({ f, at: await project(page, f.properties.labelPoint) })),
+    );
+    const { f, at } = points.sort(
+      (a, b) => Math.hypot(a.at.x - middle.x, a.at.y - middle.y) - Math.hypot(b.at.x - middle.x, b.at.y - middle.y),
+    )[0]!;
     return { name: f.properties.name, share: await shareNear(page, await page.screenshot(), at, 10, LABEL_TEXT, 45) };
   };
 
-  it('draws the basemap\'s background and its GeoJSON lake under our township outlines and names, in Chinese and in English', async () => {
+  it("draws the basemap's background and its GeoJSON lake under our township outlines and names, in Chinese and in English", async () => {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     await signIn(page, server.url);
     const { errors } = watch(page);
     const offsite: string[] = [];
     page.on('request', (r) => {
       const u = r.url();
-      if (!u.startsWith(server.url) && !u.startsWith(new URL(styles.styleUrl).origin) && !u.startsWith('data:') && !u.startsWith('blob:')) offsite.push(u);
+      if (
+        !u.startsWith(server.url) &&
+        !u.startsWith(new URL(styles.styleUrl).origin) &&
+        !u.startsWith('data:') &&
+        !u.startsWith('blob:')
+      )
+        offsite.push(u);
     });
     // no data layers: the basemap shows wherever our layers do not cover it
     await page.goto(`${server.url}/?layers=`);
     await waitReady(page);
-    expect(await page.evaluate(() => (window as unknown as { __map: { getStyle: () => { name?: string } } }).__map.getStyle().name)).toMatch(/on e2e basemap$/);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __map: { getStyle: () => { name?: string } } }).__map.getStyle().name,
+      ),
+    ).toMatch(/on e2e basemap$/);
 
     const png = await page.screenshot({ path: artifact('basemap.png') });
     const [w, s, e, n] = city;
     // east of the city's box, 20 px out: only the basemap's background is there
     const east = await project(page, [e, (s + n) / 2]);
     const background = await colourAt(page, png, east.x + 20, east.y);
-    expect(background, `basemap background at ${Math.round(east.x + 20)},${Math.round(east.y)}`).toSatisfy((c: Rgb) => near(c, BASEMAP_BACKGROUND, 12));
+    expect(background, `basemap background at ${Math.round(east.x + 20)},${Math.round(east.y)}`).toSatisfy((c: Rgb) =>
+      near(c, BASEMAP_BACKGROUND, 12),
+    );
     // the lake's data came from a relative URL of the style, fetched by MapLibre's worker under the CSP
     const lake = await project(page, [w - 0.005, s - 0.005]);
-    expect(await colourAt(page, png, lake.x, lake.y), 'the basemap\'s lake').toSatisfy((c: Rgb) => near(c, LAKE_COLOUR, 25));
+    expect(await colourAt(page, png, lake.x, lake.y), "the basemap's lake").toSatisfy((c: Rgb) =>
+      near(c, LAKE_COLOUR, 25),
+    );
 
     const zh = await labelInk(page);
     expect(zh.share, `label ${zh.name} in Chinese`).toBeGreaterThan(0.04);
@@ -131,7 +160,9 @@ describe.skipIf(!hasBrowser)('a deployment\'s own basemap (BASEMAP_STYLE_URL) in
       const png = await page.screenshot({ path: artifact('basemap-fallback.png') });
       const [, s, e, n] = city;
       const east = await project(page, [e, (s + n) / 2]);
-      expect(await colourAt(page, png, east.x + 20, east.y), 'the built-in background').toSatisfy((c: Rgb) => near(c, OFFLINE_BACKGROUND, 8));
+      expect(await colourAt(page, png, east.x + 20, east.y), 'the built-in background').toSatisfy((c: Rgb) =>
+        near(c, OFFLINE_BACKGROUND, 8),
+      );
       expect((await labelInk(page)).share, 'our labels on the built-in map').toBeGreaterThan(0.04);
 
       // a change of view rebuilds nothing and says nothing more

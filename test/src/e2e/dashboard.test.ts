@@ -9,14 +9,17 @@ import { startServer, type RunningServer } from './server-process.ts';
 import { authHeaders, signIn } from './sign-in.ts';
 
 const waitReady = (page: Page) =>
-  page.waitForFunction(() => (window as unknown as { __mapReady?: boolean }).__mapReady === true, undefined, { timeout: 90_000 });
+  page.waitForFunction(() => (window as unknown as { __mapReady?: boolean }).__mapReady === true, undefined, {
+    timeout: 90_000,
+  });
 
 // Browser tests need Debian's chromium; CI installs it and sets REQUIRE_BROWSER=1 so a missing
 // browser fails there instead of skipping.
 const hasBrowser = chromiumAvailable();
 // screenshots of each view, kept as test artifacts (git-ignored)
 const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts', import.meta.url));
-if (!hasBrowser && process.env.REQUIRE_BROWSER === '1') throw new Error('REQUIRE_BROWSER=1 but /usr/bin/chromium is missing');
+if (!hasBrowser && process.env.REQUIRE_BROWSER === '1')
+  throw new Error('REQUIRE_BROWSER=1 but /usr/bin/chromium is missing');
 
 describe.skipIf(!hasBrowser)('the dashboard in headless Chromium', () => {
   let server: RunningServer;
@@ -44,10 +47,19 @@ describe.skipIf(!hasBrowser)('the dashboard in headless Chromium', () => {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
     const offsite: string[] = [];
-    page.on('request', (r) => !r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:') && offsite.push(r.url()));
+    page.on(
+      'request',
+      (r) =>
+        !r.url().startsWith(server.url) &&
+        !r.url().startsWith('data:') &&
+        !r.url().startsWith('blob:') &&
+        offsite.push(r.url()),
+    );
 
     await page.goto(`${server.url}/`);
-    await page.waitForFunction(() => (window as unknown as { __mapReady?: boolean }).__mapReady === true, undefined, { timeout: 90_000 });
+    await page.waitForFunction(() => (window as unknown as { __mapReady?: boolean }).__mapReady === true, undefined, {
+      timeout: 90_000,
+    });
     expect(await page.locator('header').innerText()).toContain('社会面小场所安全治理');
 
     // the map canvas has drawn something other than its plain background
@@ -67,19 +79,29 @@ describe.skipIf(!hasBrowser)('the dashboard in headless Chromium', () => {
     await signIn(page, server.url);
     await page.goto(`${server.url}/?layers=grid-cells`);
     await waitReady(page);
-    const cells = (await (await fetch(`${server.url}/api/grid-cells`, { headers: await authHeaders(server.url) })).json()) as GridCellCollection;
+    const cells = (await (
+      await fetch(`${server.url}/api/grid-cells`, { headers: await authHeaders(server.url) })
+    ).json()) as GridCellCollection;
     const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
     // only cells whose centre is well inside the map, clear of the layer and legend cards
     const candidates = [];
     for (const f of cells.features) {
       const ring = f.geometry.coordinates[0]!;
       const at = await project(page, ringCentre(ring));
-      const inside = at.x > box.x + box.width * 0.3 && at.x < box.x + box.width * 0.9 && at.y > box.y + box.height * 0.2 && at.y < box.y + box.height * 0.8;
+      const inside =
+        at.x > box.x + box.width * 0.3 &&
+        at.x < box.x + box.width * 0.9 &&
+        at.y > box.y + box.height * 0.2 &&
+        at.y < box.y + box.height * 0.8;
       if (inside) candidates.push({ f, at, span: ringSpan(ring) });
     }
     candidates.sort((a, b) => b.span - a.span);
-    const stale = candidates.find((c) => c.f.properties.daysSincePatrol === null || c.f.properties.daysSincePatrol > 30);
-    const fresh = candidates.find((c) => c.f.properties.daysSincePatrol !== null && c.f.properties.daysSincePatrol <= 3);
+    const stale = candidates.find(
+      (c) => c.f.properties.daysSincePatrol === null || c.f.properties.daysSincePatrol > 30,
+    );
+    const fresh = candidates.find(
+      (c) => c.f.properties.daysSincePatrol !== null && c.f.properties.daysSincePatrol <= 3,
+    );
     expect(stale, 'a stale cell on screen').toBeDefined();
     expect(fresh, 'a freshly patrolled cell on screen').toBeDefined();
     const png = await page.screenshot();
@@ -87,7 +109,8 @@ describe.skipIf(!hasBrowser)('the dashboard in headless Chromium', () => {
     const [fr, fg, fb] = await colourAt(page, png, fresh!.at.x, fresh!.at.y);
     // fresh: a light green wash (green above red); stale: red (over 30 days) or dark slate (never)
     expect(fg, `fresh cell ${fresh!.f.properties.code} rgb ${fr},${fg},${fb}`).toBeGreaterThan(fr);
-    if (stale!.f.properties.daysSincePatrol === null) expect(Math.max(sr, sg, sb), `never-patrolled ${stale!.f.properties.code}`).toBeLessThan(175);
+    if (stale!.f.properties.daysSincePatrol === null)
+      expect(Math.max(sr, sg, sb), `never-patrolled ${stale!.f.properties.code}`).toBeLessThan(175);
     else expect(sr - sg, `stale cell ${stale!.f.properties.code} rgb ${sr},${sg},${sb}`).toBeGreaterThan(40);
     expect(sr + sg + sb).toBeLessThan(fr + fg + fb - 60);
     await page.close();
@@ -98,12 +121,18 @@ describe.skipIf(!hasBrowser)('the dashboard in headless Chromium', () => {
     await signIn(page, server.url);
     await page.goto(`${server.url}/?layers=rebounds`);
     await waitReady(page);
-    const clusters = (await (await fetch(`${server.url}/api/rebounds/clusters`, { headers: await authHeaders(server.url) })).json()) as ReboundClustersDto;
+    const clusters = (await (
+      await fetch(`${server.url}/api/rebounds/clusters`, { headers: await authHeaders(server.url) })
+    ).json()) as ReboundClustersDto;
     const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
     const onScreen = [];
     for (const f of clusters.features) {
       const at = await project(page, f.properties.centroid);
-      const inside = at.x > box.x + box.width * 0.3 && at.x < box.x + box.width * 0.9 && at.y > box.y + box.height * 0.2 && at.y < box.y + box.height * 0.8;
+      const inside =
+        at.x > box.x + box.width * 0.3 &&
+        at.x < box.x + box.width * 0.9 &&
+        at.y > box.y + box.height * 0.2 &&
+        at.y < box.y + box.height * 0.8;
       if (inside) onScreen.push({ f, at });
     }
     const cluster = onScreen.sort((a, b) => b.f.properties.memberCount - a.f.properties.memberCount)[0];
@@ -129,12 +158,22 @@ describe.skipIf(!hasBrowser)('the dashboard in headless Chromium', () => {
     await signIn(page, server.url);
     await page.goto(`${server.url}/`);
     await waitReady(page);
-    const townships = (await (await fetch(`${server.url}/api/townships`, { headers: await authHeaders(server.url) })).json()) as TownshipCollection;
-    const t = townships.features.find((f) => f.properties.kpis.cells.unpatrolled > 0)?.properties ?? townships.features[0]!.properties;
-    await page.getByRole('button', { name: new RegExp(t.name) }).first().click();
+    const townships = (await (
+      await fetch(`${server.url}/api/townships`, { headers: await authHeaders(server.url) })
+    ).json()) as TownshipCollection;
+    const t =
+      townships.features.find((f) => f.properties.kpis.cells.unpatrolled > 0)?.properties ??
+      townships.features[0]!.properties;
+    await page
+      .getByRole('button', { name: new RegExp(t.name) })
+      .first()
+      .click();
     await page.waitForURL(new RegExp(`view=township&township=${t.id}(&|$)`));
     await page.getByRole('heading', { name: t.name }).first().waitFor();
-    await page.waitForFunction((figure) => document.body.innerText.includes(figure), `${t.kpis.cells.unpatrolled} / ${t.kpis.cells.total}`);
+    await page.waitForFunction(
+      (figure) => document.body.innerText.includes(figure),
+      `${t.kpis.cells.unpatrolled} / ${t.kpis.cells.total}`,
+    );
     await page.screenshot({ path: artifact('township.png') });
     await page.close();
   });

@@ -6,18 +6,21 @@ export type Rgb = [number, number, number];
 
 /** RGBA bytes of the (2r+1)² pixels around (x, y) of a screenshot, decoded by the page's own PNG decoder. */
 function pixelsAround(page: Page, png: Buffer, x: number, y: number, r: number): Promise<number[]> {
-  return page.evaluate(async ({ data, x, y, r }) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${data}`;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.width;
-    canvas.height = img.height;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('no 2d context');
-    ctx.drawImage(img, 0, 0);
-    return Array.from(ctx.getImageData(Math.round(x) - r, Math.round(y) - r, 2 * r + 1, 2 * r + 1).data);
-  }, { data: png.toString('base64'), x, y, r });
+  return page.evaluate(
+    async ({ data, x, y, r }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${data}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('no 2d context');
+      ctx.drawImage(img, 0, 0);
+      return Array.from(ctx.getImageData(Math.round(x) - r, Math.round(y) - r, 2 * r + 1, 2 * r + 1).data);
+    },
+    { data: png.toString('base64'), x, y, r },
+  );
 }
 
 /** Median colour of the 7×7 pixels around (x, y) of a screenshot: thin streets and labels do not sway it. */
@@ -34,7 +37,11 @@ export async function colourAt(page: Page, png: Buffer, x: number, y: number): P
 /** Screen pixel of a [lon, lat] on the page's MapLibre map (window.__map). */
 export function project(page: Page, lonLat: [number, number]): Promise<{ x: number; y: number }> {
   return page.evaluate((ll) => {
-    const map = (window as unknown as { __map: { project: (p: [number, number]) => { x: number; y: number }; getContainer: () => HTMLElement } }).__map;
+    const map = (
+      window as unknown as {
+        __map: { project: (p: [number, number]) => { x: number; y: number }; getContainer: () => HTMLElement };
+      }
+    ).__map;
     const p = map.project(ll);
     const box = map.getContainer().getBoundingClientRect();
     return { x: p.x + box.left, y: p.y + box.top };
@@ -55,7 +62,14 @@ export function ringSpan(ring: number[][]): number {
 }
 
 /** Share of the (2r+1)² pixels around (x, y) within `tolerance` (per channel) of `rgb`: finds a badge under its digits. */
-export async function shareNear(page: Page, png: Buffer, at: { x: number; y: number }, r: number, rgb: Rgb, tolerance: number): Promise<number> {
+export async function shareNear(
+  page: Page,
+  png: Buffer,
+  at: { x: number; y: number },
+  r: number,
+  rgb: Rgb,
+  tolerance: number,
+): Promise<number> {
   const px = await pixelsAround(page, png, at.x, at.y, r);
   let near = 0;
   for (let i = 0; i < px.length; i += 4) {

@@ -53,7 +53,9 @@ async function freshDatabaseUrl(serverUrl: string): Promise<{ url: string; drop:
 
 /** Starts the server with a seeded city of `venues` venues; resolves once /api/health answers. */
 export async function startServer(options: {
-  venues: number; seed?: number; databaseUrl?: string;
+  venues: number;
+  seed?: number;
+  databaseUrl?: string;
   /** how long a start (or restart) may take before it counts as failed; default 180 s */
   readyTimeoutMs?: number;
   /** more environment for the server (e.g. BASEMAP_STYLE_URL) */
@@ -63,21 +65,22 @@ export async function startServer(options: {
   const dataDir = mkdtempSync(join(tmpdir(), 'svm-e2e-'));
   const database = options.databaseUrl ? await freshDatabaseUrl(options.databaseUrl) : null;
   let log = '';
-  const launch = (): ChildProcess => spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: database?.url ?? '',
-      SEED_ON_START: 'true',
-      SEED_VENUES: String(options.venues),
-      SEED: String(options.seed ?? 7),
-      ...options.env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const launch = (): ChildProcess =>
+    spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: serverDir,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        DATABASE_URL: database?.url ?? '',
+        SEED_ON_START: 'true',
+        SEED_VENUES: String(options.venues),
+        SEED: String(options.seed ?? 7),
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   const listen = (c: ChildProcess) => {
     c.stdout?.on('data', (d: Buffer) => (log += d.toString()));
     c.stderr?.on('data', (d: Buffer) => (log += d.toString()));

@@ -19,7 +19,9 @@ const tokens = new Map<string, Promise<string>>();
 
 async function bearer(baseUrl: string, username: string, password: string): Promise<string> {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password, as: 'token' }),
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password, as: 'token' }),
   });
   if (!res.ok) throw new Error(`signing in as ${username} failed: ${res.status} ${await res.text()}`);
   const { token } = (await res.json()) as { token: string };
@@ -27,9 +29,20 @@ async function bearer(baseUrl: string, username: string, password: string): Prom
 }
 
 /** Headers that sign a Node-side fetch in as `username` (a bearer session token, made once per server and account). */
-export async function authHeaders(baseUrl: string, username = 'city', password = DEMO_PASSWORD): Promise<Record<string, string>> {
+export async function authHeaders(
+  baseUrl: string,
+  username = 'city',
+  password = DEMO_PASSWORD,
+): Promise<Record<string, string>> {
   const key = `${baseUrl} ${username}`;
-  if (!tokens.has(key)) tokens.set(key, bearer(baseUrl, username, password).catch((err: unknown) => { tokens.delete(key); throw err; }));
+  if (!tokens.has(key))
+    tokens.set(
+      key,
+      bearer(baseUrl, username, password).catch((err: unknown) => {
+        tokens.delete(key);
+        throw err;
+      }),
+    );
   return { Authorization: `Bearer ${await tokens.get(key)!}` };
 }
 
@@ -50,13 +63,21 @@ export async function workerHeaders(baseUrl: string, workerId: number): Promise<
     const made = (async () => {
       const password = `${DEMO_PASSWORD}-worker-${workerId}`;
       const res = await fetch(`${baseUrl}/api/auth/users/${workerId}`, {
-        method: 'PATCH', headers: { 'Content-Type': 'application/json', ...(await authHeaders(baseUrl, 'admin')) }, body: JSON.stringify({ password }),
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', ...(await authHeaders(baseUrl, 'admin')) },
+        body: JSON.stringify({ password }),
       });
       if (!res.ok) throw new Error(`setting worker ${workerId}'s password failed: ${res.status} ${await res.text()}`);
       const { username } = (await res.json()) as { username: string };
       return bearer(baseUrl, username, password);
     })();
-    tokens.set(key, made.catch((err: unknown) => { tokens.delete(key); throw err; }));
+    tokens.set(
+      key,
+      made.catch((err: unknown) => {
+        tokens.delete(key);
+        throw err;
+      }),
+    );
   }
   return { Authorization: `Bearer ${await tokens.get(key)!}` };
 }

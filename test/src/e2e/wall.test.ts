@@ -12,7 +12,8 @@ import { startServer, type RunningServer } from './server-process.ts';
 import { authHeaders, wallUrl } from './sign-in.ts';
 
 const hasBrowser = chromiumAvailable();
-if (!hasBrowser && process.env.REQUIRE_BROWSER === '1') throw new Error('REQUIRE_BROWSER=1 but /usr/bin/chromium is missing');
+if (!hasBrowser && process.env.REQUIRE_BROWSER === '1')
+  throw new Error('REQUIRE_BROWSER=1 but /usr/bin/chromium is missing');
 const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts', import.meta.url));
 // known harmless noise of software WebGL (see NOTES.md); anything else is a failure
 const NOISE = [/weightsTexture/, /GPU stall due to ReadPixels/];
@@ -22,7 +23,11 @@ let targets: WriteTarget[];
 
 beforeAll(async () => {
   // a first start unpacks PostGIS and seeds: minutes on a busy two-core machine
-  server = await startServer({ venues: 1500, databaseUrl: process.env.DATABASE_URL || undefined, readyTimeoutMs: 420_000 });
+  server = await startServer({
+    venues: 1500,
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    readyTimeoutMs: 420_000,
+  });
   targets = await findTargets(server.url, 3);
 }, 480_000);
 
@@ -38,14 +43,20 @@ async function frameWhere(res: Response, match: (e: EventDto) => boolean, ms = 1
   const deadline = Date.now() + ms;
   try {
     while (Date.now() < deadline) {
-      const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now()))]);
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now())),
+      ]);
       if (!chunk || chunk.done) break;
       buffer += decoder.decode(chunk.value, { stream: true });
       for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
         const lines = buffer.slice(0, end).split('\n');
         buffer = buffer.slice(end + 2);
         if (lines.some((l) => l.startsWith('event:'))) continue;
-        const data = lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+        const data = lines
+          .filter((l) => l.startsWith('data: '))
+          .map((l) => l.slice(6))
+          .join('\n');
         if (data) {
           const event = JSON.parse(data) as EventDto;
           if (match(event)) return event;
@@ -60,7 +71,9 @@ async function frameWhere(res: Response, match: (e: EventDto) => boolean, ms = 1
 
 describe('GET /api/events on the real server', () => {
   it('pushes a patrol written through the API, and replays it after a restart to a client resuming from before it', async () => {
-    const before = (await (await fetch(`${server.url}/api/events/recent?limit=1`, { headers: await authHeaders(server.url) })).json()) as { lastId: number };
+    const before = (await (
+      await fetch(`${server.url}/api/events/recent?limit=1`, { headers: await authHeaders(server.url) })
+    ).json()) as { lastId: number };
     const stream = await fetch(`${server.url}/api/events`, { headers: await authHeaders(server.url) });
     expect(stream.headers.get('content-type')).toContain('text/event-stream');
     const target = targets[0]!;
@@ -71,7 +84,9 @@ describe('GET /api/events on the real server', () => {
     expect(patrol.venueId).toBe(target.venueId);
 
     await server.restart();
-    const resumed = await fetch(`${server.url}/api/events`, { headers: { ...(await authHeaders(server.url)), 'Last-Event-ID': String(before.lastId) } });
+    const resumed = await fetch(`${server.url}/api/events`, {
+      headers: { ...(await authHeaders(server.url)), 'Last-Event-ID': String(before.lastId) },
+    });
     expect((await frameWhere(resumed, (e) => e.id === pushed.id, 5_000)).kind).toBe('patrol_recorded');
   }, 480_000);
 });
@@ -94,7 +109,10 @@ describe.skipIf(!hasBrowser)('the wall display in headless Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     // a long hold: the tour stays on the city while the test watches the city's figures
     await page.goto(wallUrl(server.url, 'hold=600'));
-    if (map) await page.waitForFunction(() => (window as unknown as { __mapReady?: boolean }).__mapReady === true, undefined, { timeout: 150_000 });
+    if (map)
+      await page.waitForFunction(() => (window as unknown as { __mapReady?: boolean }).__mapReady === true, undefined, {
+        timeout: 150_000,
+      });
     await page.locator('[data-kpi="open"]').waitFor({ timeout: 60_000 });
     await page.locator('.wall-badge[data-status="live"]').waitFor({ timeout: 30_000 });
     // set once: still there later means the page was never reloaded
@@ -103,8 +121,13 @@ describe.skipIf(!hasBrowser)('the wall display in headless Chromium', () => {
   };
   const kpi = (page: Page, id: string) => page.locator(`[data-kpi="${id}"] .wall-kpi-value`).innerText();
   const cityOpenHazards = async () =>
-    ((await (await fetch(`${server.url}/api/stats/summary`, { headers: await authHeaders(server.url) })).json()) as StatsSummaryDto).kpis.hazards.open;
-  const notReloaded = (page: Page) => page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload === true);
+    (
+      (await (
+        await fetch(`${server.url}/api/stats/summary`, { headers: await authHeaders(server.url) })
+      ).json()) as StatsSummaryDto
+    ).kpis.hazards.open;
+  const notReloaded = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload === true);
 
   it('shows the map, the KPI column, a clock and a live badge, and no controls', async () => {
     const { page, errors } = await openWall({ width: 1920, height: 1080, map: true });
@@ -125,17 +148,26 @@ describe.skipIf(!hasBrowser)('the wall display in headless Chromium', () => {
     const target = targets[1]!;
 
     await writePatrol(server.url, target);
-    await page.locator('.wall-event[data-kind="patrol_recorded"]', { hasText: target.venueName }).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator('.wall-event[data-kind="patrol_recorded"]', { hasText: target.venueName })
+      .first()
+      .waitFor({ timeout: 10_000 });
 
     await writePatrol(server.url, target, 'no_extinguisher');
     // a hazard found (or, had the venue's last one of this type been closed lately, a rebound)
-    await page.locator('.wall-event[data-kind="hazard_found"], .wall-event[data-kind="rebound_detected"]', { hasText: target.venueName })
-      .first().waitFor({ timeout: 10_000 });
+    await page
+      .locator('.wall-event[data-kind="hazard_found"], .wall-event[data-kind="rebound_detected"]', {
+        hasText: target.venueName,
+      })
+      .first()
+      .waitFor({ timeout: 10_000 });
     const openAfter = await cityOpenHazards();
     expect(openAfter).toBe(openBefore + 1);
     await page.waitForFunction(
       (expected) => document.querySelector('[data-kpi="open"] .wall-kpi-value')?.textContent === expected,
-      openAfter.toLocaleString('zh-CN'), { timeout: 10_000 });
+      openAfter.toLocaleString('zh-CN'),
+      { timeout: 10_000 },
+    );
     expect(await notReloaded(page)).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
@@ -157,7 +189,10 @@ describe.skipIf(!hasBrowser)('the wall display in headless Chromium', () => {
     const missedWhileDown = (await page.locator('.wall-badge').getAttribute('data-status')) === 'down';
     await page.unroute(STREAM);
     await page.locator('.wall-badge[data-status="live"]').waitFor({ timeout: 60_000 });
-    await page.locator('.wall-event[data-kind="patrol_recorded"]', { hasText: target.venueName }).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator('.wall-event[data-kind="patrol_recorded"]', { hasText: target.venueName })
+      .first()
+      .waitFor({ timeout: 10_000 });
     expect(await page.locator('.wall-badge').getAttribute('data-level')).toBe('fresh');
     expect(missedWhileDown, 'the write happened while the wall was disconnected').toBe(true);
     expect(await notReloaded(page)).toBe(true);

@@ -18,16 +18,29 @@ async function json<T>(res: Response, what: string): Promise<T> {
 
 /** Up to `count` venues in cells that have a worker, one per cell, from the busiest cells. */
 export async function findTargets(url: string, count: number): Promise<WriteTarget[]> {
-  const cells = await json<GridCellCollection>(await fetch(`${url}/api/grid-cells`, { headers: await authHeaders(url) }), 'GET /api/grid-cells');
-  const staffed = cells.features.filter((f) => f.properties.worker !== null && f.properties.venueCount > 0)
+  const cells = await json<GridCellCollection>(
+    await fetch(`${url}/api/grid-cells`, { headers: await authHeaders(url) }),
+    'GET /api/grid-cells',
+  );
+  const staffed = cells.features
+    .filter((f) => f.properties.worker !== null && f.properties.venueCount > 0)
     .sort((a, b) => b.properties.venueCount - a.properties.venueCount);
   const targets: WriteTarget[] = [];
   for (const cell of staffed) {
     if (targets.length >= count) break;
-    const detail = await json<GridCellDetailDto>(await fetch(`${url}/api/grid-cells/${cell.properties.id}`, { headers: await authHeaders(url) }), 'GET /api/grid-cells/:id');
+    const detail = await json<GridCellDetailDto>(
+      await fetch(`${url}/api/grid-cells/${cell.properties.id}`, { headers: await authHeaders(url) }),
+      'GET /api/grid-cells/:id',
+    );
     const venue = detail.overdueVenues[0] ?? detail.patrols[0]?.venue;
     const worker = cell.properties.worker;
-    if (venue && worker) targets.push({ venueId: venue.id, venueName: venue.name, workerId: worker.id, townshipId: cell.properties.townshipId });
+    if (venue && worker)
+      targets.push({
+        venueId: venue.id,
+        venueName: venue.name,
+        workerId: worker.id,
+        townshipId: cell.properties.townshipId,
+      });
   }
   if (!targets.length) throw new Error('the seeded city has no staffed cell with a venue to patrol');
   return targets;

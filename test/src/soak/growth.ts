@@ -30,8 +30,15 @@ export function growthPerHour<S extends { tSec: number }>(samples: readonly S[],
   const hours = mean(xs.slice(n - half)) - mean(xs.slice(0, half));
   const halvesPerHour = half > 0 && hours > 0 ? (mean(b) - mean(a)) / hours : 0;
   return {
-    samples: n, first: ys[0] ?? 0, last: ys[n - 1] ?? 0, mean: my,
-    perHour, percentPerHour: my ? (perHour / my) * 100 : 0,
-    firstHalfMean: mean(a), secondHalfMean: mean(b), halvesPerHour, halvesPercentPerHour: my ? (halvesPerHour / my) * 100 : 0,
+    samples: n,
+    first: ys[0] ?? 0,
+    last: ys[n - 1] ?? 0,
+    mean: my,
+    perHour,
+    percentPerHour: my ? (perHour / my) * 100 : 0,
+    firstHalfMean: mean(a),
+    secondHalfMean: mean(b),
+    halvesPerHour,
+    halvesPercentPerHour: my ? (halvesPerHour / my) * 100 : 0,
   };
 }

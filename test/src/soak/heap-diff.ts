@@ -47,23 +47,31 @@ try {
   const page = await browser.newPage({ viewport: { width: Number(args.width), height: Number(args.height) } });
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
   await page.goto(wallUrl(server.url, `hold=${args.hold}`));
-  await page.waitForFunction(() => (window as unknown as { __mapReady?: boolean }).__mapReady === true, undefined, { timeout: 180_000 });
+  await page.waitForFunction(() => (window as unknown as { __mapReady?: boolean }).__mapReady === true, undefined, {
+    timeout: 180_000,
+  });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
   const targets = await findTargets(server.url, 20);
   let writes = 0;
-  const writer = setInterval(() => {
-    const target = targets[writes % targets.length]!;
-    const hazard = writes % 3 === 0 ? HAZARDS[(writes / 3) % HAZARDS.length] : undefined;
-    writes++;
-    writePatrol(server.url, target, hazard).catch(() => {});
-  }, Number(args.every) * 1000);
+  const writer = setInterval(
+    () => {
+      const target = targets[writes % targets.length]!;
+      const hazard = writes % 3 === 0 ? HAZARDS[(writes / 3) % HAZARDS.length] : undefined;
+      writes++;
+      writePatrol(server.url, target, hazard).catch(() => {});
+    },
+    Number(args.every) * 1000,
+  );
 
   const stops = await page.evaluate(() => document.querySelector('.wall')?.getAttribute('data-stops'));
   console.log(`wall ready; ${stops} tour stops held ${args.hold} s; a write every ${args.every} s`);
   // each snapshot at the tour's first stop, a few seconds in, so the same place's data is in play
   const snap = async (label: string) => {
-    await page.waitForFunction(() => document.querySelector('.wall')?.getAttribute('data-stop') === '0', undefined, { timeout: 600_000, polling: 250 });
+    await page.waitForFunction(() => document.querySelector('.wall')?.getAttribute('data-stop') === '0', undefined, {
+      timeout: 600_000,
+      polling: 250,
+    });
     await sleep(3_000);
     const heap = await takeSnapshot(cdp);
     const usage = await cdp.send('Runtime.getHeapUsage');
@@ -79,8 +87,11 @@ try {
   clearInterval(writer);
 
   const [t1, t3] = [totals(s1), totals(s3)];
-  const grown = [...t3].map(([k, v]) => ({ k, dn: v.n - (t1.get(k)?.n ?? 0), ds: v.size - (t1.get(k)?.size ?? 0), n: v.n }))
-    .filter((g) => g.ds > 0).sort((a, b) => b.ds - a.ds).slice(0, 25);
+  const grown = [...t3]
+    .map(([k, v]) => ({ k, dn: v.n - (t1.get(k)?.n ?? 0), ds: v.size - (t1.get(k)?.size ?? 0), n: v.n }))
+    .filter((g) => g.ds > 0)
+    .sort((a, b) => b.ds - a.ds)
+    .slice(0, 25);
   console.log('\ngrowth snapshot 1 → 3 by group (self size):');
   for (const g of grown) console.log(`  ${g.k.padEnd(62)} +${String(g.dn).padStart(6)} objects (${g.n})  +${kb(g.ds)}`);
 
@@ -98,7 +109,8 @@ try {
   const top = [...survivors].sort((a, b) => b[1].size - a[1].size).slice(0, 25);
   console.log('\nallocated between snapshots 1 and 2 and still alive at 3:');
   for (const [k, g] of top) console.log(`  ${k.padEnd(62)} ${String(g.n).padStart(6)} objects  ${kb(g.size)}`);
-  for (const [k, g] of top.slice(0, Number(args.paths))) console.log(`\n  retained ${k}:\n      ${s3.pathTo(g.sample)}`);
+  for (const [k, g] of top.slice(0, Number(args.paths)))
+    console.log(`\n  retained ${k}:\n      ${s3.pathTo(g.sample)}`);
 } finally {
   await browser.close();
   await server.stop();

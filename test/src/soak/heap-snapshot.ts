@@ -39,8 +39,14 @@ export function parseSnapshot(raw: RawSnapshot): Heap {
   const { meta } = raw.snapshot;
   const nf = meta.node_fields.length;
   const ef = meta.edge_fields.length;
-  const [nType, nName, nId, nSize, nEdges] = ['type', 'name', 'id', 'self_size', 'edge_count'].map((f) => meta.node_fields.indexOf(f)) as [number, number, number, number, number];
-  const [eType, eName, eTo] = ['type', 'name_or_index', 'to_node'].map((f) => meta.edge_fields.indexOf(f)) as [number, number, number];
+  const [nType, nName, nId, nSize, nEdges] = ['type', 'name', 'id', 'self_size', 'edge_count'].map((f) =>
+    meta.node_fields.indexOf(f),
+  ) as [number, number, number, number, number];
+  const [eType, eName, eTo] = ['type', 'name_or_index', 'to_node'].map((f) => meta.edge_fields.indexOf(f)) as [
+    number,
+    number,
+    number,
+  ];
   const nodeTypes = meta.node_types[0];
   const edgeTypes = meta.edge_types[0];
   const { nodes, edges, strings } = raw;

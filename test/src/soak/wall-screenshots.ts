@@ -18,19 +18,27 @@ const { values: args } = parseArgs({
   },
 });
 const HAZARDS = ['blocked_exit', 'no_extinguisher', 'unsafe_wiring'];
-const SIZES = [[1920, 1080], [3840, 2160]] as const;
+const SIZES = [
+  [1920, 1080],
+  [3840, 2160],
+] as const;
 
 let server: RunningServer | null = null;
-const url = args.url ?? (server = await startServer({ venues: Number(args.venues), databaseUrl: process.env.DATABASE_URL || undefined })).url;
+const url =
+  args.url ??
+  (server = await startServer({ venues: Number(args.venues), databaseUrl: process.env.DATABASE_URL || undefined })).url;
 const browser = await launchChromium();
 try {
   const targets = await findTargets(url, 12);
-  for (const [i, target] of targets.entries()) await writePatrol(url, target, i % 3 === 0 ? HAZARDS[(i / 3) % HAZARDS.length] : undefined);
+  for (const [i, target] of targets.entries())
+    await writePatrol(url, target, i % 3 === 0 ? HAZARDS[(i / 3) % HAZARDS.length] : undefined);
   for (const [width, height] of SIZES) {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width, height } });
     // held on the first stop (the city) for the whole shot
     await page.goto(wallUrl(url, 'hold=3600'));
-    await page.waitForFunction(() => (window as unknown as { __mapReady?: boolean }).__mapReady === true, undefined, { timeout: 180_000 });
+    await page.waitForFunction(() => (window as unknown as { __mapReady?: boolean }).__mapReady === true, undefined, {
+      timeout: 180_000,
+    });
     // the title's fade-in and the KPI flash are over
     await page.waitForTimeout(2_500);
     const path = `${args.out.replace(/\/?$/, '/')}wall-${width}.png`;

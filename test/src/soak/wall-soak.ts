@@ -46,8 +46,12 @@ const HAZARDS = ['blocked_exit', 'no_extinguisher', 'unsafe_wiring', 'indoor_ebi
 const started = Date.now();
 const elapsedMin = () => (Date.now() - started) / 60_000;
 let server: RunningServer | null = null;
-const url = args.url ?? (server = await startServer({ venues: Number(args.venues), databaseUrl: process.env.DATABASE_URL || undefined })).url;
-console.log(`server ${url} ready after ${elapsedMin().toFixed(1)} min; soaking /wall for ${minutes} min (warm-up ${warmupMin} min)`);
+const url =
+  args.url ??
+  (server = await startServer({ venues: Number(args.venues), databaseUrl: process.env.DATABASE_URL || undefined })).url;
+console.log(
+  `server ${url} ready after ${elapsedMin().toFixed(1)} min; soaking /wall for ${minutes} min (warm-up ${warmupMin} min)`,
+);
 const browser = await launchChromium();
 let writes = 0;
 let writeErrors = 0;
@@ -56,7 +60,9 @@ try {
   const page = await browser.newPage({ viewport: { width: Number(args.width), height: Number(args.height) } });
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(wallUrl(url, `hold=${args.hold}`));
-  await page.waitForFunction(() => (window as unknown as { __mapReady?: boolean }).__mapReady === true, undefined, { timeout: 180_000 });
+  await page.waitForFunction(() => (window as unknown as { __mapReady?: boolean }).__mapReady === true, undefined, {
+    timeout: 180_000,
+  });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
   const targets = await findTargets(url, 20);
@@ -81,10 +87,16 @@ try {
     paused = true;
     await new Promise((r) => setTimeout(r, settleMs));
     // drawn with complete data and not flying between tour stops
-    await page.waitForFunction(() => {
-      const w = window as unknown as { __mapReady?: boolean; __map?: { isMoving: () => boolean } };
-      return w.__mapReady === true && w.__map?.isMoving() === false;
-    }, undefined, { timeout: 60_000, polling: 200 }).catch(() => console.error('sampled unsettled: the map was not ready within 60 s'));
+    await page
+      .waitForFunction(
+        () => {
+          const w = window as unknown as { __mapReady?: boolean; __map?: { isMoving: () => boolean } };
+          return w.__mapReady === true && w.__map?.isMoving() === false;
+        },
+        undefined,
+        { timeout: 60_000, polling: 200 },
+      )
+      .catch(() => console.error('sampled unsettled: the map was not ready within 60 s'));
   };
   const sample = async () => {
     await settle();
@@ -99,14 +111,29 @@ try {
       stop: document.querySelector('.wall')?.getAttribute('data-stop') ?? null,
     }));
     const s: Sample = {
-      tSec: Math.round(t()), heapUsedMB: heap.usedSize / 2 ** 20, heapTotalMB: heap.totalSize / 2 ** 20,
-      domNodes: dom.nodes, listeners: dom.jsEventListeners, ...page2, writes,
+      tSec: Math.round(t()),
+      heapUsedMB: heap.usedSize / 2 ** 20,
+      heapTotalMB: heap.totalSize / 2 ** 20,
+      domNodes: dom.nodes,
+      listeners: dom.jsEventListeners,
+      ...page2,
+      writes,
     };
     paused = false;
     samples.push(s);
-    console.log([`${(s.tSec / 60).toFixed(1).padStart(5)} min`, `heap ${s.heapUsedMB.toFixed(2).padStart(7)} MB`,
-      `DOM ${String(s.domNodes).padStart(5)} nodes`, `listeners ${String(s.listeners).padStart(4)}`,
-      `canvases ${s.canvases}`, `ticker ${s.tickerRows}`, `link ${s.status}`, `stop ${s.stop}`, `writes ${writes}`].join(' | '));
+    console.log(
+      [
+        `${(s.tSec / 60).toFixed(1).padStart(5)} min`,
+        `heap ${s.heapUsedMB.toFixed(2).padStart(7)} MB`,
+        `DOM ${String(s.domNodes).padStart(5)} nodes`,
+        `listeners ${String(s.listeners).padStart(4)}`,
+        `canvases ${s.canvases}`,
+        `ticker ${s.tickerRows}`,
+        `link ${s.status}`,
+        `stop ${s.stop}`,
+        `writes ${writes}`,
+      ].join(' | '),
+    );
   };
   await sample();
   const currentStop = () => page.evaluate(() => document.querySelector('.wall')?.getAttribute('data-stop') ?? null);
@@ -128,19 +155,37 @@ try {
   const heap = growthPerHour(after, (s) => s.heapUsedMB);
   const dom = growthPerHour(after, (s) => s.domNodes);
   const summary = {
-    startedAt: new Date(soakStart).toISOString(), minutes, warmupMinutes: warmupMin, writeEverySeconds: everyMs / 1000,
-    viewport: `${args.width}x${args.height}`, holdSeconds: Number(args.hold), writes, writeErrors, pageErrors,
+    startedAt: new Date(soakStart).toISOString(),
+    minutes,
+    warmupMinutes: warmupMin,
+    writeEverySeconds: everyMs / 1000,
+    viewport: `${args.width}x${args.height}`,
+    holdSeconds: Number(args.hold),
+    writes,
+    writeErrors,
+    pageErrors,
     sampledWhen: atStop === null ? `every ${sampleMs / 1000} s` : `each arrival at tour stop ${atStop}`,
-    sampling: settleMs > 0
-      ? `settled: writes paused ${settleMs / 1000} s, map drawn and still, two forced GCs, then Runtime.getHeapUsage`
-      : 'unsettled: two forced GCs, then Runtime.getHeapUsage',
-    heapGrowthPerHour: heap, domGrowthPerHour: dom, samples,
+    sampling:
+      settleMs > 0
+        ? `settled: writes paused ${settleMs / 1000} s, map drawn and still, two forced GCs, then Runtime.getHeapUsage`
+        : 'unsettled: two forced GCs, then Runtime.getHeapUsage',
+    heapGrowthPerHour: heap,
+    domGrowthPerHour: dom,
+    samples,
   };
   console.log(`\nafter ${warmupMin} min warm-up (${after.length} samples, ${summary.sampling}):`);
-  console.log(`  JS heap: ${heap.first.toFixed(2)} → ${heap.last.toFixed(2)} MB; least-squares ${heap.perHour.toFixed(3)} MB/h = ${heap.percentPerHour.toFixed(2)} %/h`);
-  console.log(`           half means ${heap.firstHalfMean.toFixed(2)} → ${heap.secondHalfMean.toFixed(2)} MB: ${heap.halvesPerHour.toFixed(3)} MB/h = ${heap.halvesPercentPerHour.toFixed(2)} %/h`);
-  console.log(`  DOM nodes: ${dom.first} → ${dom.last}; least-squares ${dom.perHour.toFixed(1)} nodes/h = ${dom.percentPerHour.toFixed(2)} %/h`);
-  console.log(`           half means ${dom.firstHalfMean.toFixed(0)} → ${dom.secondHalfMean.toFixed(0)}: ${dom.halvesPerHour.toFixed(1)} nodes/h = ${dom.halvesPercentPerHour.toFixed(2)} %/h`);
+  console.log(
+    `  JS heap: ${heap.first.toFixed(2)} → ${heap.last.toFixed(2)} MB; least-squares ${heap.perHour.toFixed(3)} MB/h = ${heap.percentPerHour.toFixed(2)} %/h`,
+  );
+  console.log(
+    `           half means ${heap.firstHalfMean.toFixed(2)} → ${heap.secondHalfMean.toFixed(2)} MB: ${heap.halvesPerHour.toFixed(3)} MB/h = ${heap.halvesPercentPerHour.toFixed(2)} %/h`,
+  );
+  console.log(
+    `  DOM nodes: ${dom.first} → ${dom.last}; least-squares ${dom.perHour.toFixed(1)} nodes/h = ${dom.percentPerHour.toFixed(2)} %/h`,
+  );
+  console.log(
+    `           half means ${dom.firstHalfMean.toFixed(0)} → ${dom.secondHalfMean.toFixed(0)}: ${dom.halvesPerHour.toFixed(1)} nodes/h = ${dom.halvesPercentPerHour.toFixed(2)} %/h`,
+  );
   console.log(`  writes ${writes} (${writeErrors} failed), page errors ${pageErrors.length}`);
   const dir = fileURLToPath(new URL('../../soak-results/', import.meta.url));
   mkdirSync(dir, { recursive: true });

@@ -15,7 +15,8 @@ import '../features/auth/auth.css';
 /** Puts a township account on its township before the dashboard reads the address. */
 function openOwnTownship(me: MeDto): void {
   const search = ownTownshipSearch(me, window.location.search);
-  if (search !== null) window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+  if (search !== null)
+    window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
 }
 
 export function AuthGate({ children }: { children: ReactNode }) {
@@ -34,22 +35,33 @@ export function AuthGate({ children }: { children: ReactNode }) {
     setPlaced(who);
   }, [user, who, placed]);
 
-  if (me.isPending) return <p className="auth-status" role="status">{t('auth.checking')}</p>;
+  if (me.isPending)
+    return (
+      <p className="auth-status" role="status">
+        {t('auth.checking')}
+      </p>
+    );
   if (me.isError) {
     return (
       <div className="auth-status" role="alert">
-        <p>{t('status.errorTitle')}: {me.error.message}</p>
-        <button type="button" onClick={() => void me.refetch()}>{t('status.retry')}</button>
+        <p>
+          {t('status.errorTitle')}: {me.error.message}
+        </p>
+        <button type="button" onClick={() => void me.refetch()}>
+          {t('status.retry')}
+        </button>
       </div>
     );
   }
   if (!user) {
     return (
-      <SignInPage onSignedIn={(signedIn) => {
-        // what was cached belonged to nobody (or someone else): start afresh as this caller
-        queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
-        queryClient.setQueryData(ME_KEY, signedIn);
-      }} />
+      <SignInPage
+        onSignedIn={(signedIn) => {
+          // what was cached belonged to nobody (or someone else): start afresh as this caller
+          queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+          queryClient.setQueryData(ME_KEY, signedIn);
+        }}
+      />
     );
   }
   if (placed !== who) return null;

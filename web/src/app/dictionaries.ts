@@ -4,10 +4,20 @@ import type { Catalog, Dictionary, Lang, PluralDictionary, PluralKey } from '../
 import { commonEn, commonZhCN } from '../kit/i18n/common.i18n.ts';
 import { glossaryEn, glossaryZhCN } from '../kit/i18n/glossary.i18n.ts';
 import { authEn, authZhCN } from '../features/auth/auth.i18n.ts';
-import { gridCellsEn, gridCellsPluralsEn, gridCellsPluralsZhCN, gridCellsZhCN } from '../features/grid-cells/grid-cells.i18n.ts';
+import {
+  gridCellsEn,
+  gridCellsPluralsEn,
+  gridCellsPluralsZhCN,
+  gridCellsZhCN,
+} from '../features/grid-cells/grid-cells.i18n.ts';
 import { hazardsEn, hazardsPluralsEn, hazardsPluralsZhCN, hazardsZhCN } from '../features/hazards/hazards.i18n.ts';
 import { kpisEn, kpisZhCN } from '../features/kpis/kpis.i18n.ts';
-import { liveEventsEn, liveEventsPluralsEn, liveEventsPluralsZhCN, liveEventsZhCN } from '../features/live-events/live-events.i18n.ts';
+import {
+  liveEventsEn,
+  liveEventsPluralsEn,
+  liveEventsPluralsZhCN,
+  liveEventsZhCN,
+} from '../features/live-events/live-events.i18n.ts';
 import { reboundsEn, reboundsZhCN } from '../features/rebounds/rebounds.i18n.ts';
 import { timeWindowEn, timeWindowZhCN } from '../features/time-window/time-window.i18n.ts';
 import { townshipsEn, townshipsZhCN } from '../features/townships/townships.i18n.ts';
@@ -57,9 +67,17 @@ export const en: Dictionary = {
   ...authEn,
 };
 
-export const zhCNPlurals: PluralDictionary = { ...gridCellsPluralsZhCN, ...hazardsPluralsZhCN, ...liveEventsPluralsZhCN, ...wallPluralsZhCN };
+export const zhCNPlurals: PluralDictionary = {
+  ...gridCellsPluralsZhCN,
+  ...hazardsPluralsZhCN,
+  ...liveEventsPluralsZhCN,
+  ...wallPluralsZhCN,
+};
 export const enPlurals: Record<PluralKey, { one: string; other: string }> = {
-  ...gridCellsPluralsEn, ...hazardsPluralsEn, ...liveEventsPluralsEn, ...wallPluralsEn,
+  ...gridCellsPluralsEn,
+  ...hazardsPluralsEn,
+  ...liveEventsPluralsEn,
+  ...wallPluralsEn,
 };
 
 export const dictionaries: Record<Lang, Dictionary> = { 'zh-CN': zhCN, en };

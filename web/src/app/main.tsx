@@ -26,7 +26,15 @@ createRoot(root).render(
     <QueryClientProvider client={createQueryClient(wall ? { gcTime: WALL_GC_TIME_MS } : {})}>
       <I18nProvider catalogs={catalogs}>
         {/* the command center's wall display lives at /wall, the dashboard everywhere else */}
-        {wall ? <WallGate><WallPage /></WallGate> : <AuthGate><App /></AuthGate>}
+        {wall ? (
+          <WallGate>
+            <WallPage />
+          </WallGate>
+        ) : (
+          <AuthGate>
+            <App />
+          </AuthGate>
+        )}
       </I18nProvider>
     </QueryClientProvider>
   </StrictMode>,

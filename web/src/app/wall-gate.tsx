@@ -25,13 +25,24 @@ export function WallGate({ children }: { children: ReactNode }) {
     staleTime: Infinity,
     gcTime: Infinity,
     // a screen keeps trying while the server is away; a refused token stays refused
-    retry: (failures, error) => !(error instanceof ApiProblem && error.status >= 400 && error.status < 500) || failures > 1000,
+    retry: (failures, error) =>
+      !(error instanceof ApiProblem && error.status >= 400 && error.status < 500) || failures > 1000,
     retryDelay: (n) => Math.min(60_000, 1000 * 2 ** n),
   });
   // the session ended under an unattended screen (expired, database restored): exchange the token again
   const { refetch } = exchange;
   useEffect(() => (token === null ? undefined : onUnauthorized(() => void refetch())), [token, refetch]);
-  if (token !== null && exchange.isPending) return <p className="auth-status wall-auth" role="status">{t('auth.wallSigningIn')}</p>;
-  if (token !== null && exchange.isError) return <p className="auth-status wall-auth" role="alert">{t('auth.wallTokenRefused')}</p>;
+  if (token !== null && exchange.isPending)
+    return (
+      <p className="auth-status wall-auth" role="status">
+        {t('auth.wallSigningIn')}
+      </p>
+    );
+  if (token !== null && exchange.isError)
+    return (
+      <p className="auth-status wall-auth" role="alert">
+        {t('auth.wallTokenRefused')}
+      </p>
+    );
   return <AuthGate>{children}</AuthGate>;
 }

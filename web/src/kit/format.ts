@@ -10,19 +10,30 @@ export function formatPercent(lang: Lang, share: number | null): string {
 
 export function formatDate(lang: Lang, iso: string | null): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(lang, { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lang, {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(iso));
 }
 
 /** A calendar day written YYYY-MM-DD, in the language's own form (2026年11月30日 / Nov 30, 2026). */
 export function formatDay(lang: Lang, day: string): string {
-  return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' })
-    .format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 }
 
 export function formatDateTime(lang: Lang, iso: string | null): string {
   if (!iso) return '—';
   return new Intl.DateTimeFormat(lang, {
-    timeZone: TIME_ZONE, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+    timeZone: TIME_ZONE,
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
   }).format(new Date(iso));
 }
 

@@ -21,7 +21,9 @@ export function BasemapNotice({ url, reason }: { url: string; reason: string }) 
   return (
     <div className="basemap-notice" role="status">
       {t('basemap.fallback')}
-      <button type="button" onClick={() => setOpen(false)} aria-label={t('basemap.dismiss')}>×</button>
+      <button type="button" onClick={() => setOpen(false)} aria-label={t('basemap.dismiss')}>
+        ×
+      </button>
     </div>
   );
 }

@@ -4,12 +4,20 @@ import { asStyle, mergeBasemap, resolveUrl } from './basemap-style.ts';
 import { offlineStyle } from './offline-style.ts';
 
 const STYLE_URL = 'https://tiles.city.example/styles/basic/style.json';
-const ours = offlineStyle({ lang: 'zh-CN', origin: 'https://svm.example', asOf: undefined, layers: ['heatmap', 'venues'] });
+const ours = offlineStyle({
+  lang: 'zh-CN',
+  origin: 'https://svm.example',
+  asOf: undefined,
+  layers: ['heatmap', 'venues'],
+});
 
 const basemap = (): StyleSpecification => ({
   version: 8,
   name: 'city basic',
-  center: [0, 0], zoom: 2, pitch: 40, projection: { type: 'globe' },
+  center: [0, 0],
+  zoom: 2,
+  pitch: 40,
+  projection: { type: 'globe' },
   glyphs: '../../fonts/{fontstack}/{range}.pbf',
   sprite: 'sprites/basic',
   sources: {
@@ -27,7 +35,7 @@ const basemap = (): StyleSpecification => ({
 });
 
 describe('a deployment basemap under our layers', () => {
-  it('draws the basemap\'s layers first, then ours without our plain background and the seed\'s streets', () => {
+  it("draws the basemap's layers first, then ours without our plain background and the seed's streets", () => {
     const merged = mergeBasemap(basemap(), ours, STYLE_URL);
     const ids = merged.layers.map((l) => l.id);
     // the basemap's background is its own (ours is dropped); its clashing outline layer is renamed
@@ -43,21 +51,28 @@ describe('a deployment basemap under our layers', () => {
   it('keeps our source ids and moves a basemap source that clashes, with its layers', () => {
     const merged = mergeBasemap(basemap(), ours, STYLE_URL);
     expect(merged.sources['townships']).toEqual(ours.sources['townships']);
-    expect(merged.sources['basemap-townships']).toMatchObject({ type: 'raster', tiles: ['https://other.example/t/{z}/{x}/{y}.png'] });
-    expect(merged.layers.find((l) => l.id === 'basemap-townships-outline')).toMatchObject({ source: 'basemap-townships' });
+    expect(merged.sources['basemap-townships']).toMatchObject({
+      type: 'raster',
+      tiles: ['https://other.example/t/{z}/{x}/{y}.png'],
+    });
+    expect(merged.layers.find((l) => l.id === 'basemap-townships-outline')).toMatchObject({
+      source: 'basemap-townships',
+    });
     for (const id of Object.keys(ours.sources)) expect(merged.sources[id]).toEqual(ours.sources[id]);
   });
 
-  it('makes the basemap\'s relative URLs absolute against the style\'s own URL, templates intact', () => {
+  it("makes the basemap's relative URLs absolute against the style's own URL, templates intact", () => {
     const merged = mergeBasemap(basemap(), ours, STYLE_URL);
     expect(merged.glyphs).toBe('https://tiles.city.example/fonts/{fontstack}/{range}.pbf');
     expect(merged.sprite).toBe('https://tiles.city.example/styles/basic/sprites/basic');
     expect(merged.sources['land']).toMatchObject({ url: 'https://tiles.city.example/styles/basic/tilejson/land.json' });
     expect(merged.sources['water']).toMatchObject({ data: 'https://tiles.city.example/data/water.geojson' });
-    expect(resolveUrl('tiles/{z}/{x}/{y}.pbf', STYLE_URL)).toBe('https://tiles.city.example/styles/basic/tiles/{z}/{x}/{y}.pbf');
+    expect(resolveUrl('tiles/{z}/{x}/{y}.pbf', STYLE_URL)).toBe(
+      'https://tiles.city.example/styles/basic/tiles/{z}/{x}/{y}.pbf',
+    );
   });
 
-  it('keeps the dashboard\'s camera and flat Mercator map (no basemap centre, pitch or globe)', () => {
+  it("keeps the dashboard's camera and flat Mercator map (no basemap centre, pitch or globe)", () => {
     const merged = mergeBasemap(basemap(), ours, STYLE_URL);
     expect(merged).not.toHaveProperty('center');
     expect(merged).not.toHaveProperty('zoom');

@@ -8,7 +8,8 @@ export function asStyle(json: unknown): StyleSpecification {
   const style = json as Partial<StyleSpecification> | null;
   if (typeof style !== 'object' || style === null || Array.isArray(style)) throw new Error('not a JSON object');
   if (style.version !== 8) throw new Error(`style version ${String(style.version)}, not 8`);
-  if (typeof style.sources !== 'object' || style.sources === null || Array.isArray(style.sources)) throw new Error('no sources object');
+  if (typeof style.sources !== 'object' || style.sources === null || Array.isArray(style.sources))
+    throw new Error('no sources object');
   if (!Array.isArray(style.layers)) throw new Error('no layers array');
   return style as StyleSpecification;
 }
@@ -54,7 +55,11 @@ const renamed = (id: string, taken: Set<string>) => {
  * own labels and icons; our labels still render, because CJK is drawn locally whatever the glyphs
  * URL (localIdeographFontFamily) and a glyph range its server lacks is drawn locally after the miss.
  */
-export function mergeBasemap(basemap: StyleSpecification, ours: StyleSpecification, styleUrl: string): StyleSpecification {
+export function mergeBasemap(
+  basemap: StyleSpecification,
+  ours: StyleSpecification,
+  styleUrl: string,
+): StyleSpecification {
   const sourceIds = new Set([...Object.keys(ours.sources), ...Object.keys(basemap.sources)]);
   const sourceName = new Map<string, string>();
   const sources: StyleSpecification['sources'] = {};

@@ -21,14 +21,19 @@ export const configQuery = () =>
 export async function fetchBasemapStyle(url: string, signal: AbortSignal): Promise<StyleSpecification> {
   const timeout = AbortSignal.timeout(BASEMAP_TIMEOUT_MS);
   // no cookies: the tile server is another origin and needs none of ours
-  const res = await fetch(url, { signal: AbortSignal.any([signal, timeout]), credentials: 'omit', headers: { Accept: 'application/json' } })
-    .catch((err: unknown) => {
-      throw new Error(timeout.aborted ? `no answer within ${BASEMAP_TIMEOUT_MS / 1000} s` : String(err));
-    });
+  const res = await fetch(url, {
+    signal: AbortSignal.any([signal, timeout]),
+    credentials: 'omit',
+    headers: { Accept: 'application/json' },
+  }).catch((err: unknown) => {
+    throw new Error(timeout.aborted ? `no answer within ${BASEMAP_TIMEOUT_MS / 1000} s` : String(err));
+  });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return asStyle(await res.json().catch(() => {
-    throw new Error('not JSON');
-  }));
+  return asStyle(
+    await res.json().catch(() => {
+      throw new Error('not JSON');
+    }),
+  );
 }
 
 export const basemapStyleQuery = (url: string | null) =>

@@ -2,19 +2,38 @@ import type { GridCellCollection, HeatmapDto } from '@svm/contract';
 import { describe, expect, it } from 'vitest';
 import { gapHatchLayer, unmatchedLayer, UNMATCHED_LAYER_ID } from '../features/blind-spots/blind-spots.layer.ts';
 import {
-  GRID_CELLS_LAYER_ID, gridCellsLayer, patrolAgeColor, PATROL_AGE_BINS, UNPATROLLED_LAYER_ID, unpatrolledLayer,
+  GRID_CELLS_LAYER_ID,
+  gridCellsLayer,
+  patrolAgeColor,
+  PATROL_AGE_BINS,
+  UNPATROLLED_LAYER_ID,
+  unpatrolledLayer,
 } from '../features/grid-cells/grid-cells.layer.ts';
 import { densityColor, HEATMAP_LAYER_ID, heatmapLayer } from '../features/heatmap/heatmap.layer.ts';
 import { REBOUNDS_LAYER_ID, reboundLabelsLayer, reboundsLayer } from '../features/rebounds/rebounds.layer.ts';
 
-const square = (x: number, y: number): [number, number][][] => [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]];
+const square = (x: number, y: number): [number, number][][] => [
+  [
+    [x, y],
+    [x + 0.01, y],
+    [x + 0.01, y + 0.01],
+    [x, y + 0.01],
+    [x, y],
+  ],
+];
 
 function heatmap(densities: number[]): HeatmapDto {
   return {
-    type: 'FeatureCollection', zoom: 10, binSizeM: 1000, asOf: '2026-11-30T00:00:00Z',
-    weights: { high: 3, medium: 2, low: 1, openHazard: 2 }, densityDomain: [0, 1000],
+    type: 'FeatureCollection',
+    zoom: 10,
+    binSizeM: 1000,
+    asOf: '2026-11-30T00:00:00Z',
+    weights: { high: 3, medium: 2, low: 1, openHazard: 2 },
+    densityDomain: [0, 1000],
     features: densities.map((density, i) => ({
-      type: 'Feature', id: i + 1, geometry: { type: 'Polygon', coordinates: square(121 + i * 0.01, 30) },
+      type: 'Feature',
+      id: i + 1,
+      geometry: { type: 'Polygon', coordinates: square(121 + i * 0.01, 30) },
       properties: { weight: density, density, venues: 1, openHazards: 0, centroid: [121, 30] },
     })),
   };
@@ -22,12 +41,25 @@ function heatmap(densities: number[]): HeatmapDto {
 
 function cells(days: (number | null)[]): GridCellCollection {
   return {
-    type: 'FeatureCollection', asOf: '2026-11-30T00:00:00Z',
+    type: 'FeatureCollection',
+    asOf: '2026-11-30T00:00:00Z',
     features: days.map((d, i) => ({
-      type: 'Feature', id: i + 1, geometry: { type: 'Polygon', coordinates: square(121 + i * 0.01, 30) },
+      type: 'Feature',
+      id: i + 1,
+      geometry: { type: 'Polygon', coordinates: square(121 + i * 0.01, 30) },
       properties: {
-        id: i + 1, code: `C${i + 1}`, name: `cell ${i + 1}`, townshipId: 1, workerName: null, worker: null,
-        lastPatrolAt: null, daysSincePatrol: d, unpatrolled: d === null || d > 7, venueCount: 0, overdueVenueCount: 0, overdueShare: 0,
+        id: i + 1,
+        code: `C${i + 1}`,
+        name: `cell ${i + 1}`,
+        townshipId: 1,
+        workerName: null,
+        worker: null,
+        lastPatrolAt: null,
+        daysSincePatrol: d,
+        unpatrolled: d === null || d > 7,
+        venueCount: 0,
+        overdueVenueCount: 0,
+        overdueShare: 0,
       },
     })) as GridCellCollection['features'],
   };
@@ -85,7 +117,12 @@ describe('the rebound and blind-spot layers', () => {
   it('keep stable ids and hide, not vanish, when their layer is off', () => {
     const on = reboundsLayer(undefined, { layers: ['rebounds'], selection: null, pulse: 0 });
     const off = reboundsLayer(undefined, { layers: [], selection: null, pulse: 0.5 });
-    expect([on.id, on.props.visible, off.id, off.props.visible]).toEqual([REBOUNDS_LAYER_ID, true, REBOUNDS_LAYER_ID, false]);
+    expect([on.id, on.props.visible, off.id, off.props.visible]).toEqual([
+      REBOUNDS_LAYER_ID,
+      true,
+      REBOUNDS_LAYER_ID,
+      false,
+    ]);
     expect(unmatchedLayer(undefined, { layers: ['blind-spots'] }).id).toBe(UNMATCHED_LAYER_ID);
     expect(gapHatchLayer([], { layers: [] }).props.visible).toBe(false);
   });
@@ -94,8 +131,14 @@ describe('the rebound and blind-spot layers', () => {
     const state = { layers: ['rebounds', 'unpatrolled'] as const, selection: null, pulse: 0 };
     // at 1920 px: 18 px labels padded 6×2 px, 3 px outlines at least 2 px wide
     expect(reboundLabelsLayer(undefined, state).props).toMatchObject({ getSize: 18, backgroundPadding: [6, 2] });
-    expect(reboundLabelsLayer(undefined, { ...state, scale: 2 }).props).toMatchObject({ getSize: 36, backgroundPadding: [12, 4] });
+    expect(reboundLabelsLayer(undefined, { ...state, scale: 2 }).props).toMatchObject({
+      getSize: 36,
+      backgroundPadding: [12, 4],
+    });
     expect(unpatrolledLayer(undefined, state).props).toMatchObject({ getLineWidth: 3, lineWidthMinPixels: 2 });
-    expect(unpatrolledLayer(undefined, { ...state, scale: 2 }).props).toMatchObject({ getLineWidth: 6, lineWidthMinPixels: 4 });
+    expect(unpatrolledLayer(undefined, { ...state, scale: 2 }).props).toMatchObject({
+      getLineWidth: 6,
+      lineWidthMinPixels: 4,
+    });
   });
 });

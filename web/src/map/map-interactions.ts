@@ -21,7 +21,11 @@ const DECK_KINDS: Record<string, 'cluster' | 'cell'> = {
 const asId = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : null);
 
 /** The view-state change a click makes, or null when it hit nothing selectable. */
-export function clickChange(venue: Picked | null, deck: Picked | null, township: Picked | null): Partial<ViewState> | null {
+export function clickChange(
+  venue: Picked | null,
+  deck: Picked | null,
+  township: Picked | null,
+): Partial<ViewState> | null {
   const venueId = asId(venue?.id);
   if (venueId) return { selection: { kind: 'venue', id: venueId } };
   const kind = deck ? DECK_KINDS[deck.layerId] : undefined;

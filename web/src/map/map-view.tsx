@@ -5,15 +5,28 @@
 import type { LayersList } from '@deck.gl/core';
 import type { Bbox, FeatureCollection, Geometry, Position, TownshipCollection } from '@svm/contract';
 import {
-  type GeoJSONSource, Map as MapLibreMap, NavigationControl, type StyleSpecification, type VectorTileSource,
+  type GeoJSONSource,
+  Map as MapLibreMap,
+  NavigationControl,
+  type StyleSpecification,
+  type VectorTileSource,
 } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import {
-  TOWNSHIP_LABEL_POINTS_SOURCE, TOWNSHIP_LABELS_LAYER, TOWNSHIP_SELECTED_LAYER, selectedTownshipFilter, townshipLabelField,
+  TOWNSHIP_LABEL_POINTS_SOURCE,
+  TOWNSHIP_LABELS_LAYER,
+  TOWNSHIP_SELECTED_LAYER,
+  selectedTownshipFilter,
+  townshipLabelField,
   townshipLabelPoints,
 } from '../features/townships/townships.layer.ts';
 import { ExportButton } from './export-png/export-button.tsx';
-import { STREET_HEATMAP_LAYER, cityLatitude, streetHeatmapRadius, streetHeatmapVisible } from '../features/heatmap/street-heatmap.layer.ts';
+import {
+  STREET_HEATMAP_LAYER,
+  cityLatitude,
+  streetHeatmapRadius,
+  streetHeatmapVisible,
+} from '../features/heatmap/street-heatmap.layer.ts';
 import { VENUE_LAYER_IDS, VENUE_SELECTED_LAYER, venuesVisible } from '../features/venues/venues.layer.ts';
 import { REBOUND_HAZARDS_LAYER, reboundHazardsVisible } from '../features/rebounds/rebound-hazards.layer.ts';
 import { HAZARDS_SOURCE, hazardTilesUrl, VENUES_SOURCE, venueTilesUrl } from '../kit/map/tile-sources.ts';
@@ -130,8 +143,16 @@ export function MapView(props: MapViewProps) {
     const visibility = venuesVisible(state.layers) ? 'visible' : 'none';
     for (const id of VENUE_LAYER_IDS) map.setLayoutProperty(id, 'visibility', visibility);
     map.setLayoutProperty(STREET_HEATMAP_LAYER, 'visibility', streetHeatmapVisible(state.layers) ? 'visible' : 'none');
-    map.setLayoutProperty(REBOUND_HAZARDS_LAYER, 'visibility', reboundHazardsVisible(state.layers) ? 'visible' : 'none');
-    map.setFilter(VENUE_SELECTED_LAYER, ['==', ['get', 'id'], state.selection?.kind === 'venue' ? state.selection.id : -1]);
+    map.setLayoutProperty(
+      REBOUND_HAZARDS_LAYER,
+      'visibility',
+      reboundHazardsVisible(state.layers) ? 'visible' : 'none',
+    );
+    map.setFilter(VENUE_SELECTED_LAYER, [
+      '==',
+      ['get', 'id'],
+      state.selection?.kind === 'venue' ? state.selection.id : -1,
+    ]);
     map.setFilter(TOWNSHIP_SELECTED_LAYER, selectedTownshipFilter(state.township));
   }, [map, state.layers, state.selection, state.township]);
 
@@ -158,7 +179,13 @@ export function MapView(props: MapViewProps) {
       return;
     }
     // the first frame a wall display shows is already in place; later changes fly
-    map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: 48, animate: !first, duration: 900 });
+    map.fitBounds(
+      [
+        [bounds[0], bounds[1]],
+        [bounds[2], bounds[3]],
+      ],
+      { padding: 48, animate: !first, duration: 900 },
+    );
     // focus only matters for the first placement: a later focus change must not move the camera
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, bounds]);

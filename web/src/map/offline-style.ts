@@ -2,7 +2,12 @@
 // nothing from the internet (no tiles, glyphs or sprites). Venue tiles come from this server.
 import type { GeoJSONSourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { STREETS_SOURCE, streetLayers } from '../features/streets/streets.layer.ts';
-import { TOWNSHIP_LABEL_POINTS_SOURCE, TOWNSHIPS_SOURCE, townshipLabelLayer, townshipLayers } from '../features/townships/townships.layer.ts';
+import {
+  TOWNSHIP_LABEL_POINTS_SOURCE,
+  TOWNSHIPS_SOURCE,
+  townshipLabelLayer,
+  townshipLayers,
+} from '../features/townships/townships.layer.ts';
 import { venueLayers, venueSource } from '../features/venues/venues.layer.ts';
 import { streetHeatmapLayers } from '../features/heatmap/street-heatmap.layer.ts';
 import { hazardSource, reboundHazardLayers } from '../features/rebounds/rebound-hazards.layer.ts';
@@ -13,7 +18,10 @@ import type { LayerId } from '../kit/state/view-state.ts';
 /** Until the townships arrive, the kernel of the street heatmap is sized for this latitude. */
 const DEFAULT_LATITUDE = 30;
 
-const empty = (): GeoJSONSourceSpecification => ({ type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+const empty = (): GeoJSONSourceSpecification => ({
+  type: 'geojson',
+  data: { type: 'FeatureCollection', features: [] },
+});
 
 export const DATA_SOURCES = [STREETS_SOURCE, TOWNSHIPS_SOURCE] as const;
 export type DataSource = (typeof DATA_SOURCES)[number];
@@ -30,7 +38,9 @@ export function offlineStyle({ lang, origin, asOf, layers }: StyleOptions): Styl
     version: 8,
     name: 'svm-offline',
     sources: {
-      [STREETS_SOURCE]: empty(), [TOWNSHIPS_SOURCE]: empty(), [TOWNSHIP_LABEL_POINTS_SOURCE]: empty(),
+      [STREETS_SOURCE]: empty(),
+      [TOWNSHIPS_SOURCE]: empty(),
+      [TOWNSHIP_LABEL_POINTS_SOURCE]: empty(),
       [VENUES_SOURCE]: venueSource(origin, asOf),
       [HAZARDS_SOURCE]: hazardSource(origin, asOf),
     },

@@ -21,7 +21,6 @@ import { snapViewport, type Viewport } from './viewport.ts';
 // with no township there is no area to ask streets for
 const NO_STREETS: StreetCollection = { type: 'FeatureCollection', features: [] };
 
-
 export function SituationMap() {
   const { t, lang } = useI18n();
   const [urlState, setState] = useViewState();
@@ -43,8 +42,10 @@ export function SituationMap() {
     ...venueDetailQuery(linkedVenue.current ?? 0, apiAsOf(state.asOf)),
     enabled: linkedVenue.current !== null,
   });
-  const focus = linkedVenue.current === null ? null
-    : linked.data?.venue.geometry.coordinates ?? (linked.isError ? null : 'waiting');
+  const focus =
+    linkedVenue.current === null
+      ? null
+      : (linked.data?.venue.geometry.coordinates ?? (linked.isError ? null : 'waiting'));
   const sources = useMemo(() => ({ townships: townships.data, streets: streetsData }), [townships.data, streetsData]);
 
   const [viewport, setViewport] = useState<Viewport | null>(null);
@@ -62,7 +63,7 @@ export function SituationMap() {
     <main className="map-area">
       <MapView
         sources={sources}
-        bounds={focus === 'waiting' ? null : townshipBounds ?? cityBounds}
+        bounds={focus === 'waiting' ? null : (townshipBounds ?? cityBounds)}
         focus={focus === 'waiting' ? null : focus}
         lang={lang}
         label={t('map.label')}

@@ -4,10 +4,19 @@ import type { Layer, LayersList } from '@deck.gl/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import {
-  gapHatches, gapHatchLayer, gapOutlineLayer, unmatchedLayer, unregisteredLayer,
+  gapHatches,
+  gapHatchLayer,
+  gapOutlineLayer,
+  unmatchedLayer,
+  unregisteredLayer,
 } from '../features/blind-spots/blind-spots.layer.ts';
 import { blindSpotsQuery } from '../features/blind-spots/blind-spots.queries.ts';
-import { gridCellsLayer, noWorkerDashes, noWorkerLayer, unpatrolledLayer } from '../features/grid-cells/grid-cells.layer.ts';
+import {
+  gridCellsLayer,
+  noWorkerDashes,
+  noWorkerLayer,
+  unpatrolledLayer,
+} from '../features/grid-cells/grid-cells.layer.ts';
 import { gridCellsQuery } from '../features/grid-cells/grid-cells.queries.ts';
 import { HEATMAP_MAX_ZOOM, heatmapLayer } from '../features/heatmap/heatmap.layer.ts';
 import { heatmapQuery } from '../features/heatmap/heatmap.queries.ts';
@@ -46,31 +55,46 @@ export function useDataLayers(state: ViewState, viewport: Viewport | null, scale
   const zoom = viewport?.zoom ?? 0;
   const hatches = useMemo(() => gapHatches(blind.data, zoom), [blind.data, zoom]);
   const venueClusters = useMemo(
-    () => clusterLevel === 'township' ? clustersOf('township', townships.data?.features ?? [])
-      : clusterLevel === 'cell' ? clustersOf('cell', clusterCells.data?.features ?? []) : [],
-    [clusterLevel, townships.data, clusterCells.data]);
+    () =>
+      clusterLevel === 'township'
+        ? clustersOf('township', townships.data?.features ?? [])
+        : clusterLevel === 'cell'
+          ? clustersOf('cell', clusterCells.data?.features ?? [])
+          : [],
+    [clusterLevel, townships.data, clusterCells.data],
+  );
   const pulse = usePulse(on('rebounds') && clusters.data !== undefined && clusters.data.features.length > 0);
 
   const { layers: ids, selection } = state;
-  const base = useMemo(() => [
-    heatmapLayer(heatmap.data, { layers: ids, zoom }),
-    gridCellsLayer(cells.data, { layers: ids, selection }),
-    noWorkerLayer(dashes, { layers: ids, selection }),
-    unregisteredLayer(blind.data, { layers: ids }),
-    gapOutlineLayer(blind.data, { layers: ids }),
-    gapHatchLayer(hatches, { layers: ids }),
-    unmatchedLayer(blind.data, { layers: ids }),
-    unpatrolledLayer(cells.data, { layers: ids, selection, scale }),
-  ].map(under), [heatmap.data, cells.data, blind.data, dashes, hatches, ids, selection, zoom, scale]);
-  const layers: LayersList = useMemo(() => [
-    ...base,
-    venueClustersLayer(venueClusters, { layers: ids, zoom }),
-    reboundsLayer(clusters.data, { layers: ids, selection, pulse, scale }),
-    reboundLabelsLayer(clusters.data, { layers: ids, selection, pulse, scale }),
-  ], [base, venueClusters, clusters.data, ids, selection, pulse, zoom, scale]);
+  const base = useMemo(
+    () =>
+      [
+        heatmapLayer(heatmap.data, { layers: ids, zoom }),
+        gridCellsLayer(cells.data, { layers: ids, selection }),
+        noWorkerLayer(dashes, { layers: ids, selection }),
+        unregisteredLayer(blind.data, { layers: ids }),
+        gapOutlineLayer(blind.data, { layers: ids }),
+        gapHatchLayer(hatches, { layers: ids }),
+        unmatchedLayer(blind.data, { layers: ids }),
+        unpatrolledLayer(cells.data, { layers: ids, selection, scale }),
+      ].map(under),
+    [heatmap.data, cells.data, blind.data, dashes, hatches, ids, selection, zoom, scale],
+  );
+  const layers: LayersList = useMemo(
+    () => [
+      ...base,
+      venueClustersLayer(venueClusters, { layers: ids, zoom }),
+      reboundsLayer(clusters.data, { layers: ids, selection, pulse, scale }),
+      reboundLabelsLayer(clusters.data, { layers: ids, selection, pulse, scale }),
+    ],
+    [base, venueClusters, clusters.data, ids, selection, pulse, zoom, scale],
+  );
 
   const active = [
-    [heatmapOn, heatmap], [cellsOn, cells], [on('rebounds'), clusters], [on('blind-spots'), blind],
+    [heatmapOn, heatmap],
+    [cellsOn, cells],
+    [on('rebounds'), clusters],
+    [on('blind-spots'), blind],
   ] as const;
   const complete = active.every(([shown, q]) => !shown || q.data !== undefined || q.isError);
   const failed = active.filter(([shown, q]) => shown && q.isError).map(([, q]) => q);

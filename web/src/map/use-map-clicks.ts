@@ -10,7 +10,10 @@ import { clickChange, type Picked } from './map-interactions.ts';
 
 function pickAll(map: MapLibreMap, overlay: MapLibreOverlay, e: MapMouseEvent) {
   const { x, y } = e.point;
-  const box: [[number, number], [number, number]] = [[x - 4, y - 4], [x + 4, y + 4]];
+  const box: [[number, number], [number, number]] = [
+    [x - 4, y - 4],
+    [x + 4, y + 4],
+  ];
   const layers = [VENUE_POINTS_LAYER].filter((id) => map.getLayoutProperty(id, 'visibility') !== 'none');
   const venueHit = layers.length ? map.queryRenderedFeatures(box, { layers })[0] : undefined;
   const venue: Picked | null = venueHit ? { layerId: VENUE_POINTS_LAYER, id: venueHit.properties.id } : null;

@@ -9,4 +9,5 @@ function subscribe(listener: () => void) {
   return () => media?.removeEventListener('change', listener);
 }
 
-export const useNarrowScreen = () => useSyncExternalStore(subscribe, () => globalThis.matchMedia?.(QUERY).matches ?? false);
+export const useNarrowScreen = () =>
+  useSyncExternalStore(subscribe, () => globalThis.matchMedia?.(QUERY).matches ?? false);

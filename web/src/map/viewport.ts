@@ -17,6 +17,11 @@ export function snapViewport(zoom: number, [w, s, e, n]: Bbox): Viewport {
   const round = (v: number) => Math.round(v * 1e6) / 1e6;
   return {
     zoom: z,
-    bbox: [round(Math.max(-180, down(w))), round(clampLat(down(s))), round(Math.min(180, up(e))), round(clampLat(up(n)))],
+    bbox: [
+      round(Math.max(-180, down(w))),
+      round(clampLat(down(s))),
+      round(Math.min(180, up(e))),
+      round(clampLat(up(n))),
+    ],
   };
 }

@@ -9,7 +9,9 @@ export function PanelTestWrapper({ children, lang = 'zh-CN' }: { children: React
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
   return (
     <QueryClientProvider client={client}>
-      <I18nProvider catalogs={catalogs} initialLang={lang}>{children}</I18nProvider>
+      <I18nProvider catalogs={catalogs} initialLang={lang}>
+        {children}
+      </I18nProvider>
     </QueryClientProvider>
   );
 }

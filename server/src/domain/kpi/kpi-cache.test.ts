@@ -18,7 +18,13 @@ beforeAll(async () => {
 });
 afterAll(async () => drop());
 
-const args = { scope: CITY_READ_SCOPE, asOf: new Date('2026-06-30T00:00:00Z'), from: new Date('2026-06-01'), to: new Date('2026-06-30'), townshipId: null };
+const args = {
+  scope: CITY_READ_SCOPE,
+  asOf: new Date('2026-06-30T00:00:00Z'),
+  from: new Date('2026-06-01'),
+  to: new Date('2026-06-30'),
+  townshipId: null,
+};
 
 describe('the KPI cache', () => {
   it('answers a named as-of once per data version and recomputes after a committed change', async () => {
@@ -29,13 +35,16 @@ describe('the KPI cache', () => {
     expect(await cachedKpiCounts(db, cache, args, true)).toBe(first);
     expect([cache.hits, cache.misses]).toEqual([1, 1]);
     // a patrol on 20 June, committed: the venue is no longer overdue as of 30 June
-    await db.query(`INSERT INTO patrols (venue_id, worker_id, patrolled_at, result) VALUES ($1, $2, '2026-06-20', 'ok')`, [venueId, workerId]);
+    await db.query(
+      `INSERT INTO patrols (venue_id, worker_id, patrolled_at, result) VALUES ($1, $2, '2026-06-20', 'ok')`,
+      [venueId, workerId],
+    );
     const after = await cachedKpiCounts(db, cache, args, true);
     expect(after.map((r) => [r.active, r.overdue])).toEqual([[1, 0]]);
     expect([cache.hits, cache.misses]).toEqual([1, 2]);
   });
 
-  it('never caches the clock\'s now, and keys by every input the counts depend on', async () => {
+  it("never caches the clock's now, and keys by every input the counts depend on", async () => {
     const cache = newKpiCache();
     await cachedKpiCounts(db, cache, args, false);
     await cachedKpiCounts(db, cache, args, false);

@@ -16,7 +16,14 @@ export function newKpiCache(): KpiCache {
 
 /** Everything the counts depend on besides the data: the scope's SQL inputs, the moment and the period. */
 export function kpiKey({ scope, asOf, from, to, townshipId }: KpiArgs): string {
-  return JSON.stringify([scope.townshipId, scope.categories, asOf.toISOString(), from.toISOString(), to.toISOString(), townshipId]);
+  return JSON.stringify([
+    scope.townshipId,
+    scope.categories,
+    asOf.toISOString(),
+    from.toISOString(),
+    to.toISOString(),
+    townshipId,
+  ]);
 }
 
 /**
@@ -24,7 +31,12 @@ export function kpiKey({ scope, asOf, from, to, townshipId }: KpiArgs): string {
  * caller named (or a past week's end), not the clock's "now", whose answer would drift as overdue
  * venues and cells flip with time. Not cached either inside a transaction that has written.
  */
-export async function cachedKpiCounts(db: Queryable, cache: KpiCache, args: KpiArgs, fixedAsOf: boolean): Promise<KpiCountsRow[]> {
+export async function cachedKpiCounts(
+  db: Queryable,
+  cache: KpiCache,
+  args: KpiArgs,
+  fixedAsOf: boolean,
+): Promise<KpiCountsRow[]> {
   if (!fixedAsOf) return kpiCountsByTownship(db, args);
   // read BEFORE computing: an answer computed from newer data is merely recomputed later
   const version = await dataVersion(db);

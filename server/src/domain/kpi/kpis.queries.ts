@@ -3,7 +3,13 @@
 // states (0004). Rates are derived in kpis.ts so that the city's figures are sums of the townships'
 // counts, not means of rates.
 import { sql, type Queryable } from '@svm/db';
-import { hazardIdInScope, townshipInScope, venueIdInScope, venueInScope, type ReadScope } from '../../auth/scope.queries.ts';
+import {
+  hazardIdInScope,
+  townshipInScope,
+  venueIdInScope,
+  venueInScope,
+  type ReadScope,
+} from '../../auth/scope.queries.ts';
 
 export interface KpiCountsRow {
   township_id: number;
@@ -47,7 +53,10 @@ export interface KpiArgs {
  * A department's rows count its categories' venues, their hazards and sign-offs; its cells are the
  * cells holding at least one of its active venues (a cell's patrol duty is the cell's, not per venue).
  */
-export async function kpiCountsByTownship(db: Queryable, { scope, asOf, from, to, townshipId }: KpiArgs): Promise<KpiCountsRow[]> {
+export async function kpiCountsByTownship(
+  db: Queryable,
+  { scope, asOf, from, to, townshipId }: KpiArgs,
+): Promise<KpiCountsRow[]> {
   const t = townshipId;
   // PostgreSQL's JIT compiles this plan for seconds (its cost estimate is high) to save nothing:
   // the work is index probes per venue. SET LOCAL ends with the transaction (or savepoint's parent).

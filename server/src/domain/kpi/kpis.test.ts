@@ -5,7 +5,11 @@ import type { Kpis, StatsSummaryDto, TownshipCollection } from '@svm/contract';
 import { bodyOf, PROBLEM_JSON, testApp } from '../../testing/app.ts';
 import { AS_OF, kpiCity, PERIOD } from '../../testing/kpi-city.fixture.ts';
 
-const delays = (t: [number, number | null, number], i: [number, number | null, number], s: [number, number | null, number]) => [
+const delays = (
+  t: [number, number | null, number],
+  i: [number, number | null, number],
+  s: [number, number | null, number],
+) => [
   { party: 'territorial', signOffs: t[0], meanDays: t[1], waiting: t[2] },
   { party: 'industry', signOffs: i[0], meanDays: i[1], waiting: i[2] },
   { party: 'special', signOffs: s[0], meanDays: s[1], waiting: s[2] },
@@ -59,7 +63,11 @@ describe('township KPIs', () => {
       const res = await app.request(`/api/townships?asOf=${AS_OF}&${PERIOD}`);
       expect(res.status).toBe(200);
       const body = await bodyOf<TownshipCollection>(res);
-      expect(body.period).toEqual({ asOf: '2026-06-30T12:00:00.000Z', from: '2026-06-01T00:00:00.000Z', to: '2026-06-30T12:00:00.000Z' });
+      expect(body.period).toEqual({
+        asOf: '2026-06-30T12:00:00.000Z',
+        from: '2026-06-01T00:00:00.000Z',
+        to: '2026-06-30T12:00:00.000Z',
+      });
       // the label point is the townships route's own (tested there); here the KPIs sit beside it
       expect(body.features.map(({ properties: { labelPoint: _, ...rest } }) => rest)).toEqual([
         { id: f.t1, code: 'K1', name: '甲街道', nameEn: 'K1', kind: 'town', venueCount: 3, gridCellCount: 2, kpis: T1 },
@@ -74,10 +82,21 @@ describe('township KPIs', () => {
       await kpiCity(tx);
       const { app } = await testApp(tx);
       const body = await bodyOf<TownshipCollection>(await app.request(`/api/townships?asOf=${AS_OF}`));
-      expect(body.period).toEqual({ asOf: '2026-06-30T12:00:00.000Z', from: '2026-04-01T12:00:00.000Z', to: '2026-06-30T12:00:00.000Z' });
+      expect(body.period).toEqual({
+        asOf: '2026-06-30T12:00:00.000Z',
+        from: '2026-04-01T12:00:00.000Z',
+        to: '2026-06-30T12:00:00.000Z',
+      });
       // T2 over March: h6 closed 20 Mar and came back on 15 Jun; asked a year later, March is settled
-      const march = await bodyOf<TownshipCollection>(await app.request('/api/townships?asOf=2027-06-30&from=2026-03-01&to=2026-04-01'));
-      expect(march.features[1]?.properties.kpis.rebound).toEqual({ closed: 1, rebounded: 1, rate: 1, provisional: false });
+      const march = await bodyOf<TownshipCollection>(
+        await app.request('/api/townships?asOf=2027-06-30&from=2026-03-01&to=2026-04-01'),
+      );
+      expect(march.features[1]?.properties.kpis.rebound).toEqual({
+        closed: 1,
+        rebounded: 1,
+        rate: 1,
+        provisional: false,
+      });
     });
   });
 
@@ -104,9 +123,15 @@ describe('GET /api/stats/summary', () => {
       const f = await kpiCity(tx);
       const { app } = await testApp(tx);
       const city = await bodyOf<StatsSummaryDto>(await app.request(`/api/stats/summary?asOf=${AS_OF}&${PERIOD}`));
-      expect(city).toMatchObject({ townshipId: null, asOf: '2026-06-30T12:00:00.000Z', from: '2026-06-01T00:00:00.000Z' });
+      expect(city).toMatchObject({
+        townshipId: null,
+        asOf: '2026-06-30T12:00:00.000Z',
+        from: '2026-06-01T00:00:00.000Z',
+      });
       expect(city.kpis).toEqual(CITY);
-      const t2 = await bodyOf<StatsSummaryDto>(await app.request(`/api/stats/summary?township=${f.t2}&asOf=${AS_OF}&${PERIOD}`));
+      const t2 = await bodyOf<StatsSummaryDto>(
+        await app.request(`/api/stats/summary?township=${f.t2}&asOf=${AS_OF}&${PERIOD}`),
+      );
       expect(t2.townshipId).toBe(f.t2);
       expect(t2.kpis).toEqual(T2);
     });
@@ -116,7 +141,9 @@ describe('GET /api/stats/summary', () => {
     await rolledBack(async (tx) => {
       await kpiCity(tx);
       const { app } = await testApp(tx);
-      const body = await bodyOf<StatsSummaryDto>(await app.request(`/api/stats/summary?asOf=${AS_OF}&from=2026-06-15&to=2026-06-29`));
+      const body = await bodyOf<StatsSummaryDto>(
+        await app.request(`/api/stats/summary?asOf=${AS_OF}&from=2026-06-15&to=2026-06-29`),
+      );
       expect(body.trend.map((w) => [w.week, w.from, w.to, w.asOf])).toEqual([
         ['2026-W25', '2026-06-15T00:00:00.000Z', '2026-06-22T00:00:00.000Z', '2026-06-22T00:00:00.000Z'],
         ['2026-W26', '2026-06-22T00:00:00.000Z', '2026-06-29T00:00:00.000Z', '2026-06-29T00:00:00.000Z'],

@@ -22,7 +22,11 @@ export async function userByUsername(db: Queryable, username: string): Promise<L
   return rows[0] ?? null;
 }
 
-export interface NamedPlace { id: number; name: string; nameEn: string }
+export interface NamedPlace {
+  id: number;
+  name: string;
+  nameEn: string;
+}
 
 export async function usernameOf(db: Queryable, userId: number): Promise<string | null> {
   const rows = await db.query<{ username: string }>(sql`SELECT username FROM users WHERE id = ${userId}`);
@@ -34,27 +38,44 @@ export async function townshipNamed(db: Queryable, id: number): Promise<NamedPla
   return rows[0] ?? null;
 }
 
-export async function departmentNamed(db: Queryable, id: number): Promise<(NamedPlace & { categories: VenueCategory[] }) | null> {
+export async function departmentNamed(
+  db: Queryable,
+  id: number,
+): Promise<(NamedPlace & { categories: VenueCategory[] }) | null> {
   const rows = await db.query<NamedPlace & { categories: VenueCategory[] }>(sql`
     SELECT id, name, name_en AS "nameEn", categories::text[] AS categories FROM industry_departments WHERE id = ${id}`);
   return rows[0] ?? null;
 }
 
 interface DisplayTokenRow {
-  id: number; label: string; township_id: number | null; created_at: Date; last_used_at: Date | null; revoked_at: Date | null;
+  id: number;
+  label: string;
+  township_id: number | null;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
 }
 
 export function displayTokenDto(r: DisplayTokenRow): DisplayTokenDto {
   return {
-    id: r.id, label: r.label,
+    id: r.id,
+    label: r.label,
     scope: r.township_id === null ? { kind: 'city' } : { kind: 'township', townshipId: r.township_id },
-    createdAt: r.created_at.toISOString(), lastUsedAt: r.last_used_at?.toISOString() ?? null, revokedAt: r.revoked_at?.toISOString() ?? null,
+    createdAt: r.created_at.toISOString(),
+    lastUsedAt: r.last_used_at?.toISOString() ?? null,
+    revokedAt: r.revoked_at?.toISOString() ?? null,
   };
 }
 
 const TOKEN_COLUMNS = sql.raw('id, label, township_id, created_at, last_used_at, revoked_at');
 
-export async function insertedDisplayToken(db: Queryable, label: string, townshipId: number | null, hash: string, createdBy: number | null): Promise<DisplayTokenDto> {
+export async function insertedDisplayToken(
+  db: Queryable,
+  label: string,
+  townshipId: number | null,
+  hash: string,
+  createdBy: number | null,
+): Promise<DisplayTokenDto> {
   const rows = await db.query<DisplayTokenRow>(sql`
     INSERT INTO display_tokens (label, township_id, token_hash, created_by) VALUES (${label}, ${townshipId}, ${hash}, ${createdBy})
     RETURNING ${TOKEN_COLUMNS}`);
@@ -77,9 +98,12 @@ export async function revokedDisplayToken(db: Queryable, id: number): Promise<Di
 }
 
 /** An unrevoked display token by the hash of its value. */
-export async function liveDisplayTokenByHash(db: Queryable, hash: string): Promise<{ id: number; label: string; township_id: number | null } | null> {
+export async function liveDisplayTokenByHash(
+  db: Queryable,
+  hash: string,
+): Promise<{ id: number; label: string; township_id: number | null } | null> {
   const rows = await db.query<{ id: number; label: string; township_id: number | null }>(
-    sql`SELECT id, label, township_id FROM display_tokens WHERE token_hash = ${hash} AND revoked_at IS NULL`);
+    sql`SELECT id, label, township_id FROM display_tokens WHERE token_hash = ${hash} AND revoked_at IS NULL`,
+  );
   return rows[0] ?? null;
 }
-

@@ -24,7 +24,11 @@ const REFUSED = 'the username or password is wrong, or the account may not sign 
 
 function setSessionCookie(c: Context, settings: AuthSettings, token: string, maxAgeSeconds: number) {
   setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: 'Strict', path: '/', secure: isHttps(c, settings), maxAge: maxAgeSeconds,
+    httpOnly: true,
+    sameSite: 'Strict',
+    path: '/',
+    secure: isHttps(c, settings),
+    maxAge: maxAgeSeconds,
   });
 }
 
@@ -48,12 +52,25 @@ export function authRoute(db: Queryable, settings: AuthSettings) {
         await clearAccountFailures(tx, username);
         await deleteExpiredSessions(tx);
         const at = await createdSession(tx, { userId: user.id }, tokenHash(token), sessionSeconds, address);
-        await audit(tx, { id: user.id, name: user.display_name }, {
-          action: 'auth.login', entity: 'session', entityId: null, detail: { as: input.as, address },
-        });
+        await audit(
+          tx,
+          { id: user.id, name: user.display_name },
+          {
+            action: 'auth.login',
+            entity: 'session',
+            entityId: null,
+            detail: { as: input.as, address },
+          },
+        );
         return { expiresAt: at };
       });
-      const caller = callerFromCredential({ user_id: user.id, name: user.display_name, role: user.role, township_id: user.township_id, department_id: user.department_id });
+      const caller = callerFromCredential({
+        user_id: user.id,
+        name: user.display_name,
+        role: user.role,
+        township_id: user.township_id,
+        department_id: user.department_id,
+      });
       const body: LoginDto = { me: await meOf(db, caller), expiresAt: expiresAt.toISOString() };
       if (input.as === 'token') body.token = token;
       else setSessionCookie(c, settings, token, sessionSeconds);
@@ -65,7 +82,11 @@ export function authRoute(db: Queryable, settings: AuthSettings) {
         const ended = await deletedSession(db, tokenHash(token));
         const caller = c.get('caller');
         if (ended && ended.user_id !== null && caller?.userId === ended.user_id) {
-          await audit(db, { id: caller.userId, name: caller.name }, { action: 'auth.logout', entity: 'session', entityId: null });
+          await audit(
+            db,
+            { id: caller.userId, name: caller.name },
+            { action: 'auth.logout', entity: 'session', entityId: null },
+          );
         }
       }
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c, settings), httpOnly: true, sameSite: 'Strict' });
@@ -75,11 +96,26 @@ export function authRoute(db: Queryable, settings: AuthSettings) {
     .post('/display-session', jsonBodyLimit, validate('json', displaySessionSchema), async (c) => {
       const { token } = c.req.valid('json');
       const display = await liveDisplayTokenByHash(db, tokenHash(token));
-      if (!display) throw Problem.unauthorized('this display token is unknown or has been revoked; ask an administrator for a new wall address');
+      if (!display)
+        throw Problem.unauthorized(
+          'this display token is unknown or has been revoked; ask an administrator for a new wall address',
+        );
       const session = newToken();
-      const expiresAt = await createdSession(db, { displayTokenId: display.id }, tokenHash(session), displaySeconds, clientAddress(c, settings));
+      const expiresAt = await createdSession(
+        db,
+        { displayTokenId: display.id },
+        tokenHash(session),
+        displaySeconds,
+        clientAddress(c, settings),
+      );
       setSessionCookie(c, settings, session, displaySeconds);
-      const caller = callerFromCredential({ user_id: null, name: display.label, role: null, township_id: display.township_id, department_id: null });
+      const caller = callerFromCredential({
+        user_id: null,
+        name: display.label,
+        role: null,
+        township_id: display.township_id,
+        department_id: null,
+      });
       const body: LoginDto = { me: await meOf(db, caller), expiresAt: expiresAt.toISOString() };
       return c.json(body);
     });

@@ -16,18 +16,26 @@ describe('sign-in with a session cookie', () => {
       const body = await bodyOf<LoginDto>(res);
       expect(body.token).toBeUndefined();
       const expected: MeDto = {
-        user: { id: accounts.leaderA, username: 'fx_leader_a', displayName: '东湖负责人' }, role: 'township', display: null,
-        scope: { kind: 'township', townshipId: f.townshipA }, township: { id: f.townshipA, name: '东湖街道', nameEn: 'East Lake Subdistrict' },
-        department: null, readOnly: false,
+        user: { id: accounts.leaderA, username: 'fx_leader_a', displayName: '东湖负责人' },
+        role: 'township',
+        display: null,
+        scope: { kind: 'township', townshipId: f.townshipA },
+        township: { id: f.townshipA, name: '东湖街道', nameEn: 'East Lake Subdistrict' },
+        department: null,
+        readOnly: false,
       };
       expect(body.me).toEqual(expected);
       const token = sessionCookie(res);
-      const stored = await tx.query<{ token_hash: string }>('SELECT token_hash FROM sessions WHERE user_id = $1', [accounts.leaderA]);
+      const stored = await tx.query<{ token_hash: string }>('SELECT token_hash FROM sessions WHERE user_id = $1', [
+        accounts.leaderA,
+      ]);
       expect(stored).toHaveLength(1);
       expect(stored[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
       expect(stored[0]!.token_hash).not.toContain(token);
       expect(await bodyOf<MeDto>(await app.request('/api/auth/me', withCookie(token)))).toEqual(expected);
-      expect(await tx.query('SELECT actor_id, action FROM audit_log')).toEqual([{ actor_id: accounts.leaderA, action: 'auth.login' }]);
+      expect(await tx.query('SELECT actor_id, action FROM audit_log')).toEqual([
+        { actor_id: accounts.leaderA, action: 'auth.login' },
+      ]);
     });
   });
 
@@ -59,8 +67,11 @@ describe('sign-in with a session cookie', () => {
       const { app, accounts } = await signInSetUp(tx);
       const dept = await bodyOf<LoginDto>(await login(app, { username: 'fx_commerce', password: PASSWORD }));
       expect(dept.me).toMatchObject({
-        role: 'department', scope: { kind: 'department', departmentId: accounts.departments.commerce },
-        department: { id: accounts.departments.commerce, name: '商务局', categories: ['retail', 'catering'] }, township: null, readOnly: false,
+        role: 'department',
+        scope: { kind: 'department', departmentId: accounts.departments.commerce },
+        department: { id: accounts.departments.commerce, name: '商务局', categories: ['retail', 'catering'] },
+        township: null,
+        readOnly: false,
       });
       const planner = await bodyOf<LoginDto>(await login(app, { username: 'fx_planner', password: PASSWORD }));
       expect(planner.me).toMatchObject({ role: 'planner', scope: { kind: 'city' }, readOnly: true });
@@ -122,7 +133,16 @@ describe('refusals', () => {
   it('answers every API route but health, openapi and sign-in with 401 when nobody is signed in', async () => {
     await rolledBack(async (tx) => {
       const { app } = await signInSetUp(tx);
-      for (const path of ['/api/townships', '/api/grid-cells', '/api/venues', '/api/hazards', '/api/stats/summary', '/api/auth/me', '/api/policy', '/api/nothing-here']) {
+      for (const path of [
+        '/api/townships',
+        '/api/grid-cells',
+        '/api/venues',
+        '/api/hazards',
+        '/api/stats/summary',
+        '/api/auth/me',
+        '/api/policy',
+        '/api/nothing-here',
+      ]) {
         const res = await app.request(path);
         expect(res.status, path).toBe(401);
         expect(res.headers.get('content-type')).toBe(PROBLEM_JSON);

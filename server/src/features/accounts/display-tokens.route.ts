@@ -26,10 +26,17 @@ export function displayTokensRoute(db: Queryable) {
       const token = newToken();
       const created = await db.transaction(async (tx) => {
         if (input.townshipId !== null && !(await townshipExists(tx, input.townshipId))) {
-          throw Problem.unprocessable(`township ${input.townshipId} does not exist; give an existing township id, or null for the whole city`);
+          throw Problem.unprocessable(
+            `township ${input.townshipId} does not exist; give an existing township id, or null for the whole city`,
+          );
         }
         const dto = await insertedDisplayToken(tx, input.label, input.townshipId, tokenHash(token), actor.id);
-        await audit(tx, actor, { action: 'display_token.create', entity: 'display_token', entityId: dto.id, detail: { label: dto.label, scope: dto.scope } });
+        await audit(tx, actor, {
+          action: 'display_token.create',
+          entity: 'display_token',
+          entityId: dto.id,
+          detail: { label: dto.label, scope: dto.scope },
+        });
         return dto;
       });
       const body: DisplayTokenCreatedDto = { ...created, token, wallPath: `/wall?token=${encodeURIComponent(token)}` };

@@ -10,7 +10,8 @@ describe('the login throttle', () => {
   it('refuses a sixth attempt on an account after five failures with 429 and Retry-After, even with the right password', async () => {
     await rolledBack(async (tx) => {
       const { app } = await signInSetUp(tx);
-      for (let i = 0; i < 5; i++) expect((await login(app, { username: 'fx_city', password: `wrong ${i}` })).status).toBe(401);
+      for (let i = 0; i < 5; i++)
+        expect((await login(app, { username: 'fx_city', password: `wrong ${i}` })).status).toBe(401);
       const res = await login(app, { username: 'fx_city', password: PASSWORD });
       expect(res.status).toBe(429);
       expect(res.headers.get('content-type')).toBe(PROBLEM_JSON);
@@ -38,7 +39,8 @@ describe('the login throttle', () => {
       const { app } = await signInSetUp(tx);
       // four failures on each of five names: no account reaches five, the address reaches twenty
       for (const name of ['a1', 'b2', 'c3', 'd4', 'e5']) {
-        for (let i = 0; i < 4; i++) expect((await login(app, { username: `guess_${name}`, password: 'x' }, '198.51.100.7')).status).toBe(401);
+        for (let i = 0; i < 4; i++)
+          expect((await login(app, { username: `guess_${name}`, password: 'x' }, '198.51.100.7')).status).toBe(401);
       }
       const res = await login(app, { username: 'fx_city', password: PASSWORD }, '198.51.100.7');
       expect(res.status).toBe(429);

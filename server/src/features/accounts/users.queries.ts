@@ -6,19 +6,44 @@ import { credentialsEnded } from '../../auth/sessions.queries.ts';
 import type { UserAccountDto } from '@svm/contract';
 
 interface UserAccountRow {
-  id: number; username: string; display_name: string; role: Role; township_id: number | null; township_name: string | null;
-  township_name_en: string | null; department_id: number | null; department_name: string | null; department_name_en: string | null;
-  phone: string | null; active: boolean; has_password: boolean; created_at: Date; cell_codes: string[];
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  township_id: number | null;
+  township_name: string | null;
+  township_name_en: string | null;
+  department_id: number | null;
+  department_name: string | null;
+  department_name_en: string | null;
+  phone: string | null;
+  active: boolean;
+  has_password: boolean;
+  created_at: Date;
+  cell_codes: string[];
 }
 
 function userAccountDto(r: UserAccountRow): UserAccountDto {
   return {
-    id: r.id, username: r.username, displayName: r.display_name, role: r.role,
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role,
     townshipId: r.township_id,
-    township: r.township_id === null ? null : { id: r.township_id, name: r.township_name ?? '', nameEn: r.township_name_en ?? '' },
+    township:
+      r.township_id === null
+        ? null
+        : { id: r.township_id, name: r.township_name ?? '', nameEn: r.township_name_en ?? '' },
     departmentId: r.department_id,
-    department: r.department_id === null ? null : { id: r.department_id, name: r.department_name ?? '', nameEn: r.department_name_en ?? '' },
-    phone: r.phone, active: r.active, hasPassword: r.has_password, createdAt: r.created_at.toISOString(), cellCodes: r.cell_codes,
+    department:
+      r.department_id === null
+        ? null
+        : { id: r.department_id, name: r.department_name ?? '', nameEn: r.department_name_en ?? '' },
+    phone: r.phone,
+    active: r.active,
+    hasPassword: r.has_password,
+    createdAt: r.created_at.toISOString(),
+    cellCodes: r.cell_codes,
   };
 }
 
@@ -77,7 +102,9 @@ export async function usernameTaken(db: Queryable, username: string): Promise<bo
  * other at once cannot both pass.
  */
 export async function isLastActiveAdmin(db: Queryable, id: number): Promise<boolean> {
-  const admins = await db.query<{ id: number }>(sql`SELECT id FROM users WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`);
+  const admins = await db.query<{ id: number }>(
+    sql`SELECT id FROM users WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`,
+  );
   return admins.length === 1 && admins[0]!.id === id;
 }
 
@@ -86,8 +113,13 @@ export async function departmentExists(db: Queryable, id: number): Promise<boole
 }
 
 export interface NewAccount {
-  username: string; displayName: string; role: Role; townshipId: number | null; departmentId: number | null;
-  phone: string | null; passwordHash: string | null;
+  username: string;
+  displayName: string;
+  role: Role;
+  townshipId: number | null;
+  departmentId: number | null;
+  phone: string | null;
+  passwordHash: string | null;
 }
 
 /** Inserts an account; its bindings must already fit its role (the table's checks are the last line). */

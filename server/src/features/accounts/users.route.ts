@@ -11,7 +11,12 @@ import { audit } from '../../auth/audit.ts';
 import { requireAdmin } from '../../auth/authority.ts';
 import { hashPassword } from '../../auth/password.ts';
 import {
-  userCreateSchema, userIdParamSchema, usersQuerySchema, userUpdateSchema, type UserAccountPage, type UserCreateInput,
+  userCreateSchema,
+  userIdParamSchema,
+  usersQuerySchema,
+  userUpdateSchema,
+  type UserAccountPage,
+  type UserCreateInput,
 } from '@svm/contract';
 import { Problem } from '../../kernel/problem.ts';
 import { validate } from '../../kernel/validate.ts';
@@ -19,7 +24,14 @@ import { decodeCursor, pageOf } from '../../kernel/cursor.ts';
 import { jsonBodyLimit } from '../../kernel/write-body.ts';
 import { townshipExists } from '../../domain/townships.queries.ts';
 import {
-  departmentExists, insertedUser, isLastActiveAdmin, updatedUser, userAccount, userAccounts, usernameTaken, type AccountChange,
+  departmentExists,
+  insertedUser,
+  isLastActiveAdmin,
+  updatedUser,
+  userAccount,
+  userAccounts,
+  usernameTaken,
+  type AccountChange,
 } from './users.queries.ts';
 
 /**
@@ -33,10 +45,14 @@ function checkBindings(input: UserCreateInput): void {
   const refuse = (field: string, detail: string) => {
     throw Problem.unprocessable(detail, { errors: [{ in: 'json', path: field, message: detail }] });
   };
-  if (needsTownship && input.townshipId === undefined) refuse('townshipId', `townshipId is required: a ${input.role} account belongs to one township`);
-  if (!needsTownship && input.townshipId !== undefined) refuse('townshipId', `townshipId must be left out: a ${input.role} account belongs to no township`);
-  if (needsDepartment && input.departmentId === undefined) refuse('departmentId', 'departmentId is required: a department account belongs to one industry department');
-  if (!needsDepartment && input.departmentId !== undefined) refuse('departmentId', `departmentId must be left out: a ${input.role} account belongs to no department`);
+  if (needsTownship && input.townshipId === undefined)
+    refuse('townshipId', `townshipId is required: a ${input.role} account belongs to one township`);
+  if (!needsTownship && input.townshipId !== undefined)
+    refuse('townshipId', `townshipId must be left out: a ${input.role} account belongs to no township`);
+  if (needsDepartment && input.departmentId === undefined)
+    refuse('departmentId', 'departmentId is required: a department account belongs to one industry department');
+  if (!needsDepartment && input.departmentId !== undefined)
+    refuse('departmentId', `departmentId must be left out: a ${input.role} account belongs to no department`);
 }
 
 export function usersRoute(db: Queryable) {
@@ -46,8 +62,12 @@ export function usersRoute(db: Queryable) {
       requireAdmin(await actorOf(c, db), 'list accounts');
       const afterId = decodeCursor(query.cursor);
       const rows = await userAccounts(db, {
-        role: query.role ?? null, townshipId: query.townshipId ?? null, active: query.active ?? null, q: query.q ?? null,
-        afterId, limit: query.limit + 1,
+        role: query.role ?? null,
+        townshipId: query.townshipId ?? null,
+        active: query.active ?? null,
+        q: query.q ?? null,
+        afterId,
+        limit: query.limit + 1,
       });
       const body: UserAccountPage = pageOf(rows, query.limit);
       return c.json(body);
@@ -63,49 +83,76 @@ export function usersRoute(db: Queryable) {
           throw Problem.unprocessable(`township ${input.townshipId} does not exist; give an existing township id`);
         }
         if (input.departmentId !== undefined && !(await departmentExists(tx, input.departmentId))) {
-          throw Problem.unprocessable(`industry department ${input.departmentId} does not exist; give an existing department id`);
+          throw Problem.unprocessable(
+            `industry department ${input.departmentId} does not exist; give an existing department id`,
+          );
         }
         // a concurrent create of the same name still ends as 409: the unique index's violation is one
-        if (await usernameTaken(tx, input.username)) throw Problem.conflict(`username ${input.username} is taken; choose another`);
+        if (await usernameTaken(tx, input.username))
+          throw Problem.conflict(`username ${input.username} is taken; choose another`);
         const id = await insertedUser(tx, {
-          username: input.username, displayName: input.displayName, role: input.role, townshipId: input.townshipId ?? null,
-          departmentId: input.departmentId ?? null, phone: input.phone ?? null, passwordHash,
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          townshipId: input.townshipId ?? null,
+          departmentId: input.departmentId ?? null,
+          phone: input.phone ?? null,
+          passwordHash,
         });
         await audit(tx, actor, {
-          action: 'user.create', entity: 'user', entityId: id,
-          detail: { username: input.username, role: input.role, townshipId: input.townshipId ?? null, departmentId: input.departmentId ?? null, passwordSet: passwordHash !== null },
+          action: 'user.create',
+          entity: 'user',
+          entityId: id,
+          detail: {
+            username: input.username,
+            role: input.role,
+            townshipId: input.townshipId ?? null,
+            departmentId: input.departmentId ?? null,
+            passwordSet: passwordHash !== null,
+          },
         });
         return (await userAccount(tx, id))!;
       });
       return c.json(account, 201);
     })
-    .patch('/:id', jsonBodyLimit, validate('param', userIdParamSchema), validate('json', userUpdateSchema), async (c) => {
-      const { id } = c.req.valid('param');
-      const input = c.req.valid('json');
-      const actor = await actorOf(c, db);
-      requireAdmin(actor, 'change accounts');
-      const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
-      const change: AccountChange = {
-        ...(passwordHash === undefined ? {} : { passwordHash }),
-        ...(input.active === undefined ? {} : { active: input.active }),
-        ...(input.displayName === undefined ? {} : { displayName: input.displayName }),
-        ...(input.phone === undefined ? {} : { phone: input.phone }),
-      };
-      const account = await db.transaction(async (tx) => {
-        if (input.active === false && (await isLastActiveAdmin(tx, id))) {
-          throw Problem.conflict(`user ${id} is the last active admin account; create or activate another admin first`);
-        }
-        if (!(await updatedUser(tx, id, change))) throw Problem.notFound(`user ${id} does not exist`);
-        await audit(tx, actor, {
-          action: 'user.update', entity: 'user', entityId: id,
-          detail: {
-            passwordSet: passwordHash !== undefined, active: input.active ?? null,
-            ...(input.displayName === undefined ? {} : { displayName: input.displayName }),
-            ...(input.phone === undefined ? {} : { phone: input.phone }),
-          },
+    .patch(
+      '/:id',
+      jsonBodyLimit,
+      validate('param', userIdParamSchema),
+      validate('json', userUpdateSchema),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const input = c.req.valid('json');
+        const actor = await actorOf(c, db);
+        requireAdmin(actor, 'change accounts');
+        const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
+        const change: AccountChange = {
+          ...(passwordHash === undefined ? {} : { passwordHash }),
+          ...(input.active === undefined ? {} : { active: input.active }),
+          ...(input.displayName === undefined ? {} : { displayName: input.displayName }),
+          ...(input.phone === undefined ? {} : { phone: input.phone }),
+        };
+        const account = await db.transaction(async (tx) => {
+          if (input.active === false && (await isLastActiveAdmin(tx, id))) {
+            throw Problem.conflict(
+              `user ${id} is the last active admin account; create or activate another admin first`,
+            );
+          }
+          if (!(await updatedUser(tx, id, change))) throw Problem.notFound(`user ${id} does not exist`);
+          await audit(tx, actor, {
+            action: 'user.update',
+            entity: 'user',
+            entityId: id,
+            detail: {
+              passwordSet: passwordHash !== undefined,
+              active: input.active ?? null,
+              ...(input.displayName === undefined ? {} : { displayName: input.displayName }),
+              ...(input.phone === undefined ? {} : { phone: input.phone }),
+            },
+          });
+          return (await userAccount(tx, id))!;
         });
-        return (await userAccount(tx, id))!;
-      });
-      return c.json(account);
-    });
+        return c.json(account);
+      },
+    );
 }

@@ -8,7 +8,10 @@ const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const inTownship = (scope: ReadScope, col: string, townshipId: number | null) =>
   sql`(${townshipId}::int IS NULL OR ${sql.raw(col)} = ${townshipId}::int) AND ${townshipInScope(scope, col)}`;
 
-export interface GeoRow { id: number; geometry: string }
+export interface GeoRow {
+  id: number;
+  geometry: string;
+}
 
 /**
  * Township minus the union of its cells, split into parts. Overlays use a 1e-7° grid size:
@@ -54,7 +57,12 @@ export async function unregisteredDensity(db: Queryable, scope: ReadScope, asOf:
  * outside every grid cell, which the per-cell density layer cannot show (DESIGN: census blind
  * spots are the venues found unregistered). The township is the venue's own.
  */
-export async function unregisteredVenueCount(db: Queryable, scope: ReadScope, asOf: Date, townshipId: number | null): Promise<number> {
+export async function unregisteredVenueCount(
+  db: Queryable,
+  scope: ReadScope,
+  asOf: Date,
+  townshipId: number | null,
+): Promise<number> {
   const rows = await db.query<{ n: number }>(sql`
     SELECT count(*)::int AS n FROM venues v
      WHERE v.registration = 'found_unregistered' AND v.registered_at <= ${iso(asOf)}
@@ -71,7 +79,9 @@ export async function unregisteredVenueCount(db: Queryable, scope: ReadScope, as
  * then) is not later than asOf is matched without a probe; the others are probed as the definition reads.
  */
 export async function unmatchedReferencePoints(db: Queryable, scope: ReadScope, asOf: Date, townshipId: number | null) {
-  return db.query<GeoRow & { source: string; external_id: string; name: string; category: string; nearest_m: number | null }>(sql`
+  return db.query<
+    GeoRow & { source: string; external_id: string; name: string; category: string; nearest_m: number | null }
+  >(sql`
     SELECT r.id, r.source, r.external_id, r.name, r.category, ST_AsGeoJSON(r.geom, 7) AS geometry,
            -- the venue nearest in the plane (KNN on the GiST index) bounds the nearest on the spheroid,
            -- so the minimum is taken over the few venues within that bound (and 1000 m at most, as
@@ -104,7 +114,9 @@ export async function referenceMatchMetres(db: Queryable): Promise<number> {
 }
 
 export async function unpatrolledCells(db: Queryable, scope: ReadScope, asOf: Date, townshipId: number | null) {
-  return db.query<GeoRow & { code: string; township_id: number; days_since_patrol: number | null; last_patrol_at: Date | null }>(sql`
+  return db.query<
+    GeoRow & { code: string; township_id: number; days_since_patrol: number | null; last_patrol_at: Date | null }
+  >(sql`
     SELECT c.id, c.code, c.township_id, s.days_since_patrol, s.last_patrol_at, ST_AsGeoJSON(c.geom, 7) AS geometry
       FROM cell_patrol_status(${iso(asOf)}) s JOIN grid_cells c ON c.id = s.grid_cell_id
      WHERE s.unpatrolled AND ${inTownship(scope, 'c.township_id', townshipId)}
@@ -119,7 +131,9 @@ export async function unpatrolledCells(db: Queryable, scope: ReadScope, asOf: Da
  */
 export async function misgradedVenues(db: Queryable, scope: ReadScope, asOf: Date, townshipId: number | null) {
   const grading = sql.raw(townshipId === null && scope.townshipId === null ? 'venue_levels' : 'venue_grades');
-  return db.query<GeoRow & { name: string; category: string; risk_level: string; computed_level: string; score: number }>(sql`
+  return db.query<
+    GeoRow & { name: string; category: string; risk_level: string; computed_level: string; score: number }
+  >(sql`
     SELECT v.id, v.name, v.category::text AS category, v.risk_level::text AS risk_level, g.computed_level::text AS computed_level,
            g.score, ST_AsGeoJSON(v.geom, 7) AS geometry
       FROM venues v

@@ -1,7 +1,14 @@
 // GET /api/blind-spots?township=&asOf=: the four kinds of blind spot as GeoJSON layers with counts.
 import { Hono } from 'hono';
 import type { Queryable } from '@svm/db';
-import { blindSpotsQuerySchema, type BlindSpotsDto, type MultiPolygon, type PointGeometry, type Polygon, type TownshipId } from '@svm/contract';
+import {
+  blindSpotsQuerySchema,
+  type BlindSpotsDto,
+  type MultiPolygon,
+  type PointGeometry,
+  type Polygon,
+  type TownshipId,
+} from '@svm/contract';
 import { checkTownshipAllowed, readScopeOf, requireTerritorial, type ReadScope } from '../../auth/scope.queries.ts';
 import { dataVersion } from '../../kernel/cache/data-version.queries.ts';
 import { VersionedCache } from '../../kernel/cache/versioned-cache.ts';
@@ -10,8 +17,15 @@ import { Problem } from '../../kernel/problem.ts';
 import { validate } from '../../kernel/validate.ts';
 import { townshipExists } from '../../domain/townships.queries.ts';
 import {
-  cellsWithoutWorker, coverageGaps, misgradedVenues, referenceMatchMetres, unmatchedReferencePoints, unpatrolledCells,
-  unregisteredDensity, unregisteredVenueCount, type GeoRow,
+  cellsWithoutWorker,
+  coverageGaps,
+  misgradedVenues,
+  referenceMatchMetres,
+  unmatchedReferencePoints,
+  unpatrolledCells,
+  unregisteredDensity,
+  unregisteredVenueCount,
+  type GeoRow,
 } from './blind-spots.queries.ts';
 
 /** A row as a feature; geometry is the ST_AsGeoJSON text of the layer's known geometry type. */
@@ -31,17 +45,20 @@ export function blindSpotsRoute({ db }: AppDeps) {
     const scope = await readScopeOf(c, db);
     requireTerritorial(scope, 'blind spots');
     checkTownshipAllowed(scope, township);
-    if (township !== undefined && !(await townshipExists(db, township))) throw Problem.notFound(`township ${township} does not exist`);
+    if (township !== undefined && !(await townshipExists(db, township)))
+      throw Problem.notFound(`township ${township} does not exist`);
     const asOf = asOfParam ?? new Date();
     const t = township ?? null;
     const version = asOfParam ? await dataVersion(db) : null;
     const key = JSON.stringify([scope.townshipId, t, asOf.getTime()]);
     // PostgreSQL would JIT-compile these city-wide plans (their cost estimates are high) for
     // seconds to save nothing; SET LOCAL ends with the transaction (or the savepoint's parent)
-    const text = await answers.get(key, version, () => db.transaction(async (tx) => {
-      await tx.query('SET LOCAL jit = off');
-      return JSON.stringify(await blindSpots(tx, scope, asOf, t));
-    }));
+    const text = await answers.get(key, version, () =>
+      db.transaction(async (tx) => {
+        await tx.query('SET LOCAL jit = off');
+        return JSON.stringify(await blindSpots(tx, scope, asOf, t));
+      }),
+    );
     return c.body(text, 200, { 'Content-Type': 'application/json' });
   });
 }
@@ -60,7 +77,10 @@ async function blindSpots(db: Queryable, scope: ReadScope, asOf: Date, t: number
     referenceMatchMetres: await referenceMatchMetres(db),
     counts: {
       coverageGaps: gaps.length,
-      coverageGapAreaM2: round(gaps.reduce((sum, g) => sum + g.area_m2, 0), 1),
+      coverageGapAreaM2: round(
+        gaps.reduce((sum, g) => sum + g.area_m2, 0),
+        1,
+      ),
       cellsWithoutWorker: unassigned.length,
       // every one found unregistered, also those in a coverage gap the density layer cannot show
       unregisteredVenues: unregisteredCount,
@@ -68,19 +88,72 @@ async function blindSpots(db: Queryable, scope: ReadScope, asOf: Date, t: number
       unpatrolledCells: unpatrolled.length,
       misgradedVenues: misgraded.length,
     },
-    coverageGaps: collection(gaps.map((g) => feature<Polygon, BlindSpotsDto['coverageGaps']['features'][number]['properties']>(g, {
-      id: g.id, townshipId: g.township_id as TownshipId, townshipName: g.township_name, areaM2: round(g.area_m2, 1) }))),
-    cellsWithoutWorker: collection(unassigned.map((r) => feature<Polygon, { id: number; code: string; name: string; townshipId: TownshipId }>(r, {
-      id: r.id, code: r.code, name: r.name, townshipId: r.township_id as TownshipId }))),
-    unregisteredDensity: collection(unregistered.map((r) => feature<Polygon, BlindSpotsDto['unregisteredDensity']['features'][number]['properties']>(r, {
-      id: r.id, code: r.code, townshipId: r.township_id as TownshipId, count: r.count, areaKm2: round(r.area_km2, 4), perKm2: round(r.count / r.area_km2, 4) }))),
-    unmatchedReferencePoints: collection(unmatched.map((r) => feature<PointGeometry, BlindSpotsDto['unmatchedReferencePoints']['features'][number]['properties']>(r, {
-      id: r.id, source: r.source, externalId: r.external_id, name: r.name, category: r.category,
-      nearestVenueM: r.nearest_m === null ? null : round(r.nearest_m, 1) }))),
-    unpatrolledCells: collection(unpatrolled.map((r) => feature<Polygon, BlindSpotsDto['unpatrolledCells']['features'][number]['properties']>(r, {
-      id: r.id, code: r.code, townshipId: r.township_id as TownshipId, daysSincePatrol: r.days_since_patrol,
-      lastPatrolAt: r.last_patrol_at ? r.last_patrol_at.toISOString() : null }))),
-    misgradedVenues: collection(misgraded.map((r) => feature<PointGeometry, BlindSpotsDto['misgradedVenues']['features'][number]['properties']>(r, {
-      id: r.id, name: r.name, category: r.category, riskLevel: r.risk_level, computedLevel: r.computed_level, score: r.score }))),
+    coverageGaps: collection(
+      gaps.map((g) =>
+        feature<Polygon, BlindSpotsDto['coverageGaps']['features'][number]['properties']>(g, {
+          id: g.id,
+          townshipId: g.township_id as TownshipId,
+          townshipName: g.township_name,
+          areaM2: round(g.area_m2, 1),
+        }),
+      ),
+    ),
+    cellsWithoutWorker: collection(
+      unassigned.map((r) =>
+        feature<Polygon, { id: number; code: string; name: string; townshipId: TownshipId }>(r, {
+          id: r.id,
+          code: r.code,
+          name: r.name,
+          townshipId: r.township_id as TownshipId,
+        }),
+      ),
+    ),
+    unregisteredDensity: collection(
+      unregistered.map((r) =>
+        feature<Polygon, BlindSpotsDto['unregisteredDensity']['features'][number]['properties']>(r, {
+          id: r.id,
+          code: r.code,
+          townshipId: r.township_id as TownshipId,
+          count: r.count,
+          areaKm2: round(r.area_km2, 4),
+          perKm2: round(r.count / r.area_km2, 4),
+        }),
+      ),
+    ),
+    unmatchedReferencePoints: collection(
+      unmatched.map((r) =>
+        feature<PointGeometry, BlindSpotsDto['unmatchedReferencePoints']['features'][number]['properties']>(r, {
+          id: r.id,
+          source: r.source,
+          externalId: r.external_id,
+          name: r.name,
+          category: r.category,
+          nearestVenueM: r.nearest_m === null ? null : round(r.nearest_m, 1),
+        }),
+      ),
+    ),
+    unpatrolledCells: collection(
+      unpatrolled.map((r) =>
+        feature<Polygon, BlindSpotsDto['unpatrolledCells']['features'][number]['properties']>(r, {
+          id: r.id,
+          code: r.code,
+          townshipId: r.township_id as TownshipId,
+          daysSincePatrol: r.days_since_patrol,
+          lastPatrolAt: r.last_patrol_at ? r.last_patrol_at.toISOString() : null,
+        }),
+      ),
+    ),
+    misgradedVenues: collection(
+      misgraded.map((r) =>
+        feature<PointGeometry, BlindSpotsDto['misgradedVenues']['features'][number]['properties']>(r, {
+          id: r.id,
+          name: r.name,
+          category: r.category,
+          riskLevel: r.risk_level,
+          computedLevel: r.computed_level,
+          score: r.score,
+        }),
+      ),
+    ),
   };
 }

@@ -11,9 +11,13 @@ const METRES_PER_DEGREE_LAT = 111_000;
 /** The two-township fixture plus three reference points and one misgraded venue. */
 async function fixture(tx: Queryable) {
   const f = await twoTownships(tx);
-  const ref = async (id: string, lon: number, lat: number) => (await tx.query<{ id: number }>(
-    `INSERT INTO reference_points (source, external_id, name, category, geom) VALUES ('osm', $1, $1, 'shop', ST_SetSRID(ST_MakePoint($2, $3), 4326)) RETURNING id`,
-    [id, lon, lat]))[0]!.id;
+  const ref = async (id: string, lon: number, lat: number) =>
+    (
+      await tx.query<{ id: number }>(
+        `INSERT INTO reference_points (source, external_id, name, category, geom) VALUES ('osm', $1, $1, 'shop', ST_SetSRID(ST_MakePoint($2, $3), 4326)) RETURNING id`,
+        [id, lon, lat],
+      )
+    )[0]!.id;
   const refs = {
     nearV1: await ref('n20', 121.02, 30.02 + 20 / METRES_PER_DEGREE_LAT), // 20 m north of v1: matched
     farFromV2: await ref('n50', 121.03, 30.05 + 50 / METRES_PER_DEGREE_LAT), // 50 m north of v2: unmatched
@@ -33,7 +37,7 @@ const sphereArea = (lon0: number, lat0: number, lon1: number, lat1: number) => {
 };
 
 describe('GET /api/blind-spots', () => {
-  it('finds B\'s uncovered island as the one coverage gap and A-2 as the cell without a worker', async () => {
+  it("finds B's uncovered island as the one coverage gap and A-2 as the cell without a worker", async () => {
     await rolledBack(async (tx) => {
       const f = await fixture(tx);
       const { app } = await testApp(tx);
@@ -57,12 +61,17 @@ describe('GET /api/blind-spots', () => {
       const { app } = await testApp(tx);
       const body = await bodyOf<BlindSpotsDto>(await app.request(`/api/blind-spots?asOf=${AS_OF}`));
       // v5 (found unregistered) lies in A-2, a 0.05° x 0.1° cell of about 48 km²
-      expect(body.unregisteredDensity.features.map((x) => [x.properties.id, x.properties.count])).toEqual([[f.cells.a2, 1]]);
+      expect(body.unregisteredDensity.features.map((x) => [x.properties.id, x.properties.count])).toEqual([
+        [f.cells.a2, 1],
+      ]);
       const density = body.unregisteredDensity.features[0]!.properties;
       expect(Math.abs(density.areaKm2 - sphereArea(121.05, 30, 121.1, 30.1) / 1e6)).toBeLessThan(0.3);
       expect(density.perKm2).toBeCloseTo(1 / density.areaKm2, 3);
       expect(body.referenceMatchMetres).toBe(30);
-      expect(body.unmatchedReferencePoints.features.map((x) => x.properties.id)).toEqual([f.refs.farFromV2, f.refs.atClosedV4]);
+      expect(body.unmatchedReferencePoints.features.map((x) => x.properties.id)).toEqual([
+        f.refs.farFromV2,
+        f.refs.atClosedV4,
+      ]);
       const nearest = body.unmatchedReferencePoints.features[0]!.properties.nearestVenueM!;
       expect(nearest).toBeGreaterThan(49);
       expect(nearest).toBeLessThan(51);
@@ -82,10 +91,16 @@ describe('GET /api/blind-spots', () => {
       const body = await bodyOf<BlindSpotsDto>(await app.request(`/api/blind-spots?asOf=${AS_OF}`));
       // v5 and v8: two; the density layer still has A-2's one venue only
       expect(body.counts.unregisteredVenues).toBe(2);
-      expect(body.unregisteredDensity.features.map((x) => [x.properties.id, x.properties.count])).toEqual([[f.cells.a2, 1]]);
+      expect(body.unregisteredDensity.features.map((x) => [x.properties.id, x.properties.count])).toEqual([
+        [f.cells.a2, 1],
+      ]);
       // per township: A has v5, B has v8
-      const a = await bodyOf<BlindSpotsDto>(await app.request(`/api/blind-spots?asOf=${AS_OF}&township=${f.townshipA}`));
-      const b = await bodyOf<BlindSpotsDto>(await app.request(`/api/blind-spots?asOf=${AS_OF}&township=${f.townshipB}`));
+      const a = await bodyOf<BlindSpotsDto>(
+        await app.request(`/api/blind-spots?asOf=${AS_OF}&township=${f.townshipA}`),
+      );
+      const b = await bodyOf<BlindSpotsDto>(
+        await app.request(`/api/blind-spots?asOf=${AS_OF}&township=${f.townshipB}`),
+      );
       expect([a.counts.unregisteredVenues, b.counts.unregisteredVenues]).toEqual([1, 1]);
     });
   });
@@ -94,9 +109,14 @@ describe('GET /api/blind-spots', () => {
     await rolledBack(async (tx) => {
       const f = await fixture(tx);
       const { app } = await testApp(tx);
-      const unmatched = async (asOf: string) => (await bodyOf<BlindSpotsDto>(await app.request(`/api/blind-spots?asOf=${asOf}`)))
-        .unmatchedReferencePoints.features.map((x) => x.properties.id);
-      const proof = async (id: number) => (await tx.query<{ at: Date | null }>('SELECT matched_since AS at FROM reference_points WHERE id = $1', [id]))[0]!.at;
+      const unmatched = async (asOf: string) =>
+        (
+          await bodyOf<BlindSpotsDto>(await app.request(`/api/blind-spots?asOf=${asOf}`))
+        ).unmatchedReferencePoints.features.map((x) => x.properties.id);
+      const proof = async (id: number) =>
+        (
+          await tx.query<{ at: Date | null }>('SELECT matched_since AS at FROM reference_points WHERE id = $1', [id])
+        )[0]!.at;
       // every fixture venue was registered on 2026-01-01: v1 proves the point 20 m from it, from then on
       expect(await proof(f.refs.nearV1)).toEqual(new Date('2026-01-01T00:00:00Z'));
       expect(await proof(f.refs.farFromV2)).toBeNull();
@@ -108,7 +128,9 @@ describe('GET /api/blind-spots', () => {
       expect(await unmatched(AS_OF)).toEqual([f.refs.nearV1, f.refs.farFromV2, f.refs.atClosedV4]);
       expect(await unmatched('2026-07-01T00:00:00Z')).toEqual([f.refs.farFromV2, f.refs.atClosedV4]);
       // v2 moves 45 m north: now 5 m from the point that was 50 m away
-      await tx.query(`UPDATE venues SET geom = ST_SetSRID(ST_MakePoint(121.03, 30.05 + 45 / 111000.0), 4326) WHERE name = 'v2'`);
+      await tx.query(
+        `UPDATE venues SET geom = ST_SetSRID(ST_MakePoint(121.03, 30.05 + 45 / 111000.0), 4326) WHERE name = 'v2'`,
+      );
       expect(await proof(f.refs.farFromV2)).toEqual(new Date('2026-01-01T00:00:00Z'));
       // a venue opens in November on the point where v4 stood
       await tx.query(`INSERT INTO venues (name, category, risk_level, registered_at, geom)
@@ -118,7 +140,10 @@ describe('GET /api/blind-spots', () => {
       expect(await unmatched('2026-10-15T00:00:00Z')).toEqual([f.refs.nearV1, f.refs.atClosedV4]);
       // a match distance of 10 m: v2 is 5 m from its point, v10 on its own; v1 is closed anyway
       await tx.query('UPDATE patrol_policy SET reference_match_m = 10');
-      expect([await proof(f.refs.farFromV2), await proof(f.refs.atClosedV4)]).toEqual([new Date('2026-01-01T00:00:00Z'), new Date('2026-11-01T00:00:00Z')]);
+      expect([await proof(f.refs.farFromV2), await proof(f.refs.atClosedV4)]).toEqual([
+        new Date('2026-01-01T00:00:00Z'),
+        new Date('2026-11-01T00:00:00Z'),
+      ]);
       expect(await unmatched(AS_OF)).toEqual([f.refs.nearV1]);
     });
   });
@@ -130,7 +155,8 @@ describe('GET /api/blind-spots', () => {
       const body = await bodyOf<BlindSpotsDto>(await app.request(`/api/blind-spots?asOf=${AS_OF}`));
       // A-2 never patrolled, A-1 last on 11-20 (10 days > 7); B-1 on 11-25 (5 days) is fine
       expect(body.unpatrolledCells.features.map((x) => [x.properties.id, x.properties.daysSincePatrol])).toEqual([
-        [f.cells.a2, null], [f.cells.a1, 10],
+        [f.cells.a2, null],
+        [f.cells.a1, 10],
       ]);
       expect(body.misgradedVenues.features.map((x) => x.properties)).toEqual([
         { id: f.v1, name: 'v1', category: 'ebike', riskLevel: 'low', computedLevel: 'medium', score: 55 },
@@ -146,10 +172,17 @@ describe('GET /api/blind-spots', () => {
     await rolledBack(async (tx) => {
       const f = await fixture(tx);
       const { app } = await testApp(tx);
-      const body = await bodyOf<BlindSpotsDto>(await app.request(`/api/blind-spots?asOf=${AS_OF}&township=${f.townshipA}`));
+      const body = await bodyOf<BlindSpotsDto>(
+        await app.request(`/api/blind-spots?asOf=${AS_OF}&township=${f.townshipA}`),
+      );
       expect(body.counts).toEqual({
-        coverageGaps: 0, coverageGapAreaM2: 0, cellsWithoutWorker: 1, unregisteredVenues: 1,
-        unmatchedReferencePoints: 2, unpatrolledCells: 2, misgradedVenues: 1,
+        coverageGaps: 0,
+        coverageGapAreaM2: 0,
+        cellsWithoutWorker: 1,
+        unregisteredVenues: 1,
+        unmatchedReferencePoints: 2,
+        unpatrolledCells: 2,
+        misgradedVenues: 1,
       });
     });
   });

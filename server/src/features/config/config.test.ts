@@ -17,7 +17,7 @@ describe('GET /api/config', () => {
     });
   });
 
-  it('tells the web the basemap style URL, and every response\'s CSP allows fetches and images from its origin only', async () => {
+  it("tells the web the basemap style URL, and every response's CSP allows fetches and images from its origin only", async () => {
     await rolledBack(async (tx) => {
       const { app } = await testApp(tx, { basemapStyleUrl: STYLE });
       expect(await bodyOf<ConfigDto>(await app.request('/api/config'))).toEqual({ basemapStyleUrl: STYLE });
@@ -26,7 +26,11 @@ describe('GET /api/config', () => {
         const csp = (await app.request(path)).headers.get('content-security-policy');
         expect(csp).toBe(contentSecurityPolicy(STYLE));
       }
-      const directives = new Map(contentSecurityPolicy(STYLE).split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+      const directives = new Map(
+        contentSecurityPolicy(STYLE)
+          .split('; ')
+          .map((d) => [d.split(' ')[0], d.split(' ').slice(1)]),
+      );
       expect(directives.get('connect-src')).toEqual(["'self'", 'https://tiles.city.example:8443']);
       expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'https://tiles.city.example:8443']);
       // scripts and workers still come from the app alone

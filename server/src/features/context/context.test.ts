@@ -16,7 +16,13 @@ describe('GET /api/context/streets', () => {
         { id: f.streets.crossing, name: '中山路', class: 'arterial' },
         { id: f.streets.inside, name: '解放路', class: 'local' },
       ]);
-      expect(body.features[1]?.geometry).toEqual({ type: 'LineString', coordinates: [[121.03, 30.03], [121.04, 30.05]] });
+      expect(body.features[1]?.geometry).toEqual({
+        type: 'LineString',
+        coordinates: [
+          [121.03, 30.03],
+          [121.04, 30.05],
+        ],
+      });
     });
   });
 
@@ -47,7 +53,9 @@ describe('GET /api/context/streets', () => {
       const { app } = await testApp(tx);
       const res = await app.request('/api/context/streets');
       expect(res.status).toBe(400);
-      expect((await bodyOf<ProblemDetails>(res)).detail).toMatch(/bbox is required; bbox must be minLon,minLat,maxLon,maxLat/);
+      expect((await bodyOf<ProblemDetails>(res)).detail).toMatch(
+        /bbox is required; bbox must be minLon,minLat,maxLon,maxLat/,
+      );
     });
   });
 });

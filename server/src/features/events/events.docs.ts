@@ -7,7 +7,8 @@ export const eventsDocs: RouteDoc[] = [
     method: 'get',
     path: '/api/events',
     summary: 'Server-Sent Events of committed writes in the caller’s jurisdiction, for the wall display',
-    description: 'Each message is an EventDto (id = the audit log id, kind, at, townshipId, venue, invalidates). ' +
+    description:
+      'Each message is an EventDto (id = the audit log id, kind, at, townshipId, venue, invalidates). ' +
       'A `hello` event carries the stream’s position, a `heartbeat` event comes every 15 s, `retry` hints 3 s. ' +
       'Reconnecting with `Last-Event-ID` (or `after`) replays what was missed; a stream over 2,000 writes behind gets one ' +
       '`reset` event instead (reload everything).',
@@ -24,7 +25,10 @@ export const eventsDocs: RouteDoc[] = [
     tags: ['events'],
     query: recentEventsQuerySchema,
     responses: {
-      200: { description: '{ events: EventDto[], lastId }: open /api/events?after=lastId to continue from here', mediaType: 'application/json' },
+      200: {
+        description: '{ events: EventDto[], lastId }: open /api/events?after=lastId to continue from here',
+        mediaType: 'application/json',
+      },
     },
   },
 ];

@@ -18,7 +18,9 @@ const until = async (check: () => boolean, ms = 3_000) => {
 };
 
 const auditRow = (tx: Parameters<Parameters<typeof rolledBack>[0]>[0], action: string) =>
-  tx.query(`INSERT INTO audit_log (actor_name, action, entity, entity_id) VALUES ('t', $1, 'patrol_policy', '1')`, [action]);
+  tx.query(`INSERT INTO audit_log (actor_name, action, entity, entity_id) VALUES ('t', $1, 'patrol_policy', '1')`, [
+    action,
+  ]);
 
 describe('the event hub', () => {
   it('polls only while someone listens, delivers each new row once to every listener, and stops when the last leaves', async () => {
@@ -49,13 +51,23 @@ describe('the event hub', () => {
       await twoTownships(tx);
       const hub = new EventHub(tx, { pollMs: 20, batch: 100, holeMs: 1_000, logError: () => {} });
       const app = new Hono()
-        .use('/api/*', identify(async () => CITY_READER))
-        .route('/api/events', eventsRoute({ db: tx, info: { driver: 'pglite', postgres: 'n/a', postgis: 'n/a' } }, hub));
+        .use(
+          '/api/*',
+          identify(async () => CITY_READER),
+        )
+        .route(
+          '/api/events',
+          eventsRoute({ db: tx, info: { driver: 'pglite', postgres: 'n/a', postgis: 'n/a' } }, hub),
+        );
       const stream = sseReader(await app.request('/api/events'));
       expect((await stream.next()).event).toBe('hello');
       expect(hub.size).toBe(1);
       await auditRow(tx, 'policy.update');
-      expect(JSON.parse((await stream.next()).data)).toMatchObject({ kind: 'settings_changed', venue: null, townshipId: null });
+      expect(JSON.parse((await stream.next()).data)).toMatchObject({
+        kind: 'settings_changed',
+        venue: null,
+        townshipId: null,
+      });
       await stream.close();
       await until(() => hub.size === 0);
       expect(hub.polling).toBe(false);
@@ -67,8 +79,17 @@ describe('the event hub', () => {
       const hub = new EventHub(tx, { pollMs: 20, batch: 100, holeMs: 1_000, logError: () => {} });
       const shutdown = new AbortController();
       const app = new Hono()
-        .use('/api/*', identify(async () => CITY_READER))
-        .route('/api/events', eventsRoute({ db: tx, info: { driver: 'pglite', postgres: 'n/a', postgis: 'n/a' }, shutdown: shutdown.signal }, hub));
+        .use(
+          '/api/*',
+          identify(async () => CITY_READER),
+        )
+        .route(
+          '/api/events',
+          eventsRoute(
+            { db: tx, info: { driver: 'pglite', postgres: 'n/a', postgis: 'n/a' }, shutdown: shutdown.signal },
+            hub,
+          ),
+        );
       const stream = sseReader(await app.request('/api/events'));
       expect((await stream.next()).event).toBe('hello');
       shutdown.abort();

@@ -32,20 +32,25 @@ export class EventHub {
   // bumped on every start, so a poll still in flight from before a stop does not start a second loop
   private generation = 0;
 
-  constructor(private readonly db: Queryable, private readonly options: HubOptions) {}
+  constructor(
+    private readonly db: Queryable,
+    private readonly options: HubOptions,
+  ) {}
 
   /** Starts listening; resolves with the id up to which the poller has already read (a stream catches up to it). */
   async subscribe(listener: EventListener): Promise<{ position: number; unsubscribe: () => void }> {
     this.listeners.add(listener);
     if (!this.running) {
-      this.starting ??= latestAuditId(this.db).then((id) => {
-        this.cursor = id;
-        this.running = true;
-        this.generation++;
-        this.schedule(this.generation);
-      }).finally(() => {
-        this.starting = null;
-      });
+      this.starting ??= latestAuditId(this.db)
+        .then((id) => {
+          this.cursor = id;
+          this.running = true;
+          this.generation++;
+          this.schedule(this.generation);
+        })
+        .finally(() => {
+          this.starting = null;
+        });
       try {
         await this.starting;
       } catch (err) {

@@ -46,7 +46,12 @@ const FACTS = sql`
     LEFT JOIN venues v ON v.id = coalesce(p.venue_id, h.venue_id, CASE WHEN a.entity = 'venue' THEN a.entity_id::int END)`;
 
 /** Audit rows with id above `afterId` or among `missing` (ids skipped earlier), oldest first, at most `limit`. */
-export async function auditFactsAfter(db: Queryable, afterId: number, missing: readonly number[], limit: number): Promise<AuditFactRow[]> {
+export async function auditFactsAfter(
+  db: Queryable,
+  afterId: number,
+  missing: readonly number[],
+  limit: number,
+): Promise<AuditFactRow[]> {
   return db.query<AuditFactRow>(sql`${FACTS}
      WHERE a.id > ${afterId}::bigint OR a.id = ANY(${`{${missing.join(',')}}`}::bigint[])
      ORDER BY a.id

@@ -32,14 +32,22 @@ function resumeFrom(c: Context, after: number | undefined): number | undefined {
   const header = c.req.header('Last-Event-ID');
   if (header === undefined || header.trim() === '') return after;
   if (!/^\d{1,15}$/.test(header.trim())) {
-    throw Problem.badRequest(`Last-Event-ID "${header.slice(0, 40)}" must be the id of an event this stream sent (a non-negative integer)`,
-      [{ in: 'header', path: 'Last-Event-ID', message: 'must be a non-negative integer' }]);
+    throw Problem.badRequest(
+      `Last-Event-ID "${header.slice(0, 40)}" must be the id of an event this stream sent (a non-negative integer)`,
+      [{ in: 'header', path: 'Last-Event-ID', message: 'must be a non-negative integer' }],
+    );
   }
   return Number(header.trim());
 }
 
 /** Writes the events of the audit rows in (after, upTo], or a `reset` when that is too many. */
-async function catchUp(db: Queryable, stream: SSEStreamingApi, after: number, upTo: number, visible: (e: EventDto) => boolean) {
+async function catchUp(
+  db: Queryable,
+  stream: SSEStreamingApi,
+  after: number,
+  upTo: number,
+  visible: (e: EventDto) => boolean,
+) {
   if (upTo - after > CATCH_UP_MAX) {
     await stream.writeSSE({ event: 'reset', data: JSON.stringify({ lastId: upTo }), id: String(upTo) });
     return;
@@ -48,14 +56,21 @@ async function catchUp(db: Queryable, stream: SSEStreamingApi, after: number, up
   while (from < upTo) {
     const rows = (await auditFactsAfter(db, from, [], PAGE)).filter((r) => r.id <= upTo);
     if (!rows.length) break;
-    for (const e of rows.flatMap(eventsOf).filter(visible)) await stream.writeSSE({ id: String(e.id), data: JSON.stringify(e) });
+    for (const e of rows.flatMap(eventsOf).filter(visible))
+      await stream.writeSSE({ id: String(e.id), data: JSON.stringify(e) });
     from = rows[rows.length - 1]!.id;
   }
 }
 
-export function eventsRoute(deps: AppDeps, hub = new EventHub(deps.db, {
-  pollMs: 1_000, batch: PAGE, holeMs: 60_000, logError: deps.logError ?? ((m, e) => console.error(m, e)),
-})) {
+export function eventsRoute(
+  deps: AppDeps,
+  hub = new EventHub(deps.db, {
+    pollMs: 1_000,
+    batch: PAGE,
+    holeMs: 60_000,
+    logError: deps.logError ?? ((m, e) => console.error(m, e)),
+  }),
+) {
   const { db } = deps;
   return new Hono()
     .get('/', validate('query', eventStreamQuerySchema), async (c) => {

@@ -11,10 +11,18 @@ type Tx = Parameters<Parameters<typeof rolledBack>[0]>[0];
 
 /** POSTs a patrol as a fixture grid worker: signed in as them, and naming them in X-Actor-Id (the pre-sign-in way). */
 async function patrolAs(tx: Tx, worker: number, body: unknown): Promise<Response> {
-  const caller: Caller = { userId: worker, name: `user ${worker}`, role: 'grid_worker', scope: CITY_READER.scope, readOnly: false };
+  const caller: Caller = {
+    userId: worker,
+    name: `user ${worker}`,
+    role: 'grid_worker',
+    scope: CITY_READER.scope,
+    readOnly: false,
+  };
   const { app } = await testApp(tx, { caller });
   return app.request('/api/patrols', {
-    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Actor-Id': String(worker) }, body: JSON.stringify(body),
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Actor-Id': String(worker) },
+    body: JSON.stringify(body),
   });
 }
 
@@ -40,8 +48,18 @@ async function writeThree(tx: Tx) {
   const v1 = await venueId(tx, 'v1');
   const v6 = await venueId(tx, 'v6');
   const patrols = [
-    [{ venueId: v1, patrolledAt: '2026-11-20T08:00:00Z', hazards: [{ typeCode: 'blocked_exit', fixedOnSpot: true }] }, zhang],
-    [{ venueId: v1, patrolledAt: '2026-11-25T08:00:00Z', hazards: [{ typeCode: 'blocked_exit' }, { typeCode: 'no_extinguisher' }] }, zhang],
+    [
+      { venueId: v1, patrolledAt: '2026-11-20T08:00:00Z', hazards: [{ typeCode: 'blocked_exit', fixedOnSpot: true }] },
+      zhang,
+    ],
+    [
+      {
+        venueId: v1,
+        patrolledAt: '2026-11-25T08:00:00Z',
+        hazards: [{ typeCode: 'blocked_exit' }, { typeCode: 'no_extinguisher' }],
+      },
+      zhang,
+    ],
     [{ venueId: v6, patrolledAt: '2026-11-26T08:00:00Z' }, li],
   ] as const;
   for (const [body, actor] of patrols) {
@@ -50,7 +68,8 @@ async function writeThree(tx: Tx) {
   }
 }
 
-const summary = (events: EventDto[]) => events.map((e) => `${e.kind}:${e.venue?.name ?? '-'}:${e.hazardType?.code ?? '-'}`);
+const summary = (events: EventDto[]) =>
+  events.map((e) => `${e.kind}:${e.venue?.name ?? '-'}:${e.hazardType?.code ?? '-'}`);
 
 describe('GET /api/events/recent', () => {
   it('lists the latest events oldest first, one per fact, with venue, township and what they make stale', async () => {
@@ -59,16 +78,28 @@ describe('GET /api/events/recent', () => {
       await writeThree(tx);
       const body = await bodyOf<RecentEventsDto>(await app.request('/api/events/recent'));
       expect(summary(body.events)).toEqual([
-        'patrol_recorded:v1:-', 'hazard_found:v1:blocked_exit',
-        'patrol_recorded:v1:-', 'rebound_detected:v1:blocked_exit', 'hazard_found:v1:no_extinguisher',
+        'patrol_recorded:v1:-',
+        'hazard_found:v1:blocked_exit',
+        'patrol_recorded:v1:-',
+        'rebound_detected:v1:blocked_exit',
+        'hazard_found:v1:no_extinguisher',
         'patrol_recorded:v6:-',
       ]);
       const [first, found] = body.events;
-      expect(first).toMatchObject({ townshipId: f.townshipA, venue: { category: 'retail' }, actorName: '张三', seq: 0 });
+      expect(first).toMatchObject({
+        townshipId: f.townshipA,
+        venue: { category: 'retail' },
+        actorName: '张三',
+        seq: 0,
+      });
       expect(first!.invalidates).toContain('grid-cells');
       expect(found).toMatchObject({ id: first!.id, seq: 1 });
       expect(found!.invalidates).toContain('heatmap');
-      expect(found!.hazardType).toEqual({ code: 'blocked_exit', name: '安全出口/疏散通道堵塞', nameEn: 'Blocked exit or escape route' });
+      expect(found!.hazardType).toEqual({
+        code: 'blocked_exit',
+        name: '安全出口/疏散通道堵塞',
+        nameEn: 'Blocked exit or escape route',
+      });
       expect(body.events[3]!.invalidates).toContain('rebounds');
       // the newest id: a stream opened after it repeats none of these
       expect(body.lastId).toBe(body.events[5]!.id);
@@ -90,10 +121,18 @@ describe('GET /api/events/recent', () => {
         return summary((await bodyOf<RecentEventsDto>(await app.request('/api/events/recent'))).events);
       };
       const person = { userId: 1, name: 'x', readOnly: true };
-      expect(await as({ ...person, role: 'township', scope: { kind: 'township', townshipId: f.townshipB } })).toEqual(['patrol_recorded:v6:-']);
-      expect(await as({ ...person, role: 'township', scope: { kind: 'township', townshipId: f.townshipA } })).toHaveLength(5);
-      expect(await as({ ...person, role: 'department', scope: { kind: 'department', departmentId: retail!.id } })).toHaveLength(6);
-      expect(await as({ ...person, role: 'department', scope: { kind: 'department', departmentId: catering!.id } })).toEqual([]);
+      expect(await as({ ...person, role: 'township', scope: { kind: 'township', townshipId: f.townshipB } })).toEqual([
+        'patrol_recorded:v6:-',
+      ]);
+      expect(
+        await as({ ...person, role: 'township', scope: { kind: 'township', townshipId: f.townshipA } }),
+      ).toHaveLength(5);
+      expect(
+        await as({ ...person, role: 'department', scope: { kind: 'department', departmentId: retail!.id } }),
+      ).toHaveLength(6);
+      expect(
+        await as({ ...person, role: 'department', scope: { kind: 'department', departmentId: catering!.id } }),
+      ).toEqual([]);
     });
   });
 
@@ -151,13 +190,24 @@ describe('GET /api/events', () => {
   it('sends a township caller’s stream nothing about another township', async () => {
     await rolledBack(async (tx) => {
       const { f, zhang, li, v1, v6 } = await setUp(tx);
-      const { app } = await testApp(tx, { caller: { userId: 1, name: 'b', role: 'township', readOnly: true, scope: { kind: 'township', townshipId: f.townshipB } } });
+      const { app } = await testApp(tx, {
+        caller: {
+          userId: 1,
+          name: 'b',
+          role: 'township',
+          readOnly: true,
+          scope: { kind: 'township', townshipId: f.townshipB },
+        },
+      });
       const stream = sseReader(await app.request('/api/events'));
       await stream.next();
       expect((await patrolAs(tx, zhang, { venueId: v1, patrolledAt: '2026-11-28T08:00:00Z' })).status).toBe(201);
       expect((await patrolAs(tx, li, { venueId: v6, patrolledAt: '2026-11-28T09:00:00Z' })).status).toBe(201);
       // the first event it gets is v6's, although v1's was written first
-      expect(JSON.parse((await stream.next(5_000)).data)).toMatchObject({ kind: 'patrol_recorded', venue: { name: 'v6' } });
+      expect(JSON.parse((await stream.next(5_000)).data)).toMatchObject({
+        kind: 'patrol_recorded',
+        venue: { name: 'v6' },
+      });
       await stream.close();
     });
   });

@@ -20,7 +20,9 @@ const INVALIDATES: Record<EventKind, EventTopic[]> = {
 };
 
 // the hazards a patrol found, as the patrol's audit entry recorded them (built in SQL)
-const patrolHazards = z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string(), rebound: z.boolean() }));
+const patrolHazards = z.array(
+  z.object({ code: z.string(), name: z.string(), nameEn: z.string(), rebound: z.boolean() }),
+);
 const categorySchema = z.enum(VENUE_CATEGORIES);
 
 /** The ticker events one audit row stands for; none for actions the wall does not show (e.g. a sign-in). */
@@ -30,25 +32,38 @@ export function eventsOf(row: AuditFactRow): EventDto[] {
     id: row.id,
     at: row.at.toISOString(),
     townshipId: row.township_id,
-    venue: row.venue_id !== null && row.venue_name !== null && category.success
-      ? { id: row.venue_id, name: row.venue_name, category: category.data } : null,
-    hazardType: row.hazard_type === null ? null
-      : { code: row.hazard_type, name: row.hazard_type_name ?? row.hazard_type, nameEn: row.hazard_type_name_en ?? row.hazard_type },
+    venue:
+      row.venue_id !== null && row.venue_name !== null && category.success
+        ? { id: row.venue_id, name: row.venue_name, category: category.data }
+        : null,
+    hazardType:
+      row.hazard_type === null
+        ? null
+        : {
+            code: row.hazard_type,
+            name: row.hazard_type_name ?? row.hazard_type,
+            nameEn: row.hazard_type_name_en ?? row.hazard_type,
+          },
     acceptance: null,
     imported: null,
     actorName: row.actor_name,
   };
   const out: Omit<EventDto, 'seq'>[] = [];
-  const add = (kind: EventKind, extra: Partial<EventDto> = {}) => out.push({ ...base, kind, invalidates: INVALIDATES[kind], ...extra });
+  const add = (kind: EventKind, extra: Partial<EventDto> = {}) =>
+    out.push({ ...base, kind, invalidates: INVALIDATES[kind], ...extra });
   const [entity, verb] = row.action.split('.');
   if (row.action === 'patrol.record') {
     add('patrol_recorded', { hazardType: null });
     const hazards = patrolHazards.safeParse(row.patrol_hazards);
     for (const h of hazards.success ? hazards.data : []) {
-      add(h.rebound ? 'rebound_detected' : 'hazard_found', { hazardType: { code: h.code, name: h.name, nameEn: h.nameEn } });
+      add(h.rebound ? 'rebound_detected' : 'hazard_found', {
+        hazardType: { code: h.code, name: h.name, nameEn: h.nameEn },
+      });
     }
   } else if (row.action === 'hazard.acceptance') {
-    add('acceptance_signed', { acceptance: row.party === null ? null : { party: row.party, passed: row.passed === true } });
+    add('acceptance_signed', {
+      acceptance: row.party === null ? null : { party: row.party, passed: row.passed === true },
+    });
     if (row.to_status === 'closed') add('hazard_closed');
   } else if (row.action === 'hazard.close') {
     add('hazard_closed');

@@ -21,15 +21,21 @@ let adminId: number;
 beforeAll(async () => {
   ({ db, drop } = await committedDatabase());
   ({ workerId, cellId } = await oneCellCity(db, 'G'));
-  adminId = (await db.query<{ id: number }>("INSERT INTO users (username, display_name, role) VALUES ('admin.g', '管理员', 'admin') RETURNING id"))[0]!.id;
+  adminId = (
+    await db.query<{ id: number }>(
+      "INSERT INTO users (username, display_name, role) VALUES ('admin.g', '管理员', 'admin') RETURNING id",
+    )
+  )[0]!.id;
 }, 120_000);
 afterAll(async () => drop());
 
 describe('the cached grid-cell list after account administration', () => {
-  it('shows a committed rename of the cell\'s worker and a committed change of the cell\'s worker at once', async () => {
+  it("shows a committed rename of the cell's worker and a committed change of the cell's worker at once", async () => {
     const { app } = await testApp(db, { caller: await callerForUser(db, adminId) });
-    const workerOf = async () => (await bodyOf<GridCellCollection>(await app.request('/api/grid-cells?asOf=2026-06-30T00:00:00Z')))
-      .features.map((c) => c.properties.workerName);
+    const workerOf = async () =>
+      (await bodyOf<GridCellCollection>(await app.request('/api/grid-cells?asOf=2026-06-30T00:00:00Z'))).features.map(
+        (c) => c.properties.workerName,
+      );
     const v0 = await dataVersion(db);
     expect(await workerOf()).toEqual(['网格员']);
     expect(await workerOf()).toEqual(['网格员']); // the cached answer, same version

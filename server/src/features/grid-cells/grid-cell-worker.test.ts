@@ -25,7 +25,11 @@ describe('PUT /api/grid-cells/:id/worker', () => {
       const res = await write(admin, ...put(f.cells.a2, zhang));
       expect(res.status).toBe(200);
       expect(await bodyOf<GridCellWorkerDto>(res)).toEqual({
-        id: f.cells.a2, code: 'FX-A-2', name: '东湖二网格', townshipId: f.townshipA, worker: { id: zhang, name: '张三', username: 'fx_zhang' },
+        id: f.cells.a2,
+        code: 'FX-A-2',
+        name: '东湖二网格',
+        townshipId: f.townshipA,
+        worker: { id: zhang, name: '张三', username: 'fx_zhang' },
       });
       expect((await write(asZhang, 'POST', '/api/patrols', patrolOf(v5))).status).toBe(201);
       // his account now lists both cells
@@ -35,9 +39,16 @@ describe('PUT /api/grid-cells/:id/worker', () => {
       const cleared = await bodyOf<GridCellWorkerDto>(await write(admin, ...put(f.cells.a1, null)));
       expect(cleared.worker).toBeNull();
       expect((await write(asZhang, 'POST', '/api/patrols', patrolOf(v1))).status).toBe(403);
-      const cells = await bodyOf<GridCellCollection>(await admin.request(`/api/grid-cells?township=${f.townshipA}&asOf=2026-11-30`));
-      expect(cells.features.map((c) => [c.properties.code, c.properties.workerName])).toEqual([['FX-A-1', null], ['FX-A-2', '张三']]);
-      const audit = await tx.query<{ entity_id: string; detail: unknown }>("SELECT entity_id, detail FROM audit_log WHERE action = 'grid_cell.worker' ORDER BY id");
+      const cells = await bodyOf<GridCellCollection>(
+        await admin.request(`/api/grid-cells?township=${f.townshipA}&asOf=2026-11-30`),
+      );
+      expect(cells.features.map((c) => [c.properties.code, c.properties.workerName])).toEqual([
+        ['FX-A-1', null],
+        ['FX-A-2', '张三'],
+      ]);
+      const audit = await tx.query<{ entity_id: string; detail: unknown }>(
+        "SELECT entity_id, detail FROM audit_log WHERE action = 'grid_cell.worker' ORDER BY id",
+      );
       expect(audit).toEqual([
         { entity_id: String(f.cells.a2), detail: { from: null, to: zhang } },
         { entity_id: String(f.cells.a1), detail: { from: zhang, to: null } },
@@ -45,14 +56,18 @@ describe('PUT /api/grid-cells/:id/worker', () => {
     });
   });
 
-  it('refuses a worker who is not an active grid worker of the cell\'s township, and an unknown cell, writing nothing', async () => {
+  it("refuses a worker who is not an active grid worker of the cell's township, and an unknown cell, writing nothing", async () => {
     await rolledBack(async (tx) => {
       const f = await twoTownships(tx);
       const a = await addAccounts(tx, f);
       const admin = await appAs(tx, a.admin);
       const li = await userId(tx, 'fx_li');
-      const idle = (await tx.query<{ id: number }>(
-        "INSERT INTO users (username, display_name, role, township_id, active) VALUES ('fx_idle', '闲置', 'grid_worker', $1, false) RETURNING id", [f.townshipA]))[0]!.id;
+      const idle = (
+        await tx.query<{ id: number }>(
+          "INSERT INTO users (username, display_name, role, township_id, active) VALUES ('fx_idle', '闲置', 'grid_worker', $1, false) RETURNING id",
+          [f.townshipA],
+        )
+      )[0]!.id;
       const before = await checksum(tx);
       const cases: [number, unknown, number, string][] = [
         [f.cells.a2, li, 422, `user ${li} belongs to township ${f.townshipB}`],

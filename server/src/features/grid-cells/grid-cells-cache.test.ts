@@ -28,7 +28,10 @@ describe('the grid-cell list cache', () => {
     expect(first.map((r) => [r.unpatrolled, r.venues, r.overdue_venues])).toEqual([[true, 1, 1]]);
     expect(await cachedGridCells(db, cache, CITY_READ_SCOPE, filter, true)).toBe(first);
     // a patrol on 29 June, committed: the cell is patrolled and the venue no longer overdue as of 30 June
-    await db.query(`INSERT INTO patrols (venue_id, worker_id, patrolled_at, result) VALUES ($1, $2, '2026-06-29', 'ok')`, [venueId, workerId]);
+    await db.query(
+      `INSERT INTO patrols (venue_id, worker_id, patrolled_at, result) VALUES ($1, $2, '2026-06-29', 'ok')`,
+      [venueId, workerId],
+    );
     const after = await cachedGridCells(db, cache, CITY_READ_SCOPE, filter, true);
     expect(after.map((r) => [r.unpatrolled, r.venues, r.overdue_venues])).toEqual([[false, 1, 0]]);
     expect([cache.hits, cache.misses]).toEqual([1, 2]);

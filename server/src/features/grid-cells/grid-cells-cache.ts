@@ -12,7 +12,9 @@ export type GridCellsCache = VersionedCache<GridCellRow[]>;
 export function newGridCellsCache(): GridCellsCache {
   // a city's list is ~0.5 kB a cell (its outline as GeoJSON text): ~1.3 MB for 2,600 cells
   return new VersionedCache<GridCellRow[]>({
-    maxEntries: 64, maxBytes: 64 << 20, sizeOf: (rows) => rows.reduce((n, r) => n + r.geometry.length + 200, 0),
+    maxEntries: 64,
+    maxBytes: 64 << 20,
+    sizeOf: (rows) => rows.reduce((n, r) => n + r.geometry.length + 200, 0),
   });
 }
 
@@ -26,8 +28,13 @@ export function gridCellsKey(scope: ReadScope, f: GridCellFilter): string {
  * cached (unpatrolled cells and overdue venues flip as the clock moves), nor inside a transaction
  * that has written.
  */
-export async function cachedGridCells(db: Queryable, cache: GridCellsCache, scope: ReadScope, f: GridCellFilter,
-  namedAsOf: boolean): Promise<GridCellRow[]> {
+export async function cachedGridCells(
+  db: Queryable,
+  cache: GridCellsCache,
+  scope: ReadScope,
+  f: GridCellFilter,
+  namedAsOf: boolean,
+): Promise<GridCellRow[]> {
   if (!namedAsOf) return gridCellsWithStatus(db, scope, f);
   // read BEFORE computing: an answer computed from newer data is merely recomputed later
   const version = await dataVersion(db);

@@ -10,9 +10,17 @@ export const gridCellsDocs: RouteDoc[] = [
     tags: ['grid-cells'],
     query: gridCellsQuerySchema,
     responses: {
-      200: { description: 'GeoJSON FeatureCollection of Polygons: worker, lastPatrolAt, daysSincePatrol, unpatrolled, venue counts', mediaType: 'application/json' },
+      200: {
+        description:
+          'GeoJSON FeatureCollection of Polygons: worker, lastPatrolAt, daysSincePatrol, unpatrolled, venue counts',
+        mediaType: 'application/json',
+      },
       404: { description: 'unknown township', mediaType: 'application/problem+json' },
-      403: { description: 'a department account (grid cells are territorial: they count every venue and patrol in them), or a township account naming another township', mediaType: 'application/problem+json' },
+      403: {
+        description:
+          'a department account (grid cells are territorial: they count every venue and patrol in them), or a township account naming another township',
+        mediaType: 'application/problem+json',
+      },
     },
   },
   {
@@ -25,25 +33,35 @@ export const gridCellsDocs: RouteDoc[] = [
     responses: {
       200: { description: '{ asOf, cell, patrols, overdueVenues }', mediaType: 'application/json' },
       404: { description: 'unknown grid cell', mediaType: 'application/problem+json' },
-      403: { description: 'a department account (grid cells are territorial: they count every venue and patrol in them)', mediaType: 'application/problem+json' },
+      403: {
+        description: 'a department account (grid cells are territorial: they count every venue and patrol in them)',
+        mediaType: 'application/problem+json',
+      },
     },
   },
   {
     method: 'put',
     path: '/api/grid-cells/{id}/worker',
     summary: 'Assign the grid worker who walks a cell, or leave the cell without one (admin)',
-    description: 'workerId must be an active grid_worker account of the cell\'s township, or null. Patrols and venue writes in the cell ' +
+    description:
+      "workerId must be an active grid_worker account of the cell's township, or null. Patrols and venue writes in the cell " +
       'are authorised by its worker at each write, so the change holds for the next request of either worker. Audited as grid_cell.worker.',
     tags: ['grid-cells'],
     params: gridCellParamsSchema,
     body: { schema: gridCellWorkerSchema },
     responses: {
-      200: { description: 'GridCellWorkerDto: the cell with its new worker (null: none)', mediaType: 'application/json' },
+      200: {
+        description: 'GridCellWorkerDto: the cell with its new worker (null: none)',
+        mediaType: 'application/json',
+      },
       400: { description: 'malformed body or id', mediaType: 'application/problem+json' },
       401: { description: 'not signed in', mediaType: 'application/problem+json' },
       403: { description: 'not an admin account', mediaType: 'application/problem+json' },
       404: { description: 'unknown grid cell', mediaType: 'application/problem+json' },
-      422: { description: 'the worker does not exist, is not a grid_worker, is deactivated or belongs to another township', mediaType: 'application/problem+json' },
+      422: {
+        description: 'the worker does not exist, is not a grid_worker, is deactivated or belongs to another township',
+        mediaType: 'application/problem+json',
+      },
     },
   },
 ];

@@ -85,7 +85,13 @@ export interface CellPatrolRow {
 }
 
 /** The last `limit` patrols recorded in a cell at or before a moment, newest first. */
-export async function recentPatrolsInCell(db: Queryable, scope: ReadScope, cellId: number, asOf: Date, limit: number): Promise<CellPatrolRow[]> {
+export async function recentPatrolsInCell(
+  db: Queryable,
+  scope: ReadScope,
+  cellId: number,
+  asOf: Date,
+  limit: number,
+): Promise<CellPatrolRow[]> {
   return db.query<CellPatrolRow>(sql`
     SELECT p.id, p.patrolled_at, v.id AS venue_id, v.name AS venue_name, u.id AS worker_id, u.display_name AS worker_name,
            p.result::text AS result
@@ -106,7 +112,12 @@ export interface OverdueVenueRow {
 }
 
 /** A cell's overdue venues as of a moment, most overdue first. */
-export async function overdueVenuesInCell(db: Queryable, scope: ReadScope, cellId: number, asOf: Date): Promise<OverdueVenueRow[]> {
+export async function overdueVenuesInCell(
+  db: Queryable,
+  scope: ReadScope,
+  cellId: number,
+  asOf: Date,
+): Promise<OverdueVenueRow[]> {
   return db.query<OverdueVenueRow>(sql`
     SELECT v.id, v.name, s.risk_level::text AS risk_level, s.last_patrol_at,
            floor(extract(epoch FROM ${asOf}::timestamptz - coalesce(s.last_patrol_at, v.registered_at)) / 86400)::int

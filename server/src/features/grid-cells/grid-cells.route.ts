@@ -2,8 +2,15 @@
 // status, as GeoJSON; GET /api/grid-cells/:id?asOf=: one cell's recent patrols and overdue venues.
 import { Hono } from 'hono';
 import {
-  gridCellParamsSchema, gridCellQuerySchema, gridCellsQuerySchema,
-  type GridCellCollection, type GridCellDetailDto, type GridCellId, type GridCellProperties, type Polygon, type TownshipId,
+  gridCellParamsSchema,
+  gridCellQuerySchema,
+  gridCellsQuerySchema,
+  type GridCellCollection,
+  type GridCellDetailDto,
+  type GridCellId,
+  type GridCellProperties,
+  type Polygon,
+  type TownshipId,
 } from '@svm/contract';
 import { checkTownshipAllowed, readScopeOf, requireTerritorial } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
@@ -11,7 +18,12 @@ import { Problem } from '../../kernel/problem.ts';
 import { validate } from '../../kernel/validate.ts';
 import { townshipExists } from '../../domain/townships.queries.ts';
 import { cachedGridCells, newGridCellsCache } from './grid-cells-cache.ts';
-import { gridCellsWithStatus, overdueVenuesInCell, recentPatrolsInCell, type GridCellRow } from './grid-cells.queries.ts';
+import {
+  gridCellsWithStatus,
+  overdueVenuesInCell,
+  recentPatrolsInCell,
+  type GridCellRow,
+} from './grid-cells.queries.ts';
 
 const RECENT_PATROLS = 20;
 
@@ -49,8 +61,13 @@ export function gridCellsRoute({ db }: AppDeps) {
         throw Problem.notFound(`township ${township} does not exist`);
       }
       // an asOf left out is the clock's now: not cached (see grid-cells-cache.ts)
-      const rows = await cachedGridCells(db, listCache, scope, { asOf, townshipId: township ?? null, bbox: bbox ?? null, cellId: null },
-        query.asOf !== undefined);
+      const rows = await cachedGridCells(
+        db,
+        listCache,
+        scope,
+        { asOf, townshipId: township ?? null, bbox: bbox ?? null, cellId: null },
+        query.asOf !== undefined,
+      );
       const body: GridCellCollection = {
         type: 'FeatureCollection',
         asOf: asOf.toISOString(),

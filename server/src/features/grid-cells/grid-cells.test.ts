@@ -17,19 +17,63 @@ describe('GET /api/grid-cells', () => {
       const [zhang, li] = [body.features[0]?.properties.worker?.id, body.features[2]?.properties.worker?.id];
       expect(body.features.map((feature) => feature.properties)).toEqual([
         // v1 patrolled 20 Nov 08:00 (9.7 days: over the weekly duty); v2 and v3 never patrolled since January: overdue
-        { id: f.cells.a1, code: 'FX-A-1', name: '东湖一网格', townshipId: f.townshipA, workerName: '张三', worker: { id: zhang, name: '张三' },
-          lastPatrolAt: '2026-11-20T08:00:00.000Z', daysSincePatrol: 9, unpatrolled: true, venueCount: 3, overdueVenueCount: 2, overdueShare: 2 / 3 },
+        {
+          id: f.cells.a1,
+          code: 'FX-A-1',
+          name: '东湖一网格',
+          townshipId: f.townshipA,
+          workerName: '张三',
+          worker: { id: zhang, name: '张三' },
+          lastPatrolAt: '2026-11-20T08:00:00.000Z',
+          daysSincePatrol: 9,
+          unpatrolled: true,
+          venueCount: 3,
+          overdueVenueCount: 2,
+          overdueShare: 2 / 3,
+        },
         // v4 is closed; v5 was never patrolled
-        { id: f.cells.a2, code: 'FX-A-2', name: '东湖二网格', townshipId: f.townshipA, workerName: null, worker: null,
-          lastPatrolAt: null, daysSincePatrol: null, unpatrolled: true, venueCount: 1, overdueVenueCount: 1, overdueShare: 1 },
+        {
+          id: f.cells.a2,
+          code: 'FX-A-2',
+          name: '东湖二网格',
+          townshipId: f.townshipA,
+          workerName: null,
+          worker: null,
+          lastPatrolAt: null,
+          daysSincePatrol: null,
+          unpatrolled: true,
+          venueCount: 1,
+          overdueVenueCount: 1,
+          overdueShare: 1,
+        },
         // v6 patrolled 25 Nov 09:30 (4.6 days); v7 on the island is in no cell
-        { id: f.cells.b1, code: 'FX-B-1', name: '西山一网格', townshipId: f.townshipB, workerName: '李四', worker: { id: li, name: '李四' },
-          lastPatrolAt: '2026-11-25T09:30:00.000Z', daysSincePatrol: 4, unpatrolled: false, venueCount: 1, overdueVenueCount: 0, overdueShare: 0 },
+        {
+          id: f.cells.b1,
+          code: 'FX-B-1',
+          name: '西山一网格',
+          townshipId: f.townshipB,
+          workerName: '李四',
+          worker: { id: li, name: '李四' },
+          lastPatrolAt: '2026-11-25T09:30:00.000Z',
+          daysSincePatrol: 4,
+          unpatrolled: false,
+          venueCount: 1,
+          overdueVenueCount: 0,
+          overdueShare: 0,
+        },
       ]);
       expect(typeof zhang).toBe('number');
       expect(body.features[0]?.geometry).toEqual({
         type: 'Polygon',
-        coordinates: [[[121, 30], [121.05, 30], [121.05, 30.1], [121, 30.1], [121, 30]]],
+        coordinates: [
+          [
+            [121, 30],
+            [121.05, 30],
+            [121.05, 30.1],
+            [121, 30.1],
+            [121, 30],
+          ],
+        ],
       });
     });
   });
@@ -53,7 +97,9 @@ describe('GET /api/grid-cells', () => {
       // the city list counts venues in one grouped pass, a box through cell_patrol_status: A-1 has
       // 3 active venues, 2 of them overdue (as in the first test), either way
       const city = await bodyOf<GridCellCollection>(await app.request(`/api/grid-cells?asOf=${AT}`));
-      const box = await bodyOf<GridCellCollection>(await app.request(`/api/grid-cells?asOf=${AT}&bbox=121.0,30.0,121.04,30.1`));
+      const box = await bodyOf<GridCellCollection>(
+        await app.request(`/api/grid-cells?asOf=${AT}&bbox=121.0,30.0,121.04,30.1`),
+      );
       expect(box.features.map((feature) => feature.properties)).toEqual([city.features[0]!.properties]);
       expect([box.features[0]!.properties.venueCount, box.features[0]!.properties.overdueVenueCount]).toEqual([3, 2]);
     });
@@ -92,18 +138,42 @@ describe('GET /api/grid-cells/:id', () => {
       const f = await kpiCity(tx);
       const { app } = await testApp(tx);
       const c3 = await bodyOf<GridCellDetailDto>(await app.request(`/api/grid-cells/${f.cells.c3}?asOf=${AS_OF}`));
-      expect(c3.cell).toMatchObject({ id: f.cells.c3, code: 'K2-1', worker: { id: f.w2, name: '网格员二' }, daysSincePatrol: 5,
-        unpatrolled: false, venueCount: 2, overdueVenueCount: 1, overdueShare: 0.5 });
+      expect(c3.cell).toMatchObject({
+        id: f.cells.c3,
+        code: 'K2-1',
+        worker: { id: f.w2, name: '网格员二' },
+        daysSincePatrol: 5,
+        unpatrolled: false,
+        venueCount: 2,
+        overdueVenueCount: 1,
+        overdueShare: 0.5,
+      });
       expect(c3.cell.geometry.type).toBe('Polygon');
       expect(c3.patrols).toEqual([
-        { id: expect.any(Number), at: '2026-06-25T00:00:00.000Z', venue: { id: f.venues.vf, name: '老王"小炒", 分店' },
-          worker: { id: f.w2, name: '网格员二' }, result: 'ok' },
-        { id: expect.any(Number), at: '2026-05-01T00:00:00.000Z', venue: { id: f.venues.ve, name: '乙杂货铺' },
-          worker: { id: f.w2, name: '网格员二' }, result: 'ok' },
+        {
+          id: expect.any(Number),
+          at: '2026-06-25T00:00:00.000Z',
+          venue: { id: f.venues.vf, name: '老王"小炒", 分店' },
+          worker: { id: f.w2, name: '网格员二' },
+          result: 'ok',
+        },
+        {
+          id: expect.any(Number),
+          at: '2026-05-01T00:00:00.000Z',
+          venue: { id: f.venues.ve, name: '乙杂货铺' },
+          worker: { id: f.w2, name: '网格员二' },
+          result: 'ok',
+        },
       ]);
       // ve (low, 30 days) last patrolled 1 May: 60.5 days before as-of, 30 whole days past due
       expect(c3.overdueVenues).toEqual([
-        { id: f.venues.ve, name: '乙杂货铺', riskLevel: 'low', lastPatrolAt: '2026-05-01T00:00:00.000Z', daysOverdue: 30 },
+        {
+          id: f.venues.ve,
+          name: '乙杂货铺',
+          riskLevel: 'low',
+          lastPatrolAt: '2026-05-01T00:00:00.000Z',
+          daysOverdue: 30,
+        },
       ]);
       // c2: nobody walks it; vc (medium, 14 days) never patrolled since 1 Jan: 180 days, 166 past due
       const c2 = await bodyOf<GridCellDetailDto>(await app.request(`/api/grid-cells/${f.cells.c2}?asOf=${AS_OF}`));
@@ -129,7 +199,9 @@ describe('GET /api/grid-cells/:id', () => {
         const res = await app.request(path);
         expect(res.status).toBe(400);
         expect(res.headers.get('content-type')).toBe(PROBLEM_JSON);
-        expect((await bodyOf<{ detail: string }>(res)).detail).toMatch(/grid cell id \(a positive integer\)|asOf: must be an ISO/);
+        expect((await bodyOf<{ detail: string }>(res)).detail).toMatch(
+          /grid cell id \(a positive integer\)|asOf: must be an ISO/,
+        );
       }
     });
   });

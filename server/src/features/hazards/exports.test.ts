@@ -21,10 +21,27 @@ describe('GET /api/export/*', () => {
       expect(lines[0]).toMatch(/^隐患编号 \(hazard id\),场所编号 \(venue id\),场所名称 \(venue\),地址 \(address\),/);
       // h6, h7, h8 and the empty string after the last CRLF
       expect(lines).toHaveLength(5);
-      expect(lines[2]).toBe([
-        f.hazards.h7, f.venues.ve, '乙杂货铺', `"'=HYPERLINK(""x"")"`, '乙镇', '燃气使用不规范', 'gas_safety', 'major', 'rectified',
-        '2026-06-15T00:00:00.000Z', '2026-06-25T00:00:00.000Z', '店主', '13800000000', 'true', f.hazards.h6, '121.12', '30.05',
-      ].join(','));
+      expect(lines[2]).toBe(
+        [
+          f.hazards.h7,
+          f.venues.ve,
+          '乙杂货铺',
+          `"'=HYPERLINK(""x"")"`,
+          '乙镇',
+          '燃气使用不规范',
+          'gas_safety',
+          'major',
+          'rectified',
+          '2026-06-15T00:00:00.000Z',
+          '2026-06-25T00:00:00.000Z',
+          '店主',
+          '13800000000',
+          'true',
+          f.hazards.h6,
+          '121.12',
+          '30.05',
+        ].join(','),
+      );
     });
   });
 
@@ -36,7 +53,9 @@ describe('GET /api/export/*', () => {
       // Response.text() would drop the BOM; keep it to see it is the first character. vf only.
       const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
       expect(text.startsWith('\uFEFF场所编号 (venue id),名称 (name),')).toBe(true);
-      expect(text).toContain(`${f.venues.vf},"老王""小炒"", 分店","乙路3号\n二楼",catering,low,medium,30,true,registered,`);
+      expect(text).toContain(
+        `${f.venues.vf},"老王""小炒"", 分店","乙路3号\n二楼",catering,low,medium,30,true,registered,`,
+      );
       expect(text.split('\r\n')).toHaveLength(3);
     });
   });
@@ -52,12 +71,15 @@ describe('GET /api/export/*', () => {
       expect(vBody.type).toBe('FeatureCollection');
       expect(vBody.features.map((x) => x.id)).toEqual([f.venues.vb, f.venues.vf]);
       const hazards = await bodyOf<{ features: { id: number; geometry: unknown; properties: LedgerRowDto }[] }>(
-        await app.request(`/api/export/hazards.geojson?asOf=${AS_OF}&party=industry`));
+        await app.request(`/api/export/hazards.geojson?asOf=${AS_OF}&party=industry`),
+      );
       expect(hazards.features.map((x) => x.id)).toEqual([f.hazards.h2, f.hazards.h7]);
       expect(hazards.features[1]?.geometry).toEqual({ type: 'Point', coordinates: [121.12, 30.05] });
       expect(hazards.features[1]?.properties.reboundOf).toBe(f.hazards.h6);
       // an empty result is still a valid collection
-      const none = await bodyOf<{ features: unknown[] }>(await app.request(`/api/export/hazards.geojson?asOf=${AS_OF}&party=territorial`));
+      const none = await bodyOf<{ features: unknown[] }>(
+        await app.request(`/api/export/hazards.geojson?asOf=${AS_OF}&party=territorial`),
+      );
       expect(none.features).toEqual([]);
     });
   });
@@ -77,7 +99,9 @@ describe('GET /api/export/*', () => {
       const ids = lines.slice(1, -1).map((line) => Number(line.split(',')[0]));
       expect(new Set(ids).size).toBe(2348);
       expect(ids).toEqual([...ids].sort((a, b) => a - b));
-      const geo = await bodyOf<{ features: unknown[] }>(await app.request(`/api/export/venues.geojson?asOf=${AS_OF}&township=${f.t1}`));
+      const geo = await bodyOf<{ features: unknown[] }>(
+        await app.request(`/api/export/venues.geojson?asOf=${AS_OF}&township=${f.t1}`),
+      );
       expect(geo.features).toHaveLength(2348);
     });
   });

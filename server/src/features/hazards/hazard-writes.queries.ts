@@ -3,7 +3,21 @@ import { sql, type Queryable } from '@svm/db';
 import type { AcceptanceDto } from '@svm/contract';
 
 export async function hazardAcceptances(db: Queryable, hazardId: number): Promise<AcceptanceDto[]> {
-  const rows = await db.query<{ id: number; party: AcceptanceDto['party']; passed: boolean; at: Date; actor_name: string; note: string }>(sql`
+  const rows = await db.query<{
+    id: number;
+    party: AcceptanceDto['party'];
+    passed: boolean;
+    at: Date;
+    actor_name: string;
+    note: string;
+  }>(sql`
     SELECT id, party, passed, at, actor_name, note FROM acceptances WHERE hazard_id = ${hazardId} ORDER BY at, id`);
-  return rows.map((r) => ({ id: r.id, party: r.party, passed: r.passed, at: r.at.toISOString(), actorName: r.actor_name, note: r.note }));
+  return rows.map((r) => ({
+    id: r.id,
+    party: r.party,
+    passed: r.passed,
+    at: r.at.toISOString(),
+    actorName: r.actor_name,
+    note: r.note,
+  }));
 }

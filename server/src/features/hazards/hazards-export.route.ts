@@ -25,9 +25,16 @@ export function hazardsExportRoute({ db }: AppDeps) {
       const scope = await readScopeOf(c, db);
       checkTownshipAllowed(scope, q.township);
       const f = await ledgerFilterOf(db, q);
-      const body = await geojsonFile((after, limit) => ledgerPage(db, scope, f, after, limit), f.asOf, (row) => ({
-        type: 'Feature', id: row.id, geometry: { type: 'Point', coordinates: [row.lon, row.lat] }, properties: toLedgerRow(row),
-      }));
+      const body = await geojsonFile(
+        (after, limit) => ledgerPage(db, scope, f, after, limit),
+        f.asOf,
+        (row) => ({
+          type: 'Feature',
+          id: row.id,
+          geometry: { type: 'Point', coordinates: [row.lon, row.lat] },
+          properties: toLedgerRow(row),
+        }),
+      );
       return download(c, body, GEOJSON, 'hazards', f.asOf);
     });
 }

@@ -39,7 +39,13 @@ export interface LedgerRow {
 }
 
 /** Hazards found by a moment at venues in the scope matching the filter, ordered by id, after `afterId`, at most `limit`. */
-export async function ledgerPage(db: Queryable, scope: ReadScope, f: LedgerFilter, afterId: number | null, limit: number): Promise<LedgerRow[]> {
+export async function ledgerPage(
+  db: Queryable,
+  scope: ReadScope,
+  f: LedgerFilter,
+  afterId: number | null,
+  limit: number,
+): Promise<LedgerRow[]> {
   return db.query<LedgerRow>(sql`
     SELECT h.id, v.id AS venue_id, v.name AS venue_name, v.address AS venue_address,
            t.id AS township_id, t.name AS township_name,

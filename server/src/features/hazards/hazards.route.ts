@@ -16,7 +16,11 @@ export function hazardsRoute({ db }: AppDeps) {
     const after = decodeCursor(query.cursor);
     const filter = await ledgerFilterOf(db, query);
     const page = pageOf(await ledgerPage(db, scope, filter, after, query.limit + 1), query.limit);
-    const body: LedgerPage = { asOf: filter.asOf.toISOString(), items: page.items.map(toLedgerRow), nextCursor: page.nextCursor };
+    const body: LedgerPage = {
+      asOf: filter.asOf.toISOString(),
+      items: page.items.map(toLedgerRow),
+      nextCursor: page.nextCursor,
+    };
     return c.json(body);
   });
 }

@@ -14,9 +14,13 @@ describe('GET /api/hazards', () => {
       const { app } = await testApp(tx);
       const first = await bodyOf<LedgerPage>(await app.request(`/api/hazards?asOf=${AS_OF}&limit=3`));
       expect(first.items.map((r) => r.id)).toEqual([h.h1, h.h2, h.h3]);
-      const second = await bodyOf<LedgerPage>(await app.request(`/api/hazards?asOf=${AS_OF}&limit=3&cursor=${first.nextCursor}`));
+      const second = await bodyOf<LedgerPage>(
+        await app.request(`/api/hazards?asOf=${AS_OF}&limit=3&cursor=${first.nextCursor}`),
+      );
       expect(second.items.map((r) => r.id)).toEqual([h.h4, h.h5, h.h6]);
-      const third = await bodyOf<LedgerPage>(await app.request(`/api/hazards?asOf=${AS_OF}&limit=3&cursor=${second.nextCursor}`));
+      const third = await bodyOf<LedgerPage>(
+        await app.request(`/api/hazards?asOf=${AS_OF}&limit=3&cursor=${second.nextCursor}`),
+      );
       expect(third.items.map((r) => r.id)).toEqual([h.h7, h.h8]);
       expect(third.nextCursor).toBeNull();
       expect(third.items[0]).toEqual({
@@ -41,7 +45,11 @@ describe('GET /api/hazards', () => {
       const { t1, hazards: h } = await kpiCity(tx);
       const { app } = await testApp(tx);
       const list = async (query: string) =>
-        (await bodyOf<LedgerPage>(await app.request(`/api/hazards?${query.includes('asOf') ? '' : `asOf=${AS_OF}&`}${query}`))).items.map((r) => r.id);
+        (
+          await bodyOf<LedgerPage>(
+            await app.request(`/api/hazards?${query.includes('asOf') ? '' : `asOf=${AS_OF}&`}${query}`),
+          )
+        ).items.map((r) => r.id);
       expect(await list('status=rectified')).toEqual([h.h2, h.h7]);
       expect(await list('status=closed')).toEqual([h.h1, h.h5, h.h6, h.h8]);
       expect(await list('overdue=true')).toEqual([h.h2, h.h4, h.h7]);

@@ -11,8 +11,10 @@ export function toLedgerRow(row: LedgerRow): LedgerRowDto {
   return {
     id: row.id,
     venue: { id: row.venue_id, name: row.venue_name, address: row.venue_address },
-    township: row.township_id === null || row.township_name === null
-      ? null : { id: row.township_id as TownshipId, name: row.township_name },
+    township:
+      row.township_id === null || row.township_name === null
+        ? null
+        : { id: row.township_id as TownshipId, name: row.township_name },
     type: { code: row.type_code, name: row.type_name, nameEn: row.type_name_en },
     severity: row.severity,
     status: row.status,
@@ -26,7 +28,10 @@ export function toLedgerRow(row: LedgerRow): LedgerRowDto {
 }
 
 /** The ledger filter of a validated query; an unknown type is a 400 and an unknown township a 404. */
-export async function ledgerFilterOf(db: Queryable, q: z.output<typeof hazardExportQuerySchema>): Promise<LedgerFilter> {
+export async function ledgerFilterOf(
+  db: Queryable,
+  q: z.output<typeof hazardExportQuerySchema>,
+): Promise<LedgerFilter> {
   if (q.type !== undefined) {
     const codes = await hazardTypeCodes(db);
     if (!codes.includes(q.type)) {

@@ -3,7 +3,16 @@ import { sql, type Queryable } from '@svm/db';
 import { HEATMAP_WEIGHTS } from '@svm/contract';
 import { venueInScope, type ReadScope } from '../../auth/scope.queries.ts';
 
-export interface RiskBinRow { i: number; j: number; weight: number; venues: number; open_hazards: number; lon: number; lat: number; geometry: string }
+export interface RiskBinRow {
+  i: number;
+  j: number;
+  weight: number;
+  venues: number;
+  open_hazards: number;
+  lon: number;
+  lat: number;
+  geometry: string;
+}
 
 const W = HEATMAP_WEIGHTS;
 
@@ -12,7 +21,13 @@ const W = HEATMAP_WEIGHTS;
  * bin (i, j) covers [i·size, (i+1)·size) × [j·size, (j+1)·size), so a point on an edge falls in
  * exactly one bin. Only non-empty bins are returned; only venues (and their hazards) in the scope weigh.
  */
-export async function riskBins(db: Queryable, scope: ReadScope, bbox: number[], size: number, asOf: Date): Promise<RiskBinRow[]> {
+export async function riskBins(
+  db: Queryable,
+  scope: ReadScope,
+  bbox: number[],
+  size: number,
+  asOf: Date,
+): Promise<RiskBinRow[]> {
   const [minLon, minLat, maxLon, maxLat] = bbox;
   const at = sql`${asOf.toISOString()}::timestamptz`;
   const box = sql`ST_MakeEnvelope(${minLon}::float8, ${minLat}::float8, ${maxLon}::float8, ${maxLat}::float8, 4326)`;

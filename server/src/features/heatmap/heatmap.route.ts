@@ -1,6 +1,12 @@
 // GET /api/heatmap/risk?bbox=&zoom=&asOf=: risk intensity bins with a fixed colour domain.
 import { Hono } from 'hono';
-import { HEATMAP_DENSITY_DOMAIN, HEATMAP_WEIGHTS, heatmapQuerySchema, type HeatmapDto, type Polygon } from '@svm/contract';
+import {
+  HEATMAP_DENSITY_DOMAIN,
+  HEATMAP_WEIGHTS,
+  heatmapQuerySchema,
+  type HeatmapDto,
+  type Polygon,
+} from '@svm/contract';
 import { readScopeOf } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { validate } from '../../kernel/validate.ts';
@@ -30,14 +36,21 @@ export function heatmapRoute({ db }: AppDeps) {
     const rows = await riskBins(db, scope, bbox, size, asOf);
     const body: HeatmapDto = {
       type: 'FeatureCollection',
-      zoom, binSizeM: size, weights: HEATMAP_WEIGHTS, densityDomain: HEATMAP_DENSITY_DOMAIN, asOf: asOf.toISOString(),
+      zoom,
+      binSizeM: size,
+      weights: HEATMAP_WEIGHTS,
+      densityDomain: HEATMAP_DENSITY_DOMAIN,
+      asOf: asOf.toISOString(),
       features: rows.map((r, k) => ({
         type: 'Feature',
         id: k + 1,
         // ST_AsGeoJSON of an ST_Square bin
         geometry: JSON.parse(r.geometry) as Polygon,
         properties: {
-          weight: r.weight, density: Number((r.weight / areaKm2).toFixed(3)), venues: r.venues, openHazards: r.open_hazards,
+          weight: r.weight,
+          density: Number((r.weight / areaKm2).toFixed(3)),
+          venues: r.venues,
+          openHazards: r.open_hazards,
           centroid: [Number(r.lon.toFixed(6)), Number(r.lat.toFixed(6))],
         },
       })),

@@ -14,15 +14,27 @@ describe('GET /api/heatmap/risk', () => {
       await twoTownships(tx);
       // v2 is high (3) and has one open hazard (2): its bin weighs 5; v1, v3, v5 are low (1); v4 is closed
       await tx.query(`UPDATE venues SET risk_level = 'high' WHERE name = 'v2'`);
-      await tx.query(`INSERT INTO hazards (venue_id, type_code, severity, found_at) SELECT id, 'blocked_exit', 'major', '2026-11-01' FROM venues WHERE name = 'v2'`);
+      await tx.query(
+        `INSERT INTO hazards (venue_id, type_code, severity, found_at) SELECT id, 'blocked_exit', 'major', '2026-11-01' FROM venues WHERE name = 'v2'`,
+      );
       const { app } = await testApp(tx);
       const res = await app.request(`/api/heatmap/risk?bbox=${TOWNSHIP_A}&zoom=9&asOf=${AS_OF}`);
       expect(res.status).toBe(200);
       const body = await bodyOf<HeatmapDto>(res);
-      expect(body).toMatchObject({ zoom: 9, binSizeM: 2000, weights: { high: 3, medium: 2, low: 1, openHazard: 2 }, densityDomain: [0, 1000] });
+      expect(body).toMatchObject({
+        zoom: 9,
+        binSizeM: 2000,
+        weights: { high: 3, medium: 2, low: 1, openHazard: 2 },
+        densityDomain: [0, 1000],
+      });
       // the venues are at least 3 km apart, so each has a 2 km bin of its own
       const bins = body.features.map((f) => f.properties).sort((a, b) => b.weight - a.weight);
-      expect(bins.map((b) => [b.weight, b.venues, b.openHazards])).toEqual([[5, 1, 1], [1, 1, 0], [1, 1, 0], [1, 1, 0]]);
+      expect(bins.map((b) => [b.weight, b.venues, b.openHazards])).toEqual([
+        [5, 1, 1],
+        [1, 1, 0],
+        [1, 1, 0],
+        [1, 1, 0],
+      ]);
       expect(bins[0]!.density).toBe(1.25); // 5 per 4 km²
       // the heaviest bin holds v2 (121.03, 30.05)
       const heavy = body.features.find((f) => f.properties.weight === 5)!;
@@ -34,7 +46,9 @@ describe('GET /api/heatmap/risk', () => {
       expect(Math.min(...lats)).toBeLessThan(30.05);
       expect(Math.max(...lats)).toBeGreaterThan(30.05);
       // before v2's hazard was found it weighed only its level
-      const before = await bodyOf<HeatmapDto>(await app.request(`/api/heatmap/risk?bbox=${TOWNSHIP_A}&zoom=9&asOf=2026-10-01`));
+      const before = await bodyOf<HeatmapDto>(
+        await app.request(`/api/heatmap/risk?bbox=${TOWNSHIP_A}&zoom=9&asOf=2026-10-01`),
+      );
       expect(before.features.map((f) => f.properties.weight).sort()).toEqual([1, 1, 1, 3]);
     });
   });

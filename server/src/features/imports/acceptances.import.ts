@@ -20,21 +20,42 @@ export const ACCEPTANCE_COLUMNS = {
   note: cell.text('note', 2000).default(''),
 };
 
-export async function importAcceptances(tx: Queryable, text: string, actor: Actor): Promise<Counts & { hazardsClosed: number }> {
+export async function importAcceptances(
+  tx: Queryable,
+  text: string,
+  actor: Actor,
+): Promise<Counts & { hazardsClosed: number }> {
   const errors = new ImportErrors();
   const rows = csvRows(text, ACCEPTANCE_COLUMNS, errors);
   uniqueKeys(rows, (r) => r.value.external_id, 'external_id', errors);
-  const hazards = await hazardsByExternalId(tx, rows.map((r) => r.value.hazard_external_id));
+  const hazards = await hazardsByExternalId(
+    tx,
+    rows.map((r) => r.value.hazard_external_id),
+  );
   for (const { line, value: a } of rows) {
     const hazard = hazards.get(a.hazard_external_id);
-    if (!hazard) errors.add({ line, column: 'hazard_external_id', message: `no hazard has external_id "${a.hazard_external_id}"` });
-    else if (a.at < hazard.found_at) errors.add({ line, column: 'at', message: `is before the hazard was found (${hazard.found_at.toISOString()})` });
+    if (!hazard)
+      errors.add({
+        line,
+        column: 'hazard_external_id',
+        message: `no hazard has external_id "${a.hazard_external_id}"`,
+      });
+    else if (a.at < hazard.found_at)
+      errors.add({ line, column: 'at', message: `is before the hazard was found (${hazard.found_at.toISOString()})` });
   }
   errors.throwIfAny('the acceptance file was refused');
-  const counts = await writeRows(tx, rows, errors, (sp, { value: a }) => upsertedAcceptance(sp, {
-    externalId: a.external_id, hazardId: hazards.get(a.hazard_external_id)!.id, party: a.party, passed: a.passed, at: a.at,
-    actorName: a.signed_by ?? actor.name, actorId: actor.id, note: a.note,
-  }));
+  const counts = await writeRows(tx, rows, errors, (sp, { value: a }) =>
+    upsertedAcceptance(sp, {
+      externalId: a.external_id,
+      hazardId: hazards.get(a.hazard_external_id)!.id,
+      party: a.party,
+      passed: a.passed,
+      at: a.at,
+      actorName: a.signed_by ?? actor.name,
+      actorId: actor.id,
+      note: a.note,
+    }),
+  );
   errors.throwIfAny('the acceptance file was refused');
   let hazardsClosed = 0;
   const who = { id: actor.id, name: actor.name };

@@ -8,37 +8,66 @@ const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 /** external_id → id (and dates) for the given venues. */
 export async function venuesByExternalId(db: Queryable, ids: string[]) {
   const rows = await db.query<{ external_id: string; id: number; registered_at: Date; closed_at: Date | null }>(
-    'SELECT external_id, id, registered_at, closed_at FROM venues WHERE external_id = ANY($1::text[])', [ids]);
+    'SELECT external_id, id, registered_at, closed_at FROM venues WHERE external_id = ANY($1::text[])',
+    [ids],
+  );
   return new Map(rows.map((r) => [r.external_id, r]));
 }
 
 export async function usersByUsername(db: Queryable, names: string[]) {
   const rows = await db.query<{ username: string; id: number; display_name: string }>(
-    'SELECT username, id, display_name FROM users WHERE username = ANY($1::text[])', [names]);
+    'SELECT username, id, display_name FROM users WHERE username = ANY($1::text[])',
+    [names],
+  );
   return new Map(rows.map((r) => [r.username, r]));
 }
 
 export async function patrolsByExternalId(db: Queryable, ids: string[]) {
   const rows = await db.query<{ external_id: string; id: number; venue_id: number }>(
-    'SELECT external_id, id, venue_id FROM patrols WHERE external_id = ANY($1::text[])', [ids]);
+    'SELECT external_id, id, venue_id FROM patrols WHERE external_id = ANY($1::text[])',
+    [ids],
+  );
   return new Map(rows.map((r) => [r.external_id, r]));
 }
 
 export async function hazardsByExternalId(db: Queryable, ids: string[]) {
-  const rows = await db.query<{ external_id: string; id: number; status: string; found_at: Date; fixed_on_spot: boolean }>(
-    'SELECT external_id, id, status::text AS status, found_at, fixed_on_spot FROM hazards WHERE external_id = ANY($1::text[])', [ids]);
+  const rows = await db.query<{
+    external_id: string;
+    id: number;
+    status: string;
+    found_at: Date;
+    fixed_on_spot: boolean;
+  }>(
+    'SELECT external_id, id, status::text AS status, found_at, fixed_on_spot FROM hazards WHERE external_id = ANY($1::text[])',
+    [ids],
+  );
   return new Map(rows.map((r) => [r.external_id, r]));
 }
 
 export async function hazardTypeDefaults(db: Queryable) {
-  const rows = await db.query<{ code: string; default_severity: 'general' | 'major' }>('SELECT code, default_severity FROM hazard_types');
+  const rows = await db.query<{ code: string; default_severity: 'general' | 'major' }>(
+    'SELECT code, default_severity FROM hazard_types',
+  );
   return new Map(rows.map((r) => [r.code, r.default_severity]));
 }
 
 export interface VenueImport {
-  externalId: string; name: string; address: string; category: string; riskLevel: string; registration: string;
-  occupancy: number; floorAreaM2: number; indoorEbikeCharging: boolean; chargingNearStock: boolean; flammablesStored: boolean;
-  peopleLivingOnSite: boolean; lon: number; lat: number; registeredAt: Date; closedAt: Date | null;
+  externalId: string;
+  name: string;
+  address: string;
+  category: string;
+  riskLevel: string;
+  registration: string;
+  occupancy: number;
+  floorAreaM2: number;
+  indoorEbikeCharging: boolean;
+  chargingNearStock: boolean;
+  flammablesStored: boolean;
+  peopleLivingOnSite: boolean;
+  lon: number;
+  lat: number;
+  registeredAt: Date;
+  closedAt: Date | null;
 }
 
 const VENUE_UPSERT_SET = `name = EXCLUDED.name, address = EXCLUDED.address, category = EXCLUDED.category,
@@ -61,7 +90,9 @@ export async function upsertedVenues(tx: Queryable, venues: VenueImport[]): Prom
          registration text, occupancy integer, "floorAreaM2" integer, "indoorEbikeCharging" boolean, "chargingNearStock" boolean,
          "flammablesStored" boolean, "peopleLivingOnSite" boolean, lon float8, lat float8, "registeredAt" timestamptz, "closedAt" timestamptz)
      ON CONFLICT (external_id) DO UPDATE SET ${VENUE_UPSERT_SET}
-     RETURNING id, (xmax = 0) AS inserted`, [JSON.stringify(venues)]);
+     RETURNING id, (xmax = 0) AS inserted`,
+    [JSON.stringify(venues)],
+  );
 }
 
 export async function upsertedVenue(tx: Queryable, v: VenueImport): Promise<Upserted> {
@@ -77,7 +108,14 @@ export async function upsertedVenue(tx: Queryable, v: VenueImport): Promise<Upse
   return rows[0]!;
 }
 
-export interface PatrolImport { externalId: string; venueId: number; workerId: number; patrolledAt: Date; result: string; note: string }
+export interface PatrolImport {
+  externalId: string;
+  venueId: number;
+  workerId: number;
+  patrolledAt: Date;
+  result: string;
+  note: string;
+}
 
 /** The same upsert as upsertedPatrol for many rows in one statement. */
 export async function upsertedPatrols(tx: Queryable, patrols: PatrolImport[]): Promise<Upserted[]> {
@@ -89,7 +127,9 @@ export async function upsertedPatrols(tx: Queryable, patrols: PatrolImport[]): P
      ON CONFLICT (external_id) DO UPDATE SET venue_id = EXCLUDED.venue_id, worker_id = EXCLUDED.worker_id,
        patrolled_at = EXCLUDED.patrolled_at, result = EXCLUDED.result, note = EXCLUDED.note,
        grid_cell_id = (SELECT grid_cell_id FROM venues WHERE id = EXCLUDED.venue_id)
-     RETURNING id, (xmax = 0) AS inserted`, [JSON.stringify(patrols)]);
+     RETURNING id, (xmax = 0) AS inserted`,
+    [JSON.stringify(patrols)],
+  );
 }
 
 export async function upsertedPatrol(tx: Queryable, p: PatrolImport): Promise<Upserted> {
@@ -104,9 +144,20 @@ export async function upsertedPatrol(tx: Queryable, p: PatrolImport): Promise<Up
 }
 
 export interface HazardImport {
-  externalId: string; venueId: number; patrolId: number | null; typeCode: string; severity: string; status: string;
-  description: string; foundAt: Date; fixedOnSpot: boolean; responsiblePerson: string | null; responsiblePhone: string | null;
-  deadline: Date | null; rectifiedAt: Date | null; closedAt: Date | null;
+  externalId: string;
+  venueId: number;
+  patrolId: number | null;
+  typeCode: string;
+  severity: string;
+  status: string;
+  description: string;
+  foundAt: Date;
+  fixedOnSpot: boolean;
+  responsiblePerson: string | null;
+  responsiblePhone: string | null;
+  deadline: Date | null;
+  rectifiedAt: Date | null;
+  closedAt: Date | null;
 }
 
 export async function upsertedHazard(tx: Queryable, h: HazardImport): Promise<Upserted> {
@@ -126,12 +177,20 @@ export async function upsertedHazard(tx: Queryable, h: HazardImport): Promise<Up
 }
 
 /** Passed sign-offs at `at` for the parties that have no passed one yet (a re-import adds none). */
-export async function addMissingSignOffs(tx: Queryable, hazardId: number, parties: readonly string[], at: Date, actor: { id: number; name: string }, note: string) {
+export async function addMissingSignOffs(
+  tx: Queryable,
+  hazardId: number,
+  parties: readonly string[],
+  at: Date,
+  actor: { id: number; name: string },
+  note: string,
+) {
   await tx.query(
     `INSERT INTO acceptances (hazard_id, party, passed, at, actor_id, actor_name, note)
      SELECT $1, p, true, $3, $4, $5, $6 FROM unnest($2::acceptance_party[]) AS p
       WHERE NOT EXISTS (SELECT 1 FROM acceptances a WHERE a.hazard_id = $1 AND a.party = p AND a.passed AND a.at <= $3)`,
-    [hazardId, parties, iso(at), actor.id, actor.name, note]);
+    [hazardId, parties, iso(at), actor.id, actor.name, note],
+  );
 }
 
 /**
@@ -144,13 +203,25 @@ export async function relinkRebounds(tx: Queryable, hazardIds: number[]): Promis
     `UPDATE hazards h SET rebound_of = rebound_source(h.venue_id, h.type_code, h.found_at, h.id)
       WHERE (h.venue_id, h.type_code) IN (SELECT venue_id, type_code FROM hazards WHERE id = ANY($1::bigint[]))
         AND h.rebound_of IS DISTINCT FROM rebound_source(h.venue_id, h.type_code, h.found_at, h.id)
-     RETURNING h.id`, [hazardIds]);
+     RETURNING h.id`,
+    [hazardIds],
+  );
   return rows.length;
 }
 
-export async function upsertedAcceptance(tx: Queryable, a: {
-  externalId: string; hazardId: number; party: string; passed: boolean; at: Date; actorName: string; actorId: number; note: string;
-}): Promise<Upserted> {
+export async function upsertedAcceptance(
+  tx: Queryable,
+  a: {
+    externalId: string;
+    hazardId: number;
+    party: string;
+    passed: boolean;
+    at: Date;
+    actorName: string;
+    actorId: number;
+    note: string;
+  },
+): Promise<Upserted> {
   const rows = await tx.query<Upserted>(sql`
     INSERT INTO acceptances (external_id, hazard_id, party, passed, at, actor_id, actor_name, note)
     VALUES (${a.externalId}, ${a.hazardId}, ${a.party}::acceptance_party, ${a.passed}, ${iso(a.at)}, ${a.actorId}, ${a.actorName}, ${a.note})
@@ -161,6 +232,8 @@ export async function upsertedAcceptance(tx: Queryable, a: {
 }
 
 export async function latestSignOffAt(tx: Queryable, hazardId: number): Promise<Date | null> {
-  const rows = await tx.query<{ at: Date | null }>('SELECT max(at) AS at FROM acceptances WHERE hazard_id = $1', [hazardId]);
+  const rows = await tx.query<{ at: Date | null }>('SELECT max(at) AS at FROM acceptances WHERE hazard_id = $1', [
+    hazardId,
+  ]);
   return rows[0]?.at ?? null;
 }

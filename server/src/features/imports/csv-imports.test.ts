@@ -11,14 +11,19 @@ type Tx = Parameters<Parameters<typeof rolledBack>[0]>[0];
 async function setUp(tx: Tx) {
   const accounts = await addAccounts(tx, await twoTownships(tx));
   // imports are the administrator's (authority.test.ts shows everyone else refused)
-  return { admin: await appAs(tx, accounts.admin), nobody: await appAs(tx, null), zhang: await appAs(tx, await userId(tx, 'fx_zhang')) };
+  return {
+    admin: await appAs(tx, accounts.admin),
+    nobody: await appAs(tx, null),
+    zhang: await appAs(tx, await userId(tx, 'fx_zhang')),
+  };
 }
 
 // Two venues in township A (121.0-121.1, 30.0-30.1); the BOM, CRLF, a quoted comma and an
 // injection string must all arrive verbatim.
-const VENUES = '\uFEFFexternal_id,name,address,category,risk_level,lon,lat,registered_at,indoor_ebike_charging\r\n'
-  + 'EV-1,"Robert\'); DROP TABLE venues;--","中山路1号, 东湖",ebike,medium,121.01,30.01,2026-01-01,true\r\n'
-  + 'EV-2,东湖小店,,retail,low,121.06,30.02,2026-01-02T08:00:00+08:00,\r\n';
+const VENUES =
+  '\uFEFFexternal_id,name,address,category,risk_level,lon,lat,registered_at,indoor_ebike_charging\r\n' +
+  'EV-1,"Robert\'); DROP TABLE venues;--","中山路1号, 东湖",ebike,medium,121.01,30.01,2026-01-01,true\r\n' +
+  'EV-2,东湖小店,,retail,low,121.06,30.02,2026-01-02T08:00:00+08:00,\r\n';
 
 describe('CSV imports', () => {
   it('imports venues, and the same file again updates them instead of duplicating', async () => {
@@ -28,11 +33,24 @@ describe('CSV imports', () => {
       expect(first.status).toBe(200);
       expect(await first.json()).toEqual({ inserted: 2, updated: 0 });
       expect(await (await upload(admin, 'venues', VENUES)).json()).toEqual({ inserted: 0, updated: 2 });
-      const rows = await tx.query<{ external_id: string; name: string; address: string; cell: string | null; indoor_ebike_charging: boolean }>(
+      const rows = await tx.query<{
+        external_id: string;
+        name: string;
+        address: string;
+        cell: string | null;
+        indoor_ebike_charging: boolean;
+      }>(
         `SELECT v.external_id, v.name, v.address, c.code AS cell, v.indoor_ebike_charging FROM venues v
-           LEFT JOIN grid_cells c ON c.id = v.grid_cell_id WHERE v.external_id IS NOT NULL ORDER BY v.external_id`);
+           LEFT JOIN grid_cells c ON c.id = v.grid_cell_id WHERE v.external_id IS NOT NULL ORDER BY v.external_id`,
+      );
       expect(rows).toEqual([
-        { external_id: 'EV-1', name: "Robert'); DROP TABLE venues;--", address: '中山路1号, 东湖', cell: 'FX-A-1', indoor_ebike_charging: true },
+        {
+          external_id: 'EV-1',
+          name: "Robert'); DROP TABLE venues;--",
+          address: '中山路1号, 东湖',
+          cell: 'FX-A-1',
+          indoor_ebike_charging: true,
+        },
         { external_id: 'EV-2', name: '东湖小店', address: '', cell: 'FX-A-2', indoor_ebike_charging: false },
       ]);
       const audits = await tx.query<{ action: string }>(`SELECT action FROM audit_log`);
@@ -44,11 +62,16 @@ describe('CSV imports', () => {
     await rolledBack(async (tx) => {
       const { admin } = await setUp(tx);
       let file = 'external_id,name,category,risk_level,lon,lat,registered_at\n';
-      for (let i = 0; i < 2500; i++) file += `M-${i},店${i},retail,low,${(121.001 + (i % 97) / 1000).toFixed(4)},${(30.001 + (i % 89) / 1000).toFixed(4)},2026-01-01\n`;
+      for (let i = 0; i < 2500; i++)
+        file += `M-${i},店${i},retail,low,${(121.001 + (i % 97) / 1000).toFixed(4)},${(30.001 + (i % 89) / 1000).toFixed(4)},2026-01-01\n`;
       expect(await (await upload(admin, 'venues', file)).json()).toEqual({ inserted: 2500, updated: 0 });
-      expect(await (await upload(admin, 'venues', file.replaceAll('retail', 'repair'))).json()).toEqual({ inserted: 0, updated: 2500 });
+      expect(await (await upload(admin, 'venues', file.replaceAll('retail', 'repair'))).json()).toEqual({
+        inserted: 0,
+        updated: 2500,
+      });
       const byCell = await tx.query<{ category: string; n: number }>(
-        `SELECT category::text, count(*)::int AS n FROM venues WHERE external_id LIKE 'M-%' AND grid_cell_id IS NOT NULL GROUP BY 1`);
+        `SELECT category::text, count(*)::int AS n FROM venues WHERE external_id LIKE 'M-%' AND grid_cell_id IS NOT NULL GROUP BY 1`,
+      );
       expect(byCell).toEqual([{ category: 'repair', n: 2500 }]);
     });
   });
@@ -57,18 +80,24 @@ describe('CSV imports', () => {
     await rolledBack(async (tx) => {
       const { admin } = await setUp(tx);
       const before = await checksum(tx);
-      const file = 'external_id,name,category,risk_level,lon,lat,registered_at\n'
-        + 'B-1,ok,retail,low,121.01,30.01,2026-01-01\n'
-        + 'B-2,bad category,bakery,low,121.01,30.01,2026-01-01\n'
-        + 'B-3,"multi\nline name",retail,low,121.01,30.01,2026-01-01\n'
-        + 'B-4,bad latitude,retail,low,121.01,95,2026-01-01\n';
+      const file =
+        'external_id,name,category,risk_level,lon,lat,registered_at\n' +
+        'B-1,ok,retail,low,121.01,30.01,2026-01-01\n' +
+        'B-2,bad category,bakery,low,121.01,30.01,2026-01-01\n' +
+        'B-3,"multi\nline name",retail,low,121.01,30.01,2026-01-01\n' +
+        'B-4,bad latitude,retail,low,121.01,95,2026-01-01\n';
       const res = await upload(admin, 'venues', file);
       expect(res.status).toBe(422);
       expect(res.headers.get('content-type')).toBe(PROBLEM_JSON);
       const problem = await bodyOf<ProblemDetails>(res);
       // B-3's quoted name spans lines 4-5, so B-4 is on line 6
       expect(problem.errors).toEqual([
-        { line: 3, column: 'category', message: 'category "bakery" is not one of catering, retail, repair, ebike, entertainment, warehouse, workshop, lodging, training, other' },
+        {
+          line: 3,
+          column: 'category',
+          message:
+            'category "bakery" is not one of catering, retail, repair, ebike, entertainment, warehouse, workshop, lodging, training, other',
+        },
         { line: 6, column: 'lat', message: 'lat must be from -90 to 90' },
       ]);
       expect(problem.detail).toContain('nothing was imported');
@@ -80,7 +109,8 @@ describe('CSV imports', () => {
     await rolledBack(async (tx) => {
       const { admin } = await setUp(tx);
       const before = await checksum(tx);
-      const file = 'external_id,name,category,risk_level,lon,lat,registered_at\nO-1,in,retail,low,121.01,30.01,2026-01-01\nO-2,sea,retail,low,122.5,30.5,2026-01-01\n';
+      const file =
+        'external_id,name,category,risk_level,lon,lat,registered_at\nO-1,in,retail,low,121.01,30.01,2026-01-01\nO-2,sea,retail,low,122.5,30.5,2026-01-01\n';
       const res = await upload(admin, 'venues', file);
       expect(res.status).toBe(422);
       const problem = await bodyOf<ProblemDetails>(res);
@@ -95,42 +125,73 @@ describe('CSV imports', () => {
     await rolledBack(async (tx) => {
       const { admin } = await setUp(tx);
       await upload(admin, 'venues', VENUES);
-      const patrols = 'external_id,venue_external_id,worker_username,patrolled_at,result,note\n'
-        + 'P-1,EV-1,fx_zhang,2026-03-01T08:00:00Z,hazards_found,\nP-2,EV-1,fx_zhang,2026-03-31T08:00:00Z,hazards_found,复查\n';
+      const patrols =
+        'external_id,venue_external_id,worker_username,patrolled_at,result,note\n' +
+        'P-1,EV-1,fx_zhang,2026-03-01T08:00:00Z,hazards_found,\nP-2,EV-1,fx_zhang,2026-03-31T08:00:00Z,hazards_found,复查\n';
       expect(await (await upload(admin, 'patrols', patrols)).json()).toEqual({ inserted: 2, updated: 0 });
       // H-1 closed on the spot 03-01; H-2 (same type, 30 days later) rebounds from it; H-3 is
       // rectified, waiting for sign-offs; H-4 was closed by joint acceptance in the old ledger.
-      const hazards = 'external_id,venue_external_id,patrol_external_id,type_code,status,found_at,fixed_on_spot,responsible_person,deadline,rectified_at,closed_at\n'
-        + 'H-2,EV-1,P-2,indoor_ebike_charging,open,2026-03-31T08:00:00Z,false,,,,\n'
-        + 'H-1,EV-1,P-1,indoor_ebike_charging,closed,2026-03-01T08:00:00Z,true,,,,2026-03-01T08:00:00Z\n'
-        + 'H-3,EV-2,,blocked_exit,rectified,2026-04-01,false,王,2026-04-10,2026-04-08,\n'
-        + 'H-4,EV-2,,gas_safety,closed,2026-02-01,false,王,2026-02-10,2026-02-08,2026-02-20\n';
+      const hazards =
+        'external_id,venue_external_id,patrol_external_id,type_code,status,found_at,fixed_on_spot,responsible_person,deadline,rectified_at,closed_at\n' +
+        'H-2,EV-1,P-2,indoor_ebike_charging,open,2026-03-31T08:00:00Z,false,,,,\n' +
+        'H-1,EV-1,P-1,indoor_ebike_charging,closed,2026-03-01T08:00:00Z,true,,,,2026-03-01T08:00:00Z\n' +
+        'H-3,EV-2,,blocked_exit,rectified,2026-04-01,false,王,2026-04-10,2026-04-08,\n' +
+        'H-4,EV-2,,gas_safety,closed,2026-02-01,false,王,2026-02-10,2026-02-08,2026-02-20\n';
       const imported = await upload(admin, 'hazards', hazards);
       expect(imported.status).toBe(200);
       expect(await imported.json()).toEqual({ inserted: 4, updated: 0, reboundLinksChanged: 1 });
-      const links = async () => tx.query<{ external_id: string; status: string; rebound: string | null }>(
-        `SELECT h.external_id, h.status::text AS status, s.external_id AS rebound FROM hazards h
-           LEFT JOIN hazards s ON s.id = h.rebound_of ORDER BY h.external_id`);
+      const links = async () =>
+        tx.query<{ external_id: string; status: string; rebound: string | null }>(
+          `SELECT h.external_id, h.status::text AS status, s.external_id AS rebound FROM hazards h
+           LEFT JOIN hazards s ON s.id = h.rebound_of ORDER BY h.external_id`,
+        );
       expect(await links()).toEqual([
         { external_id: 'H-1', status: 'closed', rebound: null },
         { external_id: 'H-2', status: 'open', rebound: 'H-1' },
         { external_id: 'H-3', status: 'rectified', rebound: null },
         { external_id: 'H-4', status: 'closed', rebound: null },
       ]);
-      const signOffs = 'external_id,hazard_external_id,party,passed,at,signed_by\n'
-        + 'A-1,H-3,territorial,true,2026-04-09,街道\nA-2,H-3,industry,1,2026-04-09,商务局\nA-3,H-3,special,yes,2026-04-10,消防\n';
-      expect(await (await upload(admin, 'acceptances', signOffs)).json()).toEqual({ inserted: 3, updated: 0, hazardsClosed: 1 });
+      const signOffs =
+        'external_id,hazard_external_id,party,passed,at,signed_by\n' +
+        'A-1,H-3,territorial,true,2026-04-09,街道\nA-2,H-3,industry,1,2026-04-09,商务局\nA-3,H-3,special,yes,2026-04-10,消防\n';
+      expect(await (await upload(admin, 'acceptances', signOffs)).json()).toEqual({
+        inserted: 3,
+        updated: 0,
+        hazardsClosed: 1,
+      });
       expect((await links()).find((h) => h.external_id === 'H-3')?.status).toBe('closed');
       // the same files again: updates only, no new transitions or sign-offs
-      const counts = async () => (await tx.query<{ t: number; a: number }>('SELECT (SELECT count(*) FROM hazard_transitions)::int AS t, (SELECT count(*) FROM acceptances)::int AS a'))[0];
+      const counts = async () =>
+        (
+          await tx.query<{ t: number; a: number }>(
+            'SELECT (SELECT count(*) FROM hazard_transitions)::int AS t, (SELECT count(*) FROM acceptances)::int AS a',
+          )
+        )[0];
       const before = await counts();
-      expect(await (await upload(admin, 'hazards', hazards.replace('H-3,EV-2,,blocked_exit,rectified,2026-04-01,false,王,2026-04-10,2026-04-08,', 'H-3,EV-2,,blocked_exit,closed,2026-04-01,false,王,2026-04-10,2026-04-08,2026-04-10'))).json())
-        .toEqual({ inserted: 0, updated: 4, reboundLinksChanged: 0 });
-      expect(await (await upload(admin, 'acceptances', signOffs)).json()).toEqual({ inserted: 0, updated: 3, hazardsClosed: 0 });
+      expect(
+        await (
+          await upload(
+            admin,
+            'hazards',
+            hazards.replace(
+              'H-3,EV-2,,blocked_exit,rectified,2026-04-01,false,王,2026-04-10,2026-04-08,',
+              'H-3,EV-2,,blocked_exit,closed,2026-04-01,false,王,2026-04-10,2026-04-08,2026-04-10',
+            ),
+          )
+        ).json(),
+      ).toEqual({ inserted: 0, updated: 4, reboundLinksChanged: 0 });
+      expect(await (await upload(admin, 'acceptances', signOffs)).json()).toEqual({
+        inserted: 0,
+        updated: 3,
+        hazardsClosed: 0,
+      });
       expect(await counts()).toEqual(before);
       expect(await (await upload(admin, 'patrols', patrols)).json()).toEqual({ inserted: 0, updated: 2 });
-      expect(await tx.query(`SELECT count(*)::int AS n, count(grid_cell_id)::int AS located FROM patrols WHERE external_id IS NOT NULL`))
-        .toEqual([{ n: 2, located: 2 }]);
+      expect(
+        await tx.query(
+          `SELECT count(*)::int AS n, count(grid_cell_id)::int AS located FROM patrols WHERE external_id IS NOT NULL`,
+        ),
+      ).toEqual([{ n: 2, located: 2 }]);
       // every closing is backed by passed sign-offs, as the deferred database check demands
       await tx.query('SET CONSTRAINTS ALL IMMEDIATE');
     });
@@ -140,15 +201,22 @@ describe('CSV imports', () => {
     await rolledBack(async (tx) => {
       const { admin } = await setUp(tx);
       await upload(admin, 'venues', VENUES);
-      const patrols = 'external_id,venue_external_id,worker_username,patrolled_at,result\n'
-        + 'P-1,NOPE,fx_zhang,2026-03-01,ok\nP-2,EV-1,ghost,2026-03-01,ok\nP-3,EV-1,fx_zhang,2025-12-01,ok\nP-4,EV-1,fx_zhang,2026-03-01,fine\n';
+      const patrols =
+        'external_id,venue_external_id,worker_username,patrolled_at,result\n' +
+        'P-1,NOPE,fx_zhang,2026-03-01,ok\nP-2,EV-1,ghost,2026-03-01,ok\nP-3,EV-1,fx_zhang,2025-12-01,ok\nP-4,EV-1,fx_zhang,2026-03-01,fine\n';
       const res = await upload(admin, 'patrols', patrols);
       expect(res.status).toBe(422);
-      expect((await bodyOf<ProblemDetails>(res)).errors?.map((e) => [e['line' as 'path'], e['column' as 'path']])).toEqual([
-        [5, 'result'], [2, 'venue_external_id'], [3, 'worker_username'], [4, 'patrolled_at'],
+      expect(
+        (await bodyOf<ProblemDetails>(res)).errors?.map((e) => [e['line' as 'path'], e['column' as 'path']]),
+      ).toEqual([
+        [5, 'result'],
+        [2, 'venue_external_id'],
+        [3, 'worker_username'],
+        [4, 'patrolled_at'],
       ]);
-      const hazards = 'external_id,venue_external_id,type_code,status,found_at,deadline,closed_at\n'
-        + 'H-1,EV-1,mystery,open,2026-03-01,,\nH-2,EV-1,blocked_exit,closed,2026-03-01,,\nH-3,EV-1,blocked_exit,open,2026-03-01,2026-02-01,\n';
+      const hazards =
+        'external_id,venue_external_id,type_code,status,found_at,deadline,closed_at\n' +
+        'H-1,EV-1,mystery,open,2026-03-01,,\nH-2,EV-1,blocked_exit,closed,2026-03-01,,\nH-3,EV-1,blocked_exit,open,2026-03-01,2026-02-01,\n';
       const bad = await bodyOf<ProblemDetails>(await upload(admin, 'hazards', hazards));
       expect(bad.status).toBe(422);
       expect(new Set(bad.errors?.map((e) => e['line' as 'path']))).toEqual(new Set([2, 3, 4]));
@@ -172,10 +240,16 @@ describe('CSV imports', () => {
       expect((await bodyOf<ProblemDetails>(empty)).detail).toContain('needs a header row');
       const unknown = await bodyOf<ProblemDetails>(await upload(admin, 'venues', 'external_id,colour\nX,red\n'));
       expect(unknown.errors).toContainEqual(expect.objectContaining({ line: 1, column: 'colour' }));
-      expect(unknown.errors).toContainEqual(expect.objectContaining({ line: 1, column: 'name', message: 'required column "name" is missing' }));
+      expect(unknown.errors).toContainEqual(
+        expect.objectContaining({ line: 1, column: 'name', message: 'required column "name" is missing' }),
+      );
       const broken = await bodyOf<ProblemDetails>(await upload(admin, 'venues', 'external_id,name\n"X,unclosed\n'));
       expect(broken.errors).toEqual([{ line: 2, message: 'a quoted field is not closed before the end of the file' }]);
-      const badUtf8 = await admin.request('/api/import/venues', { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: new Uint8Array([0x61, 0xff, 0x0a]) });
+      const badUtf8 = await admin.request('/api/import/venues', {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/csv' },
+        body: new Uint8Array([0x61, 0xff, 0x0a]),
+      });
       expect(badUtf8.status).toBe(400);
       expect(await checksum(tx)).toEqual(before);
     });

@@ -11,17 +11,42 @@ type Tx = Parameters<Parameters<typeof rolledBack>[0]>[0];
 async function setUp(tx: Tx) {
   const accounts = await addAccounts(tx, await twoTownships(tx));
   // imports are the administrator's (authority.test.ts shows everyone else refused)
-  return { admin: await appAs(tx, accounts.admin), nobody: await appAs(tx, null), zhang: await appAs(tx, await userId(tx, 'fx_zhang')) };
+  return {
+    admin: await appAs(tx, accounts.admin),
+    nobody: await appAs(tx, null),
+    zhang: await appAs(tx, await userId(tx, 'fx_zhang')),
+  };
 }
 
-const square = (x0: number, y0: number, x1: number, y1: number) => [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]];
+const square = (x0: number, y0: number, x1: number, y1: number) => [
+  [
+    [x0, y0],
+    [x1, y0],
+    [x1, y1],
+    [x0, y1],
+    [x0, y0],
+  ],
+];
 const fc = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
 const feature = (geometry: unknown, properties: unknown) => ({ type: 'Feature', geometry, properties });
 
 // a new township C east of the fixture's B (121.4-121.5), and a bow-tie that crosses itself
-const TOWNSHIP_C = feature({ type: 'Polygon', coordinates: square(121.4, 30.0, 121.5, 30.1) },
-  { code: 'FX-C', name: '南湾镇', nameEn: 'South Bay Town', kind: 'town' });
-const BOW_TIE = { type: 'Polygon', coordinates: [[[121.4, 30.0], [121.5, 30.1], [121.5, 30.0], [121.4, 30.1], [121.4, 30.0]]] };
+const TOWNSHIP_C = feature(
+  { type: 'Polygon', coordinates: square(121.4, 30.0, 121.5, 30.1) },
+  { code: 'FX-C', name: '南湾镇', nameEn: 'South Bay Town', kind: 'town' },
+);
+const BOW_TIE = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [121.4, 30.0],
+      [121.5, 30.1],
+      [121.5, 30.0],
+      [121.4, 30.1],
+      [121.4, 30.0],
+    ],
+  ],
+};
 
 describe('GeoJSON imports', () => {
   it('imports a township, and the same file again updates it instead of duplicating', async () => {
@@ -30,9 +55,14 @@ describe('GeoJSON imports', () => {
       const first = await upload(admin, 'townships', fc(TOWNSHIP_C));
       expect(first.status).toBe(200);
       expect(await first.json()).toEqual({ inserted: 1, updated: 0, venuesRelocated: 0 });
-      expect(await (await upload(admin, 'townships', fc(TOWNSHIP_C))).json()).toEqual({ inserted: 0, updated: 1, venuesRelocated: 0 });
+      expect(await (await upload(admin, 'townships', fc(TOWNSHIP_C))).json()).toEqual({
+        inserted: 0,
+        updated: 1,
+        venuesRelocated: 0,
+      });
       const rows = await tx.query<{ code: string; kind: string; type: string }>(
-        `SELECT code, kind::text, GeometryType(geom) AS type FROM townships WHERE code = 'FX-C'`);
+        `SELECT code, kind::text, GeometryType(geom) AS type FROM townships WHERE code = 'FX-C'`,
+      );
       expect(rows).toEqual([{ code: 'FX-C', kind: 'town', type: 'MULTIPOLYGON' }]);
     });
   });
@@ -41,11 +71,15 @@ describe('GeoJSON imports', () => {
     await rolledBack(async (tx) => {
       const { admin } = await setUp(tx);
       // B's island (121.3-121.35, 30.0-30.05) holds v7, which no cell covered before
-      const island = feature({ type: 'Polygon', coordinates: square(121.3, 30.0, 121.35, 30.05) },
-        { code: 'FX-B-2', name: '西山岛网格', townshipCode: 'FX-B', workerUsername: 'fx_li' });
+      const island = feature(
+        { type: 'Polygon', coordinates: square(121.3, 30.0, 121.35, 30.05) },
+        { code: 'FX-B-2', name: '西山岛网格', townshipCode: 'FX-B', workerUsername: 'fx_li' },
+      );
       const res = await upload(admin, 'grid-cells', fc(island), 'application/json');
       expect(await res.json()).toEqual({ inserted: 1, updated: 0, venuesRelocated: 1 });
-      const v7 = await tx.query<{ code: string }>(`SELECT c.code FROM venues v JOIN grid_cells c ON c.id = v.grid_cell_id WHERE v.name = 'v7'`);
+      const v7 = await tx.query<{ code: string }>(
+        `SELECT c.code FROM venues v JOIN grid_cells c ON c.id = v.grid_cell_id WHERE v.name = 'v7'`,
+      );
       expect(v7).toEqual([{ code: 'FX-B-2' }]);
     });
   });
@@ -54,13 +88,21 @@ describe('GeoJSON imports', () => {
     await rolledBack(async (tx) => {
       const { admin } = await setUp(tx);
       const points = fc(
-        feature({ type: 'Point', coordinates: [121.021, 30.021] }, { source: 'osm', externalId: 123, name: '便利店', category: 'shop=convenience' }),
+        feature(
+          { type: 'Point', coordinates: [121.021, 30.021] },
+          { source: 'osm', externalId: 123, name: '便利店', category: 'shop=convenience' },
+        ),
         feature({ type: 'Point', coordinates: [121.03, 30.03, 12.5] }, { externalId: 'x-9' }),
       );
       expect(await (await upload(admin, 'reference-points', points)).json()).toEqual({ inserted: 2, updated: 0 });
       expect(await (await upload(admin, 'reference-points', points)).json()).toEqual({ inserted: 0, updated: 2 });
-      const rows = await tx.query<{ source: string; external_id: string }>('SELECT source, external_id FROM reference_points ORDER BY external_id');
-      expect(rows).toEqual([{ source: 'osm', external_id: '123' }, { source: 'import', external_id: 'x-9' }]);
+      const rows = await tx.query<{ source: string; external_id: string }>(
+        'SELECT source, external_id FROM reference_points ORDER BY external_id',
+      );
+      expect(rows).toEqual([
+        { source: 'osm', external_id: '123' },
+        { source: 'import', external_id: 'x-9' },
+      ]);
     });
   });
 
@@ -71,15 +113,25 @@ describe('GeoJSON imports', () => {
       const file = fc(
         TOWNSHIP_C,
         feature(BOW_TIE, { code: 'FX-D', name: '蝴蝶', nameEn: 'Bow tie', kind: 'town' }),
-        feature({ type: 'Polygon', coordinates: square(181, 30, 182, 31) }, { code: 'FX-E', name: 'e', nameEn: 'e', kind: 'town' }),
+        feature(
+          { type: 'Polygon', coordinates: square(181, 30, 182, 31) },
+          { code: 'FX-E', name: 'e', nameEn: 'e', kind: 'town' },
+        ),
         feature({ type: 'Point', coordinates: [121, 30] }, { code: 'FX-F', name: 'f', nameEn: 'f', kind: 'town' }),
-        feature({ type: 'Polygon', coordinates: square(121.6, 30, 121.7, 30.1) }, { code: 'bad code!', name: 'g', nameEn: 'g', kind: 'city' }),
+        feature(
+          { type: 'Polygon', coordinates: square(121.6, 30, 121.7, 30.1) },
+          { code: 'bad code!', name: 'g', nameEn: 'g', kind: 'city' },
+        ),
       );
       const res = await upload(admin, 'townships', file);
       expect(res.status).toBe(422);
       expect(res.headers.get('content-type')).toBe(PROBLEM_JSON);
       const errors = (await bodyOf<ProblemDetails>(res)).errors ?? [];
-      const byFeature = (i: number) => errors.filter((e) => e['feature' as 'path'] === (i as unknown as string)).map((e) => e.message).join(' | ');
+      const byFeature = (i: number) =>
+        errors
+          .filter((e) => e['feature' as 'path'] === (i as unknown as string))
+          .map((e) => e.message)
+          .join(' | ');
       expect(byFeature(1)).toMatch(/invalid geometry: Self-intersection/);
       expect(byFeature(2)).toBe('longitude 181 is outside -180..180');
       expect(byFeature(3)).toBe('geometry type Point is not allowed here; use Polygon or MultiPolygon');
@@ -93,10 +145,16 @@ describe('GeoJSON imports', () => {
   it('refuses a grid cell of an unknown township, malformed JSON and a body that is not a FeatureCollection', async () => {
     await rolledBack(async (tx) => {
       const { admin } = await setUp(tx);
-      const cell = feature({ type: 'Polygon', coordinates: square(121.3, 30.0, 121.35, 30.05) }, { code: 'X-1', name: 'x', townshipCode: 'NOPE', workerUsername: 'ghost' });
+      const cell = feature(
+        { type: 'Polygon', coordinates: square(121.3, 30.0, 121.35, 30.05) },
+        { code: 'X-1', name: 'x', townshipCode: 'NOPE', workerUsername: 'ghost' },
+      );
       const unknown = await bodyOf<ProblemDetails>(await upload(admin, 'grid-cells', fc(cell)));
       expect(unknown.status).toBe(422);
-      expect(unknown.errors?.map((e) => e.message)).toEqual(['no township has code "NOPE"', 'no user is named "ghost"']);
+      expect(unknown.errors?.map((e) => e.message)).toEqual([
+        'no township has code "NOPE"',
+        'no user is named "ghost"',
+      ]);
       const malformed = await upload(admin, 'townships', '{"type": "FeatureCollection", ');
       expect(malformed.status).toBe(400);
       expect((await bodyOf<ProblemDetails>(malformed)).detail).toContain('not valid JSON');

@@ -5,19 +5,31 @@ import { z } from 'zod';
 import { usersByUsername } from './csv-imports.queries.ts';
 import { checkedFeatures, type CheckedFeature, type GeometryKind } from '../../kernel/import/geojson-check.ts';
 import {
-  invalidityReasons, relocatedVenues, townshipIdsByCode, upsertedGridCell, upsertedReferencePoint, upsertedTownship,
+  invalidityReasons,
+  relocatedVenues,
+  townshipIdsByCode,
+  upsertedGridCell,
+  upsertedReferencePoint,
+  upsertedTownship,
 } from './geojson-imports.queries.ts';
 import { ImportErrors } from '../../kernel/import/import-errors.ts';
 import { writeRows, type Counts } from '../../kernel/import/row-writer.ts';
 
-const str = (name: string, re: RegExp, rule: string) => z.string({ error: `${name} must be ${rule}` }).regex(re, `${name} must be ${rule}`);
-const label = (name: string, max: number) => z.string({ error: `${name} must be text of 1 to ${max} characters` }).min(1).max(max, `${name} must be text of 1 to ${max} characters`);
+const str = (name: string, re: RegExp, rule: string) =>
+  z.string({ error: `${name} must be ${rule}` }).regex(re, `${name} must be ${rule}`);
+const label = (name: string, max: number) =>
+  z
+    .string({ error: `${name} must be text of 1 to ${max} characters` })
+    .min(1)
+    .max(max, `${name} must be text of 1 to ${max} characters`);
 
 export const TOWNSHIP_PROPERTIES = z.object({
   code: str('code', /^[A-Za-z0-9_-]{1,32}$/, '1-32 letters, digits, _ or -'),
   name: label('name', 100),
   nameEn: label('nameEn', 100),
-  kind: z.enum(['subdistrict', 'town', 'development_zone'], { error: 'kind must be one of subdistrict, town, development_zone' }),
+  kind: z.enum(['subdistrict', 'town', 'development_zone'], {
+    error: 'kind must be one of subdistrict, town, development_zone',
+  }),
 });
 export const GRID_CELL_PROPERTIES = z.object({
   code: str('code', /^[A-Za-z0-9_-]{1,40}$/, '1-40 letters, digits, _ or -'),
@@ -27,35 +39,54 @@ export const GRID_CELL_PROPERTIES = z.object({
 });
 export const REFERENCE_POINT_PROPERTIES = z.object({
   source: label('source', 40).default('import'),
-  externalId: z.union([z.string(), z.number()], { error: 'externalId must be text or a number' }).transform(String)
+  externalId: z
+    .union([z.string(), z.number()], { error: 'externalId must be text or a number' })
+    .transform(String)
     .pipe(z.string().min(1, 'externalId must not be empty').max(64, 'externalId must be at most 64 characters')),
   name: z.string({ error: 'name must be text' }).max(200).default(''),
   category: z.string({ error: 'category must be text' }).max(100).default(''),
 });
 
-interface Parsed<P> { line: number; feature: CheckedFeature; props: P }
+interface Parsed<P> {
+  line: number;
+  feature: CheckedFeature;
+  props: P;
+}
 
 /** Shape, property and validity checks of a whole file; the features that passed come back. */
-async function parsedFeatures<S extends z.ZodType>(db: Queryable, body: unknown, kind: GeometryKind, schema: S, key: (p: z.output<S>) => string, errors: ImportErrors) {
+async function parsedFeatures<S extends z.ZodType>(
+  db: Queryable,
+  body: unknown,
+  kind: GeometryKind,
+  schema: S,
+  key: (p: z.output<S>) => string,
+  errors: ImportErrors,
+) {
   const features = checkedFeatures(body, kind, errors);
   const parsed: Parsed<z.output<S>>[] = [];
   const seen = new Map<string, number>();
   for (const feature of features) {
     const result = schema.safeParse(feature.properties);
     if (!result.success) {
-      for (const issue of result.error.issues) errors.add({ feature: feature.index, column: `properties.${issue.path.join('.')}`, message: issue.message });
+      for (const issue of result.error.issues)
+        errors.add({ feature: feature.index, column: `properties.${issue.path.join('.')}`, message: issue.message });
       continue;
     }
     const k = key(result.data);
     const first = seen.get(k);
-    if (first !== undefined) errors.add({ feature: feature.index, message: `"${k}" already appears in feature ${first}` });
+    if (first !== undefined)
+      errors.add({ feature: feature.index, message: `"${k}" already appears in feature ${first}` });
     seen.set(k, feature.index);
     parsed.push({ line: feature.index, feature, props: result.data });
   }
   if (kind !== 'Point' && parsed.length) {
-    const reasons = await invalidityReasons(db, parsed.map((p) => p.feature.geometry));
+    const reasons = await invalidityReasons(
+      db,
+      parsed.map((p) => p.feature.geometry),
+    );
     reasons.forEach((reason, i) => {
-      if (reason) errors.add({ feature: parsed[i]!.feature.index, column: 'geometry', message: `invalid geometry: ${reason}` });
+      if (reason)
+        errors.add({ feature: parsed[i]!.feature.index, column: 'geometry', message: `invalid geometry: ${reason}` });
     });
   }
   return parsed;
@@ -63,7 +94,8 @@ async function parsedFeatures<S extends z.ZodType>(db: Queryable, body: unknown,
 
 // writeRows reports database refusals by `line`; for features that is the feature index
 function asFeatureErrors(errors: ImportErrors): void {
-  for (const e of errors.list) if (e.line !== undefined && e.feature === undefined) Object.assign(e, { feature: e.line, line: undefined });
+  for (const e of errors.list)
+    if (e.line !== undefined && e.feature === undefined) Object.assign(e, { feature: e.line, line: undefined });
   for (const e of errors.list) if (e.line === undefined) delete e.line;
 }
 
@@ -72,40 +104,88 @@ export async function importTownships(tx: Queryable, body: unknown): Promise<Cou
   const rows = await parsedFeatures(tx, body, 'PolygonOrMulti', TOWNSHIP_PROPERTIES, (p) => p.code, errors);
   errors.throwIfAny('the township file was refused');
   const counts = await writeRows(tx, rows, errors, (sp, { feature, props }) =>
-    upsertedTownship(sp, { code: props.code, name: props.name, nameEn: props.nameEn, kind: props.kind, geometry: feature.geometry }));
+    upsertedTownship(sp, {
+      code: props.code,
+      name: props.name,
+      nameEn: props.nameEn,
+      kind: props.kind,
+      geometry: feature.geometry,
+    }),
+  );
   asFeatureErrors(errors);
   errors.throwIfAny('the township file was refused');
-  return { inserted: counts.inserted, updated: counts.updated, venuesRelocated: await relocatedVenues(tx, 'townships', counts.ids) };
+  return {
+    inserted: counts.inserted,
+    updated: counts.updated,
+    venuesRelocated: await relocatedVenues(tx, 'townships', counts.ids),
+  };
 }
 
 export async function importGridCells(tx: Queryable, body: unknown): Promise<Counts & { venuesRelocated: number }> {
   const errors = new ImportErrors();
   const rows = await parsedFeatures(tx, body, 'Polygon', GRID_CELL_PROPERTIES, (p) => p.code, errors);
-  const townships = await townshipIdsByCode(tx, rows.map((r) => r.props.townshipCode));
-  const workers = await usersByUsername(tx, rows.flatMap((r) => r.props.workerUsername ?? []));
+  const townships = await townshipIdsByCode(
+    tx,
+    rows.map((r) => r.props.townshipCode),
+  );
+  const workers = await usersByUsername(
+    tx,
+    rows.flatMap((r) => r.props.workerUsername ?? []),
+  );
   for (const { feature, props } of rows) {
-    if (!townships.has(props.townshipCode)) errors.add({ feature: feature.index, column: 'properties.townshipCode', message: `no township has code "${props.townshipCode}"` });
+    if (!townships.has(props.townshipCode))
+      errors.add({
+        feature: feature.index,
+        column: 'properties.townshipCode',
+        message: `no township has code "${props.townshipCode}"`,
+      });
     if (props.workerUsername !== undefined && !workers.has(props.workerUsername)) {
-      errors.add({ feature: feature.index, column: 'properties.workerUsername', message: `no user is named "${props.workerUsername}"` });
+      errors.add({
+        feature: feature.index,
+        column: 'properties.workerUsername',
+        message: `no user is named "${props.workerUsername}"`,
+      });
     }
   }
   errors.throwIfAny('the grid cell file was refused');
-  const counts = await writeRows(tx, rows, errors, (sp, { feature, props }) => upsertedGridCell(sp, {
-    code: props.code, name: props.name, townshipId: townships.get(props.townshipCode)!,
-    workerId: props.workerUsername ? workers.get(props.workerUsername)!.id : null, geometry: feature.geometry,
-  }));
+  const counts = await writeRows(tx, rows, errors, (sp, { feature, props }) =>
+    upsertedGridCell(sp, {
+      code: props.code,
+      name: props.name,
+      townshipId: townships.get(props.townshipCode)!,
+      workerId: props.workerUsername ? workers.get(props.workerUsername)!.id : null,
+      geometry: feature.geometry,
+    }),
+  );
   asFeatureErrors(errors);
   errors.throwIfAny('the grid cell file was refused');
-  return { inserted: counts.inserted, updated: counts.updated, venuesRelocated: await relocatedVenues(tx, 'grid_cells', counts.ids) };
+  return {
+    inserted: counts.inserted,
+    updated: counts.updated,
+    venuesRelocated: await relocatedVenues(tx, 'grid_cells', counts.ids),
+  };
 }
 
 export async function importReferencePoints(tx: Queryable, body: unknown): Promise<Counts> {
   const errors = new ImportErrors();
-  const rows = await parsedFeatures(tx, body, 'Point', REFERENCE_POINT_PROPERTIES, (p) => `${p.source}/${p.externalId}`, errors);
+  const rows = await parsedFeatures(
+    tx,
+    body,
+    'Point',
+    REFERENCE_POINT_PROPERTIES,
+    (p) => `${p.source}/${p.externalId}`,
+    errors,
+  );
   errors.throwIfAny('the reference point file was refused');
-  const counts = await writeRows(tx, rows, errors, (sp, { feature, props }) => upsertedReferencePoint(sp, {
-    source: props.source, externalId: props.externalId, name: props.name, category: props.category, geometry: feature.geometry,
-  }));
+  const counts = await writeRows(tx, rows, errors, (sp, { feature, props }) =>
+    upsertedReferencePoint(sp, {
+      source: props.source,
+      externalId: props.externalId,
+      name: props.name,
+      category: props.category,
+      geometry: feature.geometry,
+    }),
+  );
   asFeatureErrors(errors);
   errors.throwIfAny('the reference point file was refused');
   return { inserted: counts.inserted, updated: counts.updated };

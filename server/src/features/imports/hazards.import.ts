@@ -8,7 +8,13 @@ import { requiredParties } from '../../domain/hazard-lifecycle.ts';
 import { cell, csvRows, uniqueKeys } from '../../kernel/import/csv-table.ts';
 import { ImportErrors } from '../../kernel/import/import-errors.ts';
 import {
-  addMissingSignOffs, hazardsByExternalId, hazardTypeDefaults, patrolsByExternalId, relinkRebounds, upsertedHazard, venuesByExternalId,
+  addMissingSignOffs,
+  hazardsByExternalId,
+  hazardTypeDefaults,
+  patrolsByExternalId,
+  relinkRebounds,
+  upsertedHazard,
+  venuesByExternalId,
 } from './csv-imports.queries.ts';
 import { writeRows, type Counts } from '../../kernel/import/row-writer.ts';
 
@@ -29,52 +35,110 @@ export const HAZARD_COLUMNS = {
   closed_at: cell.instant('closed_at').optional(),
 };
 
-export async function importHazards(tx: Queryable, text: string, actor: Actor): Promise<Counts & { reboundLinksChanged: number }> {
+export async function importHazards(
+  tx: Queryable,
+  text: string,
+  actor: Actor,
+): Promise<Counts & { reboundLinksChanged: number }> {
   const errors = new ImportErrors();
   const rows = csvRows(text, HAZARD_COLUMNS, errors);
   uniqueKeys(rows, (r) => r.value.external_id, 'external_id', errors);
-  const venues = await venuesByExternalId(tx, rows.map((r) => r.value.venue_external_id));
-  const patrols = await patrolsByExternalId(tx, rows.flatMap((r) => r.value.patrol_external_id ?? []));
-  const before = await hazardsByExternalId(tx, rows.map((r) => r.value.external_id));
+  const venues = await venuesByExternalId(
+    tx,
+    rows.map((r) => r.value.venue_external_id),
+  );
+  const patrols = await patrolsByExternalId(
+    tx,
+    rows.flatMap((r) => r.value.patrol_external_id ?? []),
+  );
+  const before = await hazardsByExternalId(
+    tx,
+    rows.map((r) => r.value.external_id),
+  );
   const types = await hazardTypeDefaults(tx);
   for (const { line, value: h } of rows) {
     const venue = venues.get(h.venue_external_id);
-    if (!venue) errors.add({ line, column: 'venue_external_id', message: `no venue has external_id "${h.venue_external_id}"` });
+    if (!venue)
+      errors.add({ line, column: 'venue_external_id', message: `no venue has external_id "${h.venue_external_id}"` });
     if (h.patrol_external_id !== undefined) {
       const patrol = patrols.get(h.patrol_external_id);
-      if (!patrol) errors.add({ line, column: 'patrol_external_id', message: `no patrol has external_id "${h.patrol_external_id}"` });
-      else if (venue && patrol.venue_id !== venue.id) errors.add({ line, column: 'patrol_external_id', message: 'the patrol visited another venue' });
+      if (!patrol)
+        errors.add({
+          line,
+          column: 'patrol_external_id',
+          message: `no patrol has external_id "${h.patrol_external_id}"`,
+        });
+      else if (venue && patrol.venue_id !== venue.id)
+        errors.add({ line, column: 'patrol_external_id', message: 'the patrol visited another venue' });
     }
-    if (!types.has(h.type_code)) errors.add({ line, column: 'type_code', message: `unknown hazard type "${h.type_code}"; known: ${[...types.keys()].join(', ')}` });
-    if ((h.status === 'closed') !== (h.closed_at !== undefined)) errors.add({ line, column: 'closed_at', message: 'closed_at is given exactly when status is closed' });
+    if (!types.has(h.type_code))
+      errors.add({
+        line,
+        column: 'type_code',
+        message: `unknown hazard type "${h.type_code}"; known: ${[...types.keys()].join(', ')}`,
+      });
+    if ((h.status === 'closed') !== (h.closed_at !== undefined))
+      errors.add({ line, column: 'closed_at', message: 'closed_at is given exactly when status is closed' });
     const rectifiedAt = h.rectified_at ?? (h.fixed_on_spot ? h.closed_at : undefined);
-    if ((h.status === 'rectified' || h.status === 'closed') && !rectifiedAt) errors.add({ line, column: 'rectified_at', message: `a ${h.status} hazard needs rectified_at` });
+    if ((h.status === 'rectified' || h.status === 'closed') && !rectifiedAt)
+      errors.add({ line, column: 'rectified_at', message: `a ${h.status} hazard needs rectified_at` });
     if (h.status !== 'open' && !h.fixed_on_spot && (!h.responsible_person || !h.deadline)) {
-      errors.add({ line, column: 'responsible_person', message: `a ${h.status} hazard not fixed on the spot needs responsible_person and deadline` });
+      errors.add({
+        line,
+        column: 'responsible_person',
+        message: `a ${h.status} hazard not fixed on the spot needs responsible_person and deadline`,
+      });
     }
-    if (h.deadline && h.deadline < h.found_at) errors.add({ line, column: 'deadline', message: 'deadline must not be before found_at' });
-    if (rectifiedAt && rectifiedAt < h.found_at) errors.add({ line, column: 'rectified_at', message: 'rectified_at must not be before found_at' });
-    if (h.closed_at && rectifiedAt && h.closed_at < rectifiedAt) errors.add({ line, column: 'closed_at', message: 'closed_at must not be before rectified_at' });
+    if (h.deadline && h.deadline < h.found_at)
+      errors.add({ line, column: 'deadline', message: 'deadline must not be before found_at' });
+    if (rectifiedAt && rectifiedAt < h.found_at)
+      errors.add({ line, column: 'rectified_at', message: 'rectified_at must not be before found_at' });
+    if (h.closed_at && rectifiedAt && h.closed_at < rectifiedAt)
+      errors.add({ line, column: 'closed_at', message: 'closed_at must not be before rectified_at' });
   }
   errors.throwIfAny('the hazard file was refused');
   const who = { id: actor.id, name: actor.name };
   const counts = await writeRows(tx, rows, errors, async (sp, { value: h }) => {
     const rectifiedAt = h.rectified_at ?? (h.fixed_on_spot ? h.closed_at : undefined) ?? null;
     const done = await upsertedHazard(sp, {
-      externalId: h.external_id, venueId: venues.get(h.venue_external_id)!.id,
-      patrolId: h.patrol_external_id ? patrols.get(h.patrol_external_id)!.id : null, typeCode: h.type_code,
-      severity: h.severity ?? types.get(h.type_code)!, status: h.status, description: h.description, foundAt: h.found_at,
-      fixedOnSpot: h.fixed_on_spot, responsiblePerson: h.responsible_person ?? null, responsiblePhone: h.responsible_phone ?? null,
-      deadline: h.deadline ?? null, rectifiedAt, closedAt: h.closed_at ?? null,
+      externalId: h.external_id,
+      venueId: venues.get(h.venue_external_id)!.id,
+      patrolId: h.patrol_external_id ? patrols.get(h.patrol_external_id)!.id : null,
+      typeCode: h.type_code,
+      severity: h.severity ?? types.get(h.type_code)!,
+      status: h.status,
+      description: h.description,
+      foundAt: h.found_at,
+      fixedOnSpot: h.fixed_on_spot,
+      responsiblePerson: h.responsible_person ?? null,
+      responsiblePhone: h.responsible_phone ?? null,
+      deadline: h.deadline ?? null,
+      rectifiedAt,
+      closedAt: h.closed_at ?? null,
     });
     const old = before.get(h.external_id)?.status ?? null;
     if (old !== h.status) {
-      await recordTransition(sp, done.id, old as typeof h.status | null, h.status, h.closed_at ?? rectifiedAt ?? h.found_at, who, 'imported');
+      await recordTransition(
+        sp,
+        done.id,
+        old as typeof h.status | null,
+        h.status,
+        h.closed_at ?? rectifiedAt ?? h.found_at,
+        who,
+        'imported',
+      );
     }
     // A ledger's closed hazard was signed off in its source system: record the required passed
     // sign-offs at the closing so the closing rule holds (the acceptances import can add the detail).
     if (h.status === 'closed' && h.closed_at) {
-      await addMissingSignOffs(sp, done.id, requiredParties({ fixed_on_spot: h.fixed_on_spot }), h.closed_at, who, 'imported as closed');
+      await addMissingSignOffs(
+        sp,
+        done.id,
+        requiredParties({ fixed_on_spot: h.fixed_on_spot }),
+        h.closed_at,
+        who,
+        'imported as closed',
+      );
     }
     return done;
   });

@@ -9,29 +9,55 @@ const P = 'application/problem+json';
 const errors = {
   400: { description: 'body not UTF-8 or (GeoJSON) not JSON', mediaType: P },
   401: { description: 'not signed in', mediaType: P },
-  403: { description: 'not an admin account: imports are the administrator\'s', mediaType: P },
+  403: { description: "not an admin account: imports are the administrator's", mediaType: P },
   413: { description: 'body larger than 20 MiB', mediaType: P },
   415: { description: 'wrong Content-Type', mediaType: P },
-  422: { description: 'errors: [{ line | feature, column?, message }] listing every bad row or feature; nothing written', mediaType: P },
+  422: {
+    description: 'errors: [{ line | feature, column?, message }] listing every bad row or feature; nothing written',
+    mediaType: P,
+  },
 };
 const columns = (c: Record<string, { safeParse: (v: undefined) => { success: boolean } }>) =>
-  Object.entries(c).map(([name, s]) => (s.safeParse(undefined).success ? name : `${name} (required)`)).join(', ');
+  Object.entries(c)
+    .map(([name, s]) => (s.safeParse(undefined).success ? name : `${name} (required)`))
+    .join(', ');
 
 const csv = (kind: string, what: string, cols: Parameters<typeof columns>[0], result: string): RouteDoc => ({
-  method: 'post', path: `/api/import/${kind}`, summary: `Import ${what} from CSV, keyed by external_id (re-import updates)`, tags: ['imports'],
+  method: 'post',
+  path: `/api/import/${kind}`,
+  summary: `Import ${what} from CSV, keyed by external_id (re-import updates)`,
+  tags: ['imports'],
   body: { mediaType: 'text/csv', description: `UTF-8 (BOM allowed), RFC 4180, header row. Columns: ${columns(cols)}` },
   responses: { 200: { description: result, mediaType: 'application/json' }, ...errors },
 });
 const geojson = (kind: string, what: string, props: string, result: string): RouteDoc => ({
-  method: 'post', path: `/api/import/${kind}`, summary: `Import ${what} from a GeoJSON FeatureCollection (re-import updates)`, tags: ['imports'],
+  method: 'post',
+  path: `/api/import/${kind}`,
+  summary: `Import ${what} from a GeoJSON FeatureCollection (re-import updates)`,
+  tags: ['imports'],
   body: { mediaType: 'application/geo+json', description: `Feature properties: ${props}` },
   responses: { 200: { description: result, mediaType: 'application/json' }, ...errors },
 });
 
 export const importsDocs: RouteDoc[] = [
-  geojson('townships', 'townships (Polygon or MultiPolygon)', 'code, name, nameEn, kind (subdistrict | town | development_zone)', '{ inserted, updated, venuesRelocated }'),
-  geojson('grid-cells', 'grid cells (Polygon)', 'code, name, townshipCode, workerUsername?', '{ inserted, updated, venuesRelocated }'),
-  geojson('reference-points', 'reference points (Point)', 'source? (default "import"), externalId, name?, category?', '{ inserted, updated }'),
+  geojson(
+    'townships',
+    'townships (Polygon or MultiPolygon)',
+    'code, name, nameEn, kind (subdistrict | town | development_zone)',
+    '{ inserted, updated, venuesRelocated }',
+  ),
+  geojson(
+    'grid-cells',
+    'grid cells (Polygon)',
+    'code, name, townshipCode, workerUsername?',
+    '{ inserted, updated, venuesRelocated }',
+  ),
+  geojson(
+    'reference-points',
+    'reference points (Point)',
+    'source? (default "import"), externalId, name?, category?',
+    '{ inserted, updated }',
+  ),
   csv('venues', 'venues', VENUE_COLUMNS, '{ inserted, updated }'),
   csv('patrols', 'patrols', PATROL_COLUMNS, '{ inserted, updated }'),
   csv('hazards', 'the hazard ledger', HAZARD_COLUMNS, '{ inserted, updated, reboundLinksChanged }'),

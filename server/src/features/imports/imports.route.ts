@@ -28,7 +28,9 @@ function geojson(run: (tx: Queryable, body: unknown) => Promise<Counts>): Import
     try {
       body = JSON.parse(text);
     } catch (err) {
-      throw Problem.badRequest(`the body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`, [{ in: 'body', path: '', message: 'must be JSON' }]);
+      throw Problem.badRequest(`the body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`, [
+        { in: 'body', path: '', message: 'must be JSON' },
+      ]);
     }
     return run(tx, body);
   };
@@ -53,7 +55,12 @@ export function importsRoute({ db }: AppDeps) {
     const text = await utf8Body(c);
     const counts = await db.transaction(async (tx) => {
       const result = await importer.run(tx, text, actor);
-      await audit(tx, actor, { action: `import.${kind}`, entity: kind, entityId: null, detail: { ...result, bytes: text.length } });
+      await audit(tx, actor, {
+        action: `import.${kind}`,
+        entity: kind,
+        entityId: null,
+        detail: { ...result, bytes: text.length },
+      });
       return result;
     });
     return c.json(counts);

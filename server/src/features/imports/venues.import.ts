@@ -32,11 +32,17 @@ export async function importVenues(tx: Queryable, text: string): Promise<Counts>
   const rows = csvRows(text, VENUE_COLUMNS, errors);
   uniqueKeys(rows, (r) => r.value.external_id, 'external_id', errors);
   for (const { line, value: v } of rows) {
-    if (v.closed_at && v.closed_at < v.registered_at) errors.add({ line, column: 'closed_at', message: 'closed_at must not be before registered_at' });
+    if (v.closed_at && v.closed_at < v.registered_at)
+      errors.add({ line, column: 'closed_at', message: 'closed_at must not be before registered_at' });
   }
   errors.throwIfAny('the venue file was refused');
-  const counts = await writeRows(tx, rows, errors, (sp, row) => upsertedVenue(sp, toVenue(row)),
-    (sp, batch) => upsertedVenues(sp, batch.map(toVenue)));
+  const counts = await writeRows(
+    tx,
+    rows,
+    errors,
+    (sp, row) => upsertedVenue(sp, toVenue(row)),
+    (sp, batch) => upsertedVenues(sp, batch.map(toVenue)),
+  );
   errors.throwIfAny('the venue file was refused');
   await relocatedHazardsOf(tx, counts.ids);
   return { inserted: counts.inserted, updated: counts.updated };
@@ -44,9 +50,21 @@ export async function importVenues(tx: Queryable, text: string): Promise<Counts>
 
 function toVenue({ value: v }: Row<typeof VENUE_COLUMNS>): VenueImport {
   return {
-    externalId: v.external_id, name: v.name, address: v.address, category: v.category, riskLevel: v.risk_level,
-    registration: v.registration, occupancy: v.occupancy, floorAreaM2: v.floor_area_m2,
-    indoorEbikeCharging: v.indoor_ebike_charging, chargingNearStock: v.charging_near_stock, flammablesStored: v.flammables_stored,
-    peopleLivingOnSite: v.people_living_on_site, lon: v.lon, lat: v.lat, registeredAt: v.registered_at, closedAt: v.closed_at ?? null,
+    externalId: v.external_id,
+    name: v.name,
+    address: v.address,
+    category: v.category,
+    riskLevel: v.risk_level,
+    registration: v.registration,
+    occupancy: v.occupancy,
+    floorAreaM2: v.floor_area_m2,
+    indoorEbikeCharging: v.indoor_ebike_charging,
+    chargingNearStock: v.charging_near_stock,
+    flammablesStored: v.flammables_stored,
+    peopleLivingOnSite: v.people_living_on_site,
+    lon: v.lon,
+    lat: v.lat,
+    registeredAt: v.registered_at,
+    closedAt: v.closed_at ?? null,
   };
 }

@@ -6,13 +6,25 @@ import { HAZARD_COLUMNS, type HazardRow } from '../../domain/hazard-lifecycle.qu
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export interface PatrolRow {
-  id: number; venue_id: number; grid_cell_id: number | null; worker_id: number; patrolled_at: Date;
-  result: PatrolDto['result']; note: string;
+  id: number;
+  venue_id: number;
+  grid_cell_id: number | null;
+  worker_id: number;
+  patrolled_at: Date;
+  result: PatrolDto['result'];
+  note: string;
 }
 
-export async function insertedPatrol(tx: Queryable, p: {
-  venueId: number; workerId: number; patrolledAt: Date; result: PatrolDto['result']; note: string;
-}): Promise<PatrolRow> {
+export async function insertedPatrol(
+  tx: Queryable,
+  p: {
+    venueId: number;
+    workerId: number;
+    patrolledAt: Date;
+    result: PatrolDto['result'];
+    note: string;
+  },
+): Promise<PatrolRow> {
   const rows = await tx.query<PatrolRow>(sql`
     INSERT INTO patrols (venue_id, worker_id, patrolled_at, result, note)
     VALUES (${p.venueId}, ${p.workerId}, ${p.patrolledAt.toISOString()}, ${p.result}::patrol_result, ${p.note})
@@ -23,13 +35,21 @@ export async function insertedPatrol(tx: Queryable, p: {
 /** The default severity of a hazard type; null for an unknown type. */
 export async function hazardTypeSeverity(db: Queryable, code: string): Promise<HazardDto['severity'] | null> {
   const rows = await db.query<{ default_severity: HazardDto['severity'] }>(
-    sql`SELECT default_severity FROM hazard_types WHERE code = ${code}`);
+    sql`SELECT default_severity FROM hazard_types WHERE code = ${code}`,
+  );
   return rows[0]?.default_severity ?? null;
 }
 
 export interface NewHazard {
-  venueId: number; patrolId: number | null; typeCode: string; severity: HazardDto['severity']; description: string;
-  foundAt: Date; responsiblePerson: string | null; responsiblePhone: string | null; deadline: Date | null;
+  venueId: number;
+  patrolId: number | null;
+  typeCode: string;
+  severity: HazardDto['severity'];
+  description: string;
+  foundAt: Date;
+  responsiblePerson: string | null;
+  responsiblePhone: string | null;
+  deadline: Date | null;
 }
 
 /** Inserts an open hazard with its rebound link computed now, from the hazards already written. */

@@ -14,14 +14,22 @@ import { lockedVenueDates } from '../../domain/venues.queries.ts';
 import { hazardTypeSeverity, insertedOpenHazard, insertedPatrol } from './patrols.queries.ts';
 
 /** Checks every hazard up front and lists all problems at once (index in `hazards`). */
-async function checkedSeverities(db: Parameters<typeof hazardTypeSeverity>[0], input: PatrolCreate): Promise<HazardDto['severity'][]> {
+async function checkedSeverities(
+  db: Parameters<typeof hazardTypeSeverity>[0],
+  input: PatrolCreate,
+): Promise<HazardDto['severity'][]> {
   const errors: { in: string; path: string; message: string }[] = [];
   const severities: HazardDto['severity'][] = [];
   for (const [i, h] of input.hazards.entries()) {
     const fallback = await hazardTypeSeverity(db, h.typeCode);
-    if (fallback === null) errors.push({ in: 'json', path: `hazards.${i}.typeCode`, message: `unknown hazard type "${h.typeCode}"` });
+    if (fallback === null)
+      errors.push({ in: 'json', path: `hazards.${i}.typeCode`, message: `unknown hazard type "${h.typeCode}"` });
     if (h.deadline && h.deadline < input.patrolledAt) {
-      errors.push({ in: 'json', path: `hazards.${i}.deadline`, message: 'deadline must not be before patrolledAt (when the hazard was found)' });
+      errors.push({
+        in: 'json',
+        path: `hazards.${i}.deadline`,
+        message: 'deadline must not be before patrolledAt (when the hazard was found)',
+      });
     }
     severities.push(h.severity ?? fallback ?? 'general');
   }
@@ -44,34 +52,69 @@ export function patrolsWriteRoute({ db }: AppDeps) {
       if (!venue) throw Problem.unprocessable(`venue ${input.venueId} does not exist`);
       await assertMayPatrol(tx, actor, venue.id);
       if (input.patrolledAt < venue.registered_at) {
-        throw Problem.unprocessable(`patrolledAt must not be before the venue's registration at ${venue.registered_at.toISOString()}`);
+        throw Problem.unprocessable(
+          `patrolledAt must not be before the venue's registration at ${venue.registered_at.toISOString()}`,
+        );
       }
       if (venue.closed_at && input.patrolledAt > venue.closed_at) {
-        throw Problem.unprocessable(`venue ${venue.id} closed at ${venue.closed_at.toISOString()}; a patrol must be before that`);
+        throw Problem.unprocessable(
+          `venue ${venue.id} closed at ${venue.closed_at.toISOString()}; a patrol must be before that`,
+        );
       }
       const severities = await checkedSeverities(tx, input);
-      const patrol = await insertedPatrol(tx, { venueId: venue.id, workerId: actor.id, patrolledAt: input.patrolledAt, result, note: input.note });
+      const patrol = await insertedPatrol(tx, {
+        venueId: venue.id,
+        workerId: actor.id,
+        patrolledAt: input.patrolledAt,
+        result,
+        note: input.note,
+      });
       const hazards: HazardDto[] = [];
       for (const [i, h] of input.hazards.entries()) {
         const assigned = h.responsiblePerson !== undefined && h.deadline !== undefined;
         let row = await insertedOpenHazard(tx, {
-          venueId: venue.id, patrolId: patrol.id, typeCode: h.typeCode, severity: severities[i] ?? 'general',
-          description: h.description, foundAt: input.patrolledAt, responsiblePerson: h.responsiblePerson ?? null,
-          responsiblePhone: h.responsiblePhone ?? null, deadline: h.deadline ?? null,
+          venueId: venue.id,
+          patrolId: patrol.id,
+          typeCode: h.typeCode,
+          severity: severities[i] ?? 'general',
+          description: h.description,
+          foundAt: input.patrolledAt,
+          responsiblePerson: h.responsiblePerson ?? null,
+          responsiblePhone: h.responsiblePhone ?? null,
+          deadline: h.deadline ?? null,
         });
         await recordTransition(tx, row.id, null, 'open', input.patrolledAt, who, 'found on patrol');
         if (h.fixedOnSpot) row = await fixOnTheSpot(tx, row, who);
         else if (assigned) {
           row = await changedHazard(tx, row.id, { status: 'rectifying' });
-          await recordTransition(tx, row.id, 'open', 'rectifying', input.patrolledAt, who, 'responsible person and deadline set on patrol');
+          await recordTransition(
+            tx,
+            row.id,
+            'open',
+            'rectifying',
+            input.patrolledAt,
+            who,
+            'responsible person and deadline set on patrol',
+          );
         }
         hazards.push(hazardDto(row));
       }
       const dto: PatrolDto = {
-        id: patrol.id, venueId: patrol.venue_id, gridCellId: patrol.grid_cell_id, workerId: patrol.worker_id,
-        patrolledAt: patrol.patrolled_at.toISOString(), result: patrol.result, note: patrol.note, hazards,
+        id: patrol.id,
+        venueId: patrol.venue_id,
+        gridCellId: patrol.grid_cell_id,
+        workerId: patrol.worker_id,
+        patrolledAt: patrol.patrolled_at.toISOString(),
+        result: patrol.result,
+        note: patrol.note,
+        hazards,
       };
-      await audit(tx, actor, { action: 'patrol.record', entity: 'patrol', entityId: patrol.id, detail: { patrol: dto } });
+      await audit(tx, actor, {
+        action: 'patrol.record',
+        entity: 'patrol',
+        entityId: patrol.id,
+        detail: { patrol: dto },
+      });
       return dto;
     });
     return c.json(body, 201);

@@ -10,7 +10,14 @@ async function setUp(tx: Tx) {
   const f = await twoTownships(tx);
   const zhangId = await userId(tx, 'fx_zhang');
   // 张三 is the grid worker of cell A-1, where v1 and v4 are
-  return { f, zhangId, zhang: await appAs(tx, zhangId), nobody: await appAs(tx, null), v1: await venueId(tx, 'v1'), v4: await venueId(tx, 'v4') };
+  return {
+    f,
+    zhangId,
+    zhang: await appAs(tx, zhangId),
+    nobody: await appAs(tx, null),
+    v1: await venueId(tx, 'v1'),
+    v4: await venueId(tx, 'v4'),
+  };
 }
 
 describe('POST /api/patrols', () => {
@@ -18,10 +25,20 @@ describe('POST /api/patrols', () => {
     await rolledBack(async (tx) => {
       const { f, zhang, zhangId, v1 } = await setUp(tx);
       const note = "'; DROP TABLE patrols; --";
-      const res = await write(zhang, 'POST', '/api/patrols', { venueId: v1, patrolledAt: '2026-11-28T10:00:00+08:00', note });
+      const res = await write(zhang, 'POST', '/api/patrols', {
+        venueId: v1,
+        patrolledAt: '2026-11-28T10:00:00+08:00',
+        note,
+      });
       expect(res.status).toBe(201);
       expect(await bodyOf<PatrolDto>(res)).toMatchObject({
-        venueId: v1, workerId: zhangId, gridCellId: f.cells.a1, result: 'ok', note, patrolledAt: '2026-11-28T02:00:00.000Z', hazards: [],
+        venueId: v1,
+        workerId: zhangId,
+        gridCellId: f.cells.a1,
+        result: 'ok',
+        note,
+        patrolledAt: '2026-11-28T02:00:00.000Z',
+        hazards: [],
       });
     });
   });
@@ -38,14 +55,25 @@ describe('POST /api/patrols', () => {
         [{ ...ok, venueId: 'one' }, 400, 'venueId must be an integer'],
         [{ ...ok, venueId: -1 }, 400, 'venueId must be an integer from 1'],
         [{ ...ok, result: 'great' }, 400, 'result "great" is not one of ok, hazards_found, venue_closed, not_open'],
-        [{ ...ok, hazards: [{ typeCode: 'blocked_exit', severity: 'deadly' }] }, 400, 'severity "deadly" is not one of general, major'],
-        [{ ...ok, hazards: [{ typeCode: 'blocked_exit', fixedOnSpot: 'yes' }] }, 400, 'fixedOnSpot must be true or false'],
+        [
+          { ...ok, hazards: [{ typeCode: 'blocked_exit', severity: 'deadly' }] },
+          400,
+          'severity "deadly" is not one of general, major',
+        ],
+        [
+          { ...ok, hazards: [{ typeCode: 'blocked_exit', fixedOnSpot: 'yes' }] },
+          400,
+          'fixedOnSpot must be true or false',
+        ],
         [{ ...ok, hazards: 'many' }, 400, 'hazards must be a list'],
-        [{ ...ok, hazards: [{ typeCode: 'ghosts' }, { typeCode: 'blocked_exit', deadline: '2026-11-01' }] }, 422,
-          'hazards.0.typeCode: unknown hazard type "ghosts"; hazards.1.deadline: deadline must not be before patrolledAt'],
+        [
+          { ...ok, hazards: [{ typeCode: 'ghosts' }, { typeCode: 'blocked_exit', deadline: '2026-11-01' }] },
+          422,
+          'hazards.0.typeCode: unknown hazard type "ghosts"; hazards.1.deadline: deadline must not be before patrolledAt',
+        ],
         [{ ...ok, result: 'ok', hazards: [{ typeCode: 'blocked_exit' }] }, 422, 'must have result hazards_found'],
         [{ ...ok, patrolledAt: '2099-01-01' }, 422, 'must not be in the future'],
-        [{ ...ok, patrolledAt: '2025-12-31' }, 422, 'must not be before the venue\'s registration'],
+        [{ ...ok, patrolledAt: '2025-12-31' }, 422, "must not be before the venue's registration"],
         [{ ...ok, venueId: v4 }, 422, 'closed at 2026-06-01'],
         [{ ...ok, venueId: 999999 }, 422, 'venue 999999 does not exist'],
       ];

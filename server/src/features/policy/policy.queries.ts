@@ -3,19 +3,38 @@ import { sql, type Queryable } from '@svm/db';
 import type { GradingRuleDto, PolicyDto, PolicyUpdate } from '@svm/contract';
 
 interface PolicyRow {
-  high_days: number; medium_days: number; low_days: number; grid_duty_days: number; rebound_window_days: number;
-  cluster_window_days: number; cluster_eps_m: number; cluster_min_points: number; reference_match_m: number;
-  grade_high_score: number; grade_medium_score: number; updated_at: Date;
+  high_days: number;
+  medium_days: number;
+  low_days: number;
+  grid_duty_days: number;
+  rebound_window_days: number;
+  cluster_window_days: number;
+  cluster_eps_m: number;
+  cluster_min_points: number;
+  reference_match_m: number;
+  grade_high_score: number;
+  grade_medium_score: number;
+  updated_at: Date;
 }
 const toPolicy = (r: PolicyRow): PolicyDto => ({
-  highDays: r.high_days, mediumDays: r.medium_days, lowDays: r.low_days, gridDutyDays: r.grid_duty_days,
-  reboundWindowDays: r.rebound_window_days, clusterWindowDays: r.cluster_window_days, clusterEpsM: r.cluster_eps_m,
-  clusterMinPoints: r.cluster_min_points, referenceMatchM: r.reference_match_m, gradeHighScore: r.grade_high_score,
-  gradeMediumScore: r.grade_medium_score, updatedAt: r.updated_at.toISOString(),
+  highDays: r.high_days,
+  mediumDays: r.medium_days,
+  lowDays: r.low_days,
+  gridDutyDays: r.grid_duty_days,
+  reboundWindowDays: r.rebound_window_days,
+  clusterWindowDays: r.cluster_window_days,
+  clusterEpsM: r.cluster_eps_m,
+  clusterMinPoints: r.cluster_min_points,
+  referenceMatchM: r.reference_match_m,
+  gradeHighScore: r.grade_high_score,
+  gradeMediumScore: r.grade_medium_score,
+  updatedAt: r.updated_at.toISOString(),
 });
 
 export async function currentPolicy(db: Queryable, lock = false): Promise<PolicyDto> {
-  const rows = await db.query<PolicyRow>(lock ? sql`SELECT * FROM patrol_policy WHERE id = 1 FOR UPDATE` : sql`SELECT * FROM patrol_policy WHERE id = 1`);
+  const rows = await db.query<PolicyRow>(
+    lock ? sql`SELECT * FROM patrol_policy WHERE id = 1 FOR UPDATE` : sql`SELECT * FROM patrol_policy WHERE id = 1`,
+  );
   return toPolicy(rows[0]!);
 }
 
@@ -39,10 +58,25 @@ export async function updatedPolicy(tx: Queryable, p: PolicyUpdate): Promise<Pol
   return toPolicy(rows[0]!);
 }
 
-interface RuleRow { code: string; name: string; name_en: string; subject: string; category: GradingRuleDto['category']; threshold: number | null; points: number; enabled: boolean }
+interface RuleRow {
+  code: string;
+  name: string;
+  name_en: string;
+  subject: string;
+  category: GradingRuleDto['category'];
+  threshold: number | null;
+  points: number;
+  enabled: boolean;
+}
 const toRule = (r: RuleRow): GradingRuleDto => ({
-  code: r.code, name: r.name, nameEn: r.name_en, subject: r.subject, category: r.category,
-  threshold: r.threshold, points: r.points, enabled: r.enabled,
+  code: r.code,
+  name: r.name,
+  nameEn: r.name_en,
+  subject: r.subject,
+  category: r.category,
+  threshold: r.threshold,
+  points: r.points,
+  enabled: r.enabled,
 });
 
 export async function gradingRules(db: Queryable): Promise<GradingRuleDto[]> {
@@ -54,7 +88,11 @@ export async function lockedGradingRule(tx: Queryable, code: string): Promise<Gr
   return rows[0] ? toRule(rows[0]) : null;
 }
 
-export async function updatedGradingRule(tx: Queryable, code: string, ch: { points?: number; enabled?: boolean; threshold?: number }): Promise<GradingRuleDto> {
+export async function updatedGradingRule(
+  tx: Queryable,
+  code: string,
+  ch: { points?: number; enabled?: boolean; threshold?: number },
+): Promise<GradingRuleDto> {
   const rows = await tx.query<RuleRow>(sql`
     UPDATE grading_rules SET points = COALESCE(${ch.points ?? null}::integer, points),
       enabled = COALESCE(${ch.enabled ?? null}::boolean, enabled),

@@ -18,35 +18,58 @@ export function policyRoute({ db }: AppDeps) {
       const input = c.req.valid('json');
       const actor = await actorOf(c, db);
       requireAdmin(actor, 'change the patrol policy');
-      return c.json(await db.transaction(async (tx) => {
-        const before = await currentPolicy(tx, true);
-        const high = input.gradeHighScore ?? before.gradeHighScore;
-        const medium = input.gradeMediumScore ?? before.gradeMediumScore;
-        if (high <= medium) throw Problem.unprocessable(`gradeHighScore (${high}) must be greater than gradeMediumScore (${medium})`);
-        const after = await updatedPolicy(tx, input);
-        await audit(tx, actor, { action: 'policy.update', entity: 'patrol_policy', entityId: 1, detail: { changes: input } });
-        return after;
-      }));
+      return c.json(
+        await db.transaction(async (tx) => {
+          const before = await currentPolicy(tx, true);
+          const high = input.gradeHighScore ?? before.gradeHighScore;
+          const medium = input.gradeMediumScore ?? before.gradeMediumScore;
+          if (high <= medium)
+            throw Problem.unprocessable(`gradeHighScore (${high}) must be greater than gradeMediumScore (${medium})`);
+          const after = await updatedPolicy(tx, input);
+          await audit(tx, actor, {
+            action: 'policy.update',
+            entity: 'patrol_policy',
+            entityId: 1,
+            detail: { changes: input },
+          });
+          return after;
+        }),
+      );
     });
 }
 
 export function gradingRulesRoute({ db }: AppDeps) {
   return new Hono()
     .get('/', async (c) => c.json(await gradingRules(db)))
-    .put('/:code', jsonBodyLimit, validate('param', gradingRuleParamSchema), validate('json', gradingRuleUpdateSchema), async (c) => {
-      const { code } = c.req.valid('param');
-      const input = c.req.valid('json');
-      const actor = await actorOf(c, db);
-      requireAdmin(actor, 'change the grading rules');
-      return c.json(await db.transaction(async (tx) => {
-        const rule = await lockedGradingRule(tx, code);
-        if (!rule) throw Problem.notFound(`grading rule ${code} does not exist`);
-        if (input.threshold !== undefined && rule.threshold === null) {
-          throw Problem.unprocessable(`rule ${code} scores ${rule.subject}, which has no threshold; only *_at_least rules take one`);
-        }
-        const after = await updatedGradingRule(tx, code, input);
-        await audit(tx, actor, { action: 'grading_rule.update', entity: 'grading_rule', entityId: code, detail: { before: rule, changes: input } });
-        return after;
-      }));
-    });
+    .put(
+      '/:code',
+      jsonBodyLimit,
+      validate('param', gradingRuleParamSchema),
+      validate('json', gradingRuleUpdateSchema),
+      async (c) => {
+        const { code } = c.req.valid('param');
+        const input = c.req.valid('json');
+        const actor = await actorOf(c, db);
+        requireAdmin(actor, 'change the grading rules');
+        return c.json(
+          await db.transaction(async (tx) => {
+            const rule = await lockedGradingRule(tx, code);
+            if (!rule) throw Problem.notFound(`grading rule ${code} does not exist`);
+            if (input.threshold !== undefined && rule.threshold === null) {
+              throw Problem.unprocessable(
+                `rule ${code} scores ${rule.subject}, which has no threshold; only *_at_least rules take one`,
+              );
+            }
+            const after = await updatedGradingRule(tx, code, input);
+            await audit(tx, actor, {
+              action: 'grading_rule.update',
+              entity: 'grading_rule',
+              entityId: code,
+              detail: { before: rule, changes: input },
+            });
+            return after;
+          }),
+        );
+      },
+    );
 }

@@ -23,7 +23,12 @@ export interface ReboundClusterRow {
   geometry: string;
 }
 
-export interface ClusterWindowRow { from: Date; to: Date; eps: number; min_points: number }
+export interface ClusterWindowRow {
+  from: Date;
+  to: Date;
+  eps: number;
+  min_points: number;
+}
 
 /** The window and DBSCAN parameters with the policy's defaults filled in. */
 export async function clusterWindow(db: Queryable, p: ClusterParameters): Promise<ClusterWindowRow> {
@@ -49,7 +54,13 @@ export async function clusterWindow(db: Queryable, p: ClusterParameters): Promis
  * (hull, counts, types and townships all from them), so nothing of the other side shows through.
  * Hulls of one or two points, or of collinear points, are buffered by 30 m to stay polygons.
  */
-export async function reboundClustersInWindow(db: Queryable, scope: ReadScope, w: ClusterWindowRow, asOf: Date, townshipId: number | null) {
+export async function reboundClustersInWindow(
+  db: Queryable,
+  scope: ReadScope,
+  w: ClusterWindowRow,
+  asOf: Date,
+  townshipId: number | null,
+) {
   // The DBSCAN window function is costed so high that PostgreSQL would JIT-compile the plan,
   // which took seconds at city scale (200k venues) for a query that runs in a few hundred ms.
   // The window holds a few thousand rebounds: probing their venues by primary key beats hashing

@@ -4,8 +4,15 @@ import { sql, type Queryable, type SQL } from '@svm/db';
 import type { ReboundPeriodUnit } from '@svm/contract';
 import { venueIdInScope, type ReadScope } from '../../auth/scope.queries.ts';
 
-export interface RateRow { closed: number; rebounded: number }
-export interface PeriodRateRow extends RateRow { start: Date; end: Date; provisional: boolean }
+export interface RateRow {
+  closed: number;
+  rebounded: number;
+}
+export interface PeriodRateRow extends RateRow {
+  start: Date;
+  end: Date;
+  provisional: boolean;
+}
 
 const UNIT: Record<ReboundPeriodUnit, { trunc: SQL; step: SQL }> = {
   month: { trunc: sql.raw(`'month'`), step: sql.raw(`interval '1 month'`) },
@@ -24,7 +31,15 @@ export async function reboundWindowDays(db: Queryable): Promise<number> {
 }
 
 /** One row per calendar period (UTC) overlapping [from, to), each cohort cut to [from, to). */
-export async function reboundRatesByPeriod(db: Queryable, scope: ReadScope, from: Date, to: Date, asOf: Date, unit: ReboundPeriodUnit, townshipId: number | null) {
+export async function reboundRatesByPeriod(
+  db: Queryable,
+  scope: ReadScope,
+  from: Date,
+  to: Date,
+  asOf: Date,
+  unit: ReboundPeriodUnit,
+  townshipId: number | null,
+) {
   const u = UNIT[unit];
   return db.query<PeriodRateRow>(sql`
     WITH periods AS (
@@ -50,10 +65,21 @@ const DIMENSION = {
   category: { key: sql`v.category::text`, label: sql`v.category::text`, join: sql`JOIN venues v ON v.id = c.venue_id` },
 } as const;
 
-export interface DimensionRateRow extends RateRow { key: string | number; label: string }
+export interface DimensionRateRow extends RateRow {
+  key: string | number;
+  label: string;
+}
 
 /** The cohort closed in [from, to) grouped by one dimension, commonest first. */
-export async function reboundRatesBy(db: Queryable, scope: ReadScope, dimension: keyof typeof DIMENSION, from: Date, to: Date, asOf: Date, townshipId: number | null) {
+export async function reboundRatesBy(
+  db: Queryable,
+  scope: ReadScope,
+  dimension: keyof typeof DIMENSION,
+  from: Date,
+  to: Date,
+  asOf: Date,
+  townshipId: number | null,
+) {
   const d = DIMENSION[dimension];
   return db.query<DimensionRateRow>(sql`
     SELECT ${d.key} AS key, ${d.label} AS label, count(*)::int AS closed, (count(*) FILTER (WHERE c.rebounded))::int AS rebounded

@@ -19,7 +19,13 @@ afterAll(async () => drop());
 /** The database, counting the transactions clusters are computed in (one per computed answer). */
 function counting(inner: Queryable) {
   const seen = { computed: 0 };
-  const db: Queryable = { ...inner, transaction: (fn) => { seen.computed++; return inner.transaction(fn); } };
+  const db: Queryable = {
+    ...inner,
+    transaction: (fn) => {
+      seen.computed++;
+      return inner.transaction(fn);
+    },
+  };
   return { db, seen };
 }
 

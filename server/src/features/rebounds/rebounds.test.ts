@@ -15,15 +15,30 @@ describe('GET /api/rebounds/clusters', () => {
       expect(res.status).toBe(200);
       const body = await bodyOf<ReboundClustersDto>(res);
       // policy defaults: the 90 days before as-of, eps 300 m, 3 points; far1 and far2 are noise
-      expect(body.parameters).toEqual({ from: '2026-09-01T12:00:00.000Z', to: '2026-11-30T12:00:00.000Z', asOf: '2026-11-30T12:00:00.000Z', epsMetres: 300, minPoints: 3 });
+      expect(body.parameters).toEqual({
+        from: '2026-09-01T12:00:00.000Z',
+        to: '2026-11-30T12:00:00.000Z',
+        asOf: '2026-11-30T12:00:00.000Z',
+        epsMetres: 300,
+        minPoints: 3,
+      });
       expect(body.features).toHaveLength(1);
       const cluster = body.features[0]!;
       const members = [f.rebounds.r1!, f.rebounds.r2!, f.rebounds.r3!];
       expect(cluster.properties).toMatchObject({
-        id: Math.min(...members), memberCount: 3, hazardIds: members, venueCount: 3,
+        id: Math.min(...members),
+        memberCount: 3,
+        hazardIds: members,
+        venueCount: 3,
         venueIds: [f.venues.r1, f.venues.r2, f.venues.r3],
-        dominantTypes: [{ typeCode: 'blocked_exit', name: '安全出口/疏散通道堵塞', count: 2 }, { typeCode: 'unsafe_wiring', name: '电气线路私拉乱接', count: 1 }],
-        townships: [{ id: f.townshipA, name: '东湖街道' }, { id: f.townshipB, name: '西山镇' }],
+        dominantTypes: [
+          { typeCode: 'blocked_exit', name: '安全出口/疏散通道堵塞', count: 2 },
+          { typeCode: 'unsafe_wiring', name: '电气线路私拉乱接', count: 1 },
+        ],
+        townships: [
+          { id: f.townshipA, name: '东湖街道' },
+          { id: f.townshipB, name: '西山镇' },
+        ],
       });
       // centroid of the three points (computed in metres, so equal to the plain mean within ~1e-6°)
       const [lon, lat] = cluster.properties.centroid;
@@ -33,7 +48,10 @@ describe('GET /api/rebounds/clusters', () => {
       expect(cluster.geometry.type).toBe('Polygon');
       const ring = (cluster.geometry.coordinates as [number, number][][])[0]!;
       expect(ring).toHaveLength(4);
-      const xs = ring.slice(0, 3).map(([x]) => x).sort();
+      const xs = ring
+        .slice(0, 3)
+        .map(([x]) => x)
+        .sort();
       [121.099, 121.0995, 121.1005].forEach((x, i) => expect(xs[i]).toBeCloseTo(x, 6));
     });
   });
@@ -44,7 +62,9 @@ describe('GET /api/rebounds/clusters', () => {
       const { app } = await testApp(tx);
       const tight = await bodyOf<ReboundClustersDto>(await app.request(`/api/rebounds/clusters?asOf=${AS_OF}&eps=50`));
       expect(tight.features).toHaveLength(0);
-      const singles = await bodyOf<ReboundClustersDto>(await app.request(`/api/rebounds/clusters?asOf=${AS_OF}&minPoints=1&eps=10`));
+      const singles = await bodyOf<ReboundClustersDto>(
+        await app.request(`/api/rebounds/clusters?asOf=${AS_OF}&minPoints=1&eps=10`),
+      );
       expect(singles.features.map((x) => x.properties.memberCount)).toEqual([1, 1, 1, 1, 1]);
       // a buffered point: a 32-gon about 60 m across (0.0006° of latitude)
       const disc = singles.features[0]!.geometry.coordinates as [number, number][][];
@@ -57,12 +77,18 @@ describe('GET /api/rebounds/clusters', () => {
     await rolledBack(async (tx) => {
       const f = await reboundCity(tx);
       const { app } = await testApp(tx);
-      const inB = await bodyOf<ReboundClustersDto>(await app.request(`/api/rebounds/clusters?asOf=${AS_OF}&township=${f.townshipB}`));
+      const inB = await bodyOf<ReboundClustersDto>(
+        await app.request(`/api/rebounds/clusters?asOf=${AS_OF}&township=${f.townshipB}`),
+      );
       expect(inB.features.map((x) => x.properties.memberCount)).toEqual([3]);
       // all five rebounds were found on 2026-10-01..05
-      const late = await bodyOf<ReboundClustersDto>(await app.request(`/api/rebounds/clusters?asOf=${AS_OF}&from=2026-10-04`));
+      const late = await bodyOf<ReboundClustersDto>(
+        await app.request(`/api/rebounds/clusters?asOf=${AS_OF}&from=2026-10-04`),
+      );
       expect(late.features).toHaveLength(0);
-      const before = await bodyOf<ReboundClustersDto>(await app.request('/api/rebounds/clusters?asOf=2026-10-01T12:00:00Z&minPoints=1'));
+      const before = await bodyOf<ReboundClustersDto>(
+        await app.request('/api/rebounds/clusters?asOf=2026-10-01T12:00:00Z&minPoints=1'),
+      );
       expect(before.features.map((x) => x.properties.hazardIds)).toEqual([[f.rebounds.r1]]);
     });
   });
@@ -102,19 +128,38 @@ describe('GET /api/rebounds/stats', () => {
     await rolledBack(async (tx) => {
       const f = await reboundCity(tx);
       const { app } = await testApp(tx);
-      const body = await bodyOf<ReboundStatsDto>(await app.request(`/api/rebounds/stats?asOf=${AS_OF}&from=2026-06-01&to=2026-08-01`));
+      const body = await bodyOf<ReboundStatsDto>(
+        await app.request(`/api/rebounds/stats?asOf=${AS_OF}&from=2026-06-01&to=2026-08-01`),
+      );
       // June: the five originals, all rebounded; July: the gas hazard, not. Both end after
       // as-of minus 180 days (2026-06-03), so both are provisional.
       expect(body.periods).toEqual([
-        { start: '2026-06-01T00:00:00.000Z', end: '2026-07-01T00:00:00.000Z', provisional: true, closed: 5, rebounded: 5, rate: 1 },
-        { start: '2026-07-01T00:00:00.000Z', end: '2026-08-01T00:00:00.000Z', provisional: true, closed: 1, rebounded: 0, rate: 0 },
+        {
+          start: '2026-06-01T00:00:00.000Z',
+          end: '2026-07-01T00:00:00.000Z',
+          provisional: true,
+          closed: 5,
+          rebounded: 5,
+          rate: 1,
+        },
+        {
+          start: '2026-07-01T00:00:00.000Z',
+          end: '2026-08-01T00:00:00.000Z',
+          provisional: true,
+          closed: 1,
+          rebounded: 0,
+          rate: 0,
+        },
       ]);
       expect(body.byTownship).toEqual([
         { townshipId: f.townshipA, name: '东湖街道', closed: 4, rebounded: 3, rate: 0.75 },
         { townshipId: f.townshipB, name: '西山镇', closed: 2, rebounded: 2, rate: 1 },
       ]);
       expect(body.byHazardType.map((r) => [r.typeCode, r.closed, r.rebounded])).toEqual([
-        ['blocked_exit', 2, 2], ['no_extinguisher', 2, 2], ['gas_safety', 1, 0], ['unsafe_wiring', 1, 1],
+        ['blocked_exit', 2, 2],
+        ['no_extinguisher', 2, 2],
+        ['gas_safety', 1, 0],
+        ['unsafe_wiring', 1, 1],
       ]);
       expect(body.byCategory).toEqual([{ category: 'retail', closed: 6, rebounded: 5, rate: 5 / 6 }]);
       expect(body).toMatchObject({ reboundWindowDays: 180, provisional: true, period: 'month' });
@@ -129,8 +174,22 @@ describe('GET /api/rebounds/stats', () => {
       const body = await bodyOf<ReboundStatsDto>(await app.request(url));
       // Q2 ends 2026-07-01 and Q3 2026-10-01, both before 2027-06-30 minus 180 days (2027-01-01)
       expect(body.periods).toEqual([
-        { start: '2026-04-01T00:00:00.000Z', end: '2026-07-01T00:00:00.000Z', provisional: false, closed: 2, rebounded: 2, rate: 1 },
-        { start: '2026-07-01T00:00:00.000Z', end: '2026-10-01T00:00:00.000Z', provisional: false, closed: 0, rebounded: 0, rate: null },
+        {
+          start: '2026-04-01T00:00:00.000Z',
+          end: '2026-07-01T00:00:00.000Z',
+          provisional: false,
+          closed: 2,
+          rebounded: 2,
+          rate: 1,
+        },
+        {
+          start: '2026-07-01T00:00:00.000Z',
+          end: '2026-10-01T00:00:00.000Z',
+          provisional: false,
+          closed: 0,
+          rebounded: 0,
+          rate: null,
+        },
       ]);
       expect(body.provisional).toBe(false);
       expect(body.byTownship.map((r) => r.townshipId)).toEqual([f.townshipB]);

@@ -28,11 +28,17 @@ export function statsRoute({ db }: AppDeps) {
     const trend: WeekKpis[] = [];
     // one query per week, in order: PGlite has a single connection, and 53 weeks bound the cost
     const weeks = isoWeeks(from, to);
-    for (const week of trendWeeks === undefined ? weeks : weeks.slice(weeks.length - Math.min(trendWeeks, weeks.length))) {
+    for (const week of trendWeeks === undefined
+      ? weeks
+      : weeks.slice(weeks.length - Math.min(trendWeeks, weeks.length))) {
       const weekAsOf = week.to < asOf ? week.to : asOf;
       // a week ended before asOf is asked as of its end: a fixed moment, cached until the data changes
-      const weekRows = await cachedKpiCounts(db, kpiCache, { scope, asOf: weekAsOf, from: week.from, to: week.to, townshipId },
-        week.to < asOf || asOfNamed);
+      const weekRows = await cachedKpiCounts(
+        db,
+        kpiCache,
+        { scope, asOf: weekAsOf, from: week.from, to: week.to, townshipId },
+        week.to < asOf || asOfNamed,
+      );
       trend.push({
         week: week.label,
         from: week.from.toISOString(),

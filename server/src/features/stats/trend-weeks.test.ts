@@ -14,9 +14,15 @@ describe('GET /api/stats/summary?trendWeeks=', () => {
       await kpiCity(tx);
       const { app } = await testApp(tx);
       const full = await bodyOf<StatsSummaryDto>(await app.request(`/api/stats/summary?asOf=${AS_OF}&${JUNE}`));
-      const two = await bodyOf<StatsSummaryDto>(await app.request(`/api/stats/summary?asOf=${AS_OF}&${JUNE}&trendWeeks=2`));
-      const none = await bodyOf<StatsSummaryDto>(await app.request(`/api/stats/summary?asOf=${AS_OF}&${JUNE}&trendWeeks=0`));
-      const many = await bodyOf<StatsSummaryDto>(await app.request(`/api/stats/summary?asOf=${AS_OF}&${JUNE}&trendWeeks=53`));
+      const two = await bodyOf<StatsSummaryDto>(
+        await app.request(`/api/stats/summary?asOf=${AS_OF}&${JUNE}&trendWeeks=2`),
+      );
+      const none = await bodyOf<StatsSummaryDto>(
+        await app.request(`/api/stats/summary?asOf=${AS_OF}&${JUNE}&trendWeeks=0`),
+      );
+      const many = await bodyOf<StatsSummaryDto>(
+        await app.request(`/api/stats/summary?asOf=${AS_OF}&${JUNE}&trendWeeks=53`),
+      );
       expect(full.trend.map((w) => w.week)).toEqual(['2026-W23', '2026-W24', '2026-W25', '2026-W26']);
       expect(two.trend).toEqual(full.trend.slice(2));
       expect(none.trend).toEqual([]);

@@ -19,13 +19,20 @@ function toFeature(row: TileFeatureRow): Feature | null {
   const g = JSON.parse(row.tile_geom) as TileGeometry;
   const base = { id: row.fid, tags: row.props };
   switch (g.type) {
-    case 'Point': return { ...base, type: 1, geometry: [g.coordinates] };
-    case 'MultiPoint': return { ...base, type: 1, geometry: g.coordinates };
-    case 'LineString': return { ...base, type: 2, geometry: [g.coordinates] };
-    case 'MultiLineString': return { ...base, type: 2, geometry: g.coordinates };
-    case 'Polygon': return { ...base, type: 3, geometry: g.coordinates };
-    case 'MultiPolygon': return { ...base, type: 3, geometry: g.coordinates.flat() };
-    default: return null;
+    case 'Point':
+      return { ...base, type: 1, geometry: [g.coordinates] };
+    case 'MultiPoint':
+      return { ...base, type: 1, geometry: g.coordinates };
+    case 'LineString':
+      return { ...base, type: 2, geometry: [g.coordinates] };
+    case 'MultiLineString':
+      return { ...base, type: 2, geometry: g.coordinates };
+    case 'Polygon':
+      return { ...base, type: 3, geometry: g.coordinates };
+    case 'MultiPolygon':
+      return { ...base, type: 3, geometry: g.coordinates.flat() };
+    default:
+      return null;
   }
 }
 

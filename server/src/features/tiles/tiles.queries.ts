@@ -15,7 +15,11 @@ const EXTENT = sql.raw(String(TILE_EXTENT));
 const BUFFER = sql.raw(String(TILE_BUFFER));
 const EXTENT_PLUS_BUFFER = sql.raw(String(TILE_EXTENT + TILE_BUFFER));
 
-export interface TileAddress { z: number; x: number; y: number }
+export interface TileAddress {
+  z: number;
+  x: number;
+  y: number;
+}
 
 // The tile's bounds in 4326 with the buffer, for `&&` against the GiST-indexed geom column.
 const bounds4326 = (t: TileAddress) =>
@@ -55,16 +59,27 @@ export function layerSource(layer: TileLayer, t: TileAddress, asOf: Date, scope:
 }
 
 const LAYER_NAME: Record<TileLayer, SQL> = {
-  venues: sql`'venues'`, 'grid-cells': sql`'grid-cells'`, hazards: sql`'hazards'`,
+  venues: sql`'venues'`,
+  'grid-cells': sql`'grid-cells'`,
+  hazards: sql`'hazards'`,
 };
 
 /** A tile's bytes and the data version they were read at (null: the caller's transaction has
  *  uncommitted writes, do not cache; the reading of kernel/cache/data-version.queries.ts's dataVersion). */
-export interface VersionedTile { raw: Uint8Array; version: number | null }
+export interface VersionedTile {
+  raw: Uint8Array;
+  version: number | null;
+}
 
 /** The encoded tile from PostGIS itself (PostgreSQL server only). The data version is read in the
  *  same statement, so tile and version come from one snapshot and a cold tile costs one round trip. */
-export async function mvtTileFromPostgis(db: Queryable, layer: TileLayer, t: TileAddress, asOf: Date, scope: ReadScope): Promise<VersionedTile> {
+export async function mvtTileFromPostgis(
+  db: Queryable,
+  layer: TileLayer,
+  t: TileAddress,
+  asOf: Date,
+  scope: ReadScope,
+): Promise<VersionedTile> {
   if (!JIT_PRONE.has(layer)) return mvtTile(db, layer, t, asOf, scope);
   // SET LOCAL ends with the transaction; three short statements against a JIT compile of seconds
   return db.transaction(async (tx) => {
@@ -78,7 +93,13 @@ export async function mvtTileFromPostgis(db: Queryable, layer: TileLayer, t: Til
 // z14 venue tile, 110 ms of a hazard tile (EXPLAIN ANALYZE). Grid-cell tiles stay under the JIT cost.
 const JIT_PRONE: ReadonlySet<TileLayer> = new Set(['venues', 'hazards']);
 
-async function mvtTile(db: Queryable, layer: TileLayer, t: TileAddress, asOf: Date, scope: ReadScope): Promise<VersionedTile> {
+async function mvtTile(
+  db: Queryable,
+  layer: TileLayer,
+  t: TileAddress,
+  asOf: Date,
+  scope: ReadScope,
+): Promise<VersionedTile> {
   const envelope = sql`ST_TileEnvelope(${t.z}::int, ${t.x}::int, ${t.y}::int)`;
   const rows = await db.query<{ tile: Uint8Array | null; version: number; dirty: boolean }>(sql`
     -- MATERIALIZED: the tile-geometry test stays above the joins, so features are clipped only
@@ -90,7 +111,10 @@ async function mvtTile(db: Queryable, layer: TileLayer, t: TileAddress, asOf: Da
            (SELECT version FROM data_version WHERE id = 1) AS version, txid_current_if_assigned() IS NOT NULL AS dirty
       FROM (SELECT fid, props, tile_geom FROM mvt WHERE tile_geom IS NOT NULL ORDER BY fid) q`);
   const row = rows[0];
-  return { raw: row?.tile ?? new Uint8Array(), version: row && !row.dirty && row.version !== null ? Number(row.version) : null };
+  return {
+    raw: row?.tile ?? new Uint8Array(),
+    version: row && !row.dirty && row.version !== null ? Number(row.version) : null,
+  };
 }
 
 export interface TileFeatureRow {
@@ -106,7 +130,13 @@ export interface TileFeatureRow {
  * whole units, and polygons made valid with exterior rings of positive area in tile space
  * (clockwise on screen), as the MVT spec requires.
  */
-export async function tileFeaturesForEncoder(db: Queryable, layer: TileLayer, t: TileAddress, asOf: Date, scope: ReadScope): Promise<TileFeatureRow[]> {
+export async function tileFeaturesForEncoder(
+  db: Queryable,
+  layer: TileLayer,
+  t: TileAddress,
+  asOf: Date,
+  scope: ReadScope,
+): Promise<TileFeatureRow[]> {
   const bounds = sql`ST_TileEnvelope(${t.z}::int, ${t.x}::int, ${t.y}::int, margin => ${TILE_BUFFER / TILE_EXTENT}::float8)`;
   const envelope = sql`ST_TileEnvelope(${t.z}::int, ${t.x}::int, ${t.y}::int)`;
   return db.query<TileFeatureRow>(sql`

@@ -24,14 +24,28 @@ async function withHazards(tx: Queryable) {
   const f = await twoTownships(tx);
   const [v2] = await tx.query<{ id: number }>(`SELECT id FROM venues WHERE name = 'v2'`);
   const [v3] = await tx.query<{ id: number }>(`SELECT id FROM venues WHERE name = 'v3'`);
-  const hazard = async (venueId: number, extra: string, values: string) => (await tx.query<{ id: number }>(
-    `INSERT INTO hazards (venue_id, type_code, severity, found_at, status${extra}) VALUES ($1, ${values}) RETURNING id`, [venueId]))[0]!.id;
-  const closed = await hazard(v3!.id, ', responsible_person, deadline, rectified_at, closed_at, fixed_on_spot',
-    `'unsafe_wiring', 'general', '2026-08-01', 'closed', '王五', '2026-08-10', '2026-08-05', '2026-08-06', true`);
-  await tx.query(`INSERT INTO acceptances (hazard_id, party, passed, at, actor_name) VALUES ($1, 'on_the_spot', true, '2026-08-06', '张三')`, [closed]);
+  const hazard = async (venueId: number, extra: string, values: string) =>
+    (
+      await tx.query<{ id: number }>(
+        `INSERT INTO hazards (venue_id, type_code, severity, found_at, status${extra}) VALUES ($1, ${values}) RETURNING id`,
+        [venueId],
+      )
+    )[0]!.id;
+  const closed = await hazard(
+    v3!.id,
+    ', responsible_person, deadline, rectified_at, closed_at, fixed_on_spot',
+    `'unsafe_wiring', 'general', '2026-08-01', 'closed', '王五', '2026-08-10', '2026-08-05', '2026-08-06', true`,
+  );
+  await tx.query(
+    `INSERT INTO acceptances (hazard_id, party, passed, at, actor_name) VALUES ($1, 'on_the_spot', true, '2026-08-06', '张三')`,
+    [closed],
+  );
   const open = await hazard(v2!.id, '', `'blocked_exit', 'major', '2026-11-01', 'open'`);
-  const late = await hazard(v3!.id, ', responsible_person, deadline, rebound_of',
-    `'unsafe_wiring', 'general', '2026-11-02', 'rectifying', '王五', '2026-11-15', ${closed}`);
+  const late = await hazard(
+    v3!.id,
+    ', responsible_person, deadline, rebound_of',
+    `'unsafe_wiring', 'general', '2026-11-02', 'rectifying', '王五', '2026-11-15', ${closed}`,
+  );
   return { ...f, hazards: { closed, open, late } };
 }
 
@@ -49,21 +63,37 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
       const features = decodeLayer(new Uint8Array(await res.arrayBuffer()), 'venues');
       // low venues are due every 30 days: v2 and v5 (registered 01-01, never patrolled) are overdue;
       // retail scores 5 points, so computed low = assigned low: nobody misgraded
-      const expected = [['v2', 121.03, 30.05, 'registered'], ['v5', 121.08, 30.06, 'found_unregistered']] as const;
+      const expected = [
+        ['v2', 121.03, 30.05, 'registered'],
+        ['v5', 121.08, 30.06, 'found_unregistered'],
+      ] as const;
       expect(features).toHaveLength(expected.length);
       features.forEach((feature, i) => {
         const [, lon, lat, registration] = expected[i]!;
         expect(feature.type).toBe(1);
-        expect(feature.properties).toEqual({ id: feature.id, riskLevel: 'low', category: 'retail', registration, overdue: true, misgraded: false });
+        expect(feature.properties).toEqual({
+          id: feature.id,
+          riskLevel: 'low',
+          category: 'retail',
+          registration,
+          overdue: true,
+          misgraded: false,
+        });
         const [ex, ey] = toTileUnits(lon, lat, Z12.z, Z12.x, Z12.y);
         expect(Math.abs(feature.rings[0]![0]![0] - ex)).toBeLessThanOrEqual(1);
         expect(Math.abs(feature.rings[0]![0]![1] - ey)).toBeLessThanOrEqual(1);
       });
       // v1 (patrolled 11-20) is on time and v4 (closed in June) is not drawn
-      const west = decodeLayer(new Uint8Array(await (await app.request(tileUrl('venues', tileOf(121.02, 30.02, 12)))).arrayBuffer()), 'venues');
+      const west = decodeLayer(
+        new Uint8Array(await (await app.request(tileUrl('venues', tileOf(121.02, 30.02, 12)))).arrayBuffer()),
+        'venues',
+      );
       expect(west.map((x) => [x.properties.overdue])).toEqual([[false]]);
       const [v4] = await tx.query<{ id: number }>(`SELECT id FROM venues WHERE name = 'v4'`);
-      const east = decodeLayer(await renderTile(tx, 'venues', tileOf(121.07, 30.03, 14), new Date(AS_OF), 'js', CITY_READ_SCOPE), 'venues');
+      const east = decodeLayer(
+        await renderTile(tx, 'venues', tileOf(121.07, 30.03, 14), new Date(AS_OF), 'js', CITY_READ_SCOPE),
+        'venues',
+      );
       expect(east.map((x) => x.id)).not.toContain(v4!.id);
     });
   });
@@ -78,19 +108,39 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
     });
   });
 
-  it('encodes grid cells as clockwise polygons with patrol properties, leaving out a never-patrolled cell\'s days', async () => {
+  it("encodes grid cells as clockwise polygons with patrol properties, leaving out a never-patrolled cell's days", async () => {
     await rolledBack(async (tx) => {
       const f = await twoTownships(tx);
       const bytes = await renderTile(tx, 'grid-cells', Z10, new Date(AS_OF), 'js', CITY_READ_SCOPE);
       const features = decodeLayer(bytes, 'grid-cells');
       // A-1 last patrolled 11-20 08:00 (10 whole days before as-of), B-1 on 11-25 (5 days); A-2 never
       expect(features.map((x) => x.properties)).toEqual([
-        { id: f.cells.a1, code: 'FX-A-1', townshipId: f.townshipA, daysSincePatrol: 10, unpatrolled: true, hasWorker: true },
+        {
+          id: f.cells.a1,
+          code: 'FX-A-1',
+          townshipId: f.townshipA,
+          daysSincePatrol: 10,
+          unpatrolled: true,
+          hasWorker: true,
+        },
         { id: f.cells.a2, code: 'FX-A-2', townshipId: f.townshipA, unpatrolled: true, hasWorker: false },
-        { id: f.cells.b1, code: 'FX-B-1', townshipId: f.townshipB, daysSincePatrol: 5, unpatrolled: false, hasWorker: true },
+        {
+          id: f.cells.b1,
+          code: 'FX-B-1',
+          townshipId: f.townshipB,
+          daysSincePatrol: 5,
+          unpatrolled: false,
+          hasWorker: true,
+        },
       ]);
-      const corners = ([[121, 30], [121.05, 30], [121.05, 30.1], [121, 30.1]] as const)
-        .map(([lon, lat]) => toTileUnits(lon, lat, Z10.z, Z10.x, Z10.y));
+      const corners = (
+        [
+          [121, 30],
+          [121.05, 30],
+          [121.05, 30.1],
+          [121, 30.1],
+        ] as const
+      ).map(([lon, lat]) => toTileUnits(lon, lat, Z10.z, Z10.x, Z10.y));
       const ring = features[0]!.rings[0]!;
       expect(sameVertices(ring, corners)).toBe(true);
       expect(signedArea(ring)).toBeGreaterThan(0);
@@ -101,41 +151,61 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
     await rolledBack(async (tx) => {
       const f = await withHazards(tx);
       const { app } = await testApp(tx);
-      const features = decodeLayer(new Uint8Array(await (await app.request(tileUrl('hazards', Z10))).arrayBuffer()), 'hazards');
+      const features = decodeLayer(
+        new Uint8Array(await (await app.request(tileUrl('hazards', Z10))).arrayBuffer()),
+        'hazards',
+      );
       // the August hazard was closed by then; no transitions recorded: status from the hazard's own fields
       expect(features.map((x) => x.properties)).toEqual([
         { id: f.hazards.open, status: 'open', overdue: false, rebound: false, type: 'blocked_exit' },
         { id: f.hazards.late, status: 'rectifying', overdue: true, rebound: true, type: 'unsafe_wiring' },
       ]);
       // on 2026-11-01 at noon the late one had not been found yet
-      const before = decodeLayer(new Uint8Array(await (await app.request(tileUrl('hazards', Z10, '2026-11-01T12:00:00Z'))).arrayBuffer()), 'hazards');
+      const before = decodeLayer(
+        new Uint8Array(await (await app.request(tileUrl('hazards', Z10, '2026-11-01T12:00:00Z'))).arrayBuffer()),
+        'hazards',
+      );
       expect(before.map((x) => x.id)).toEqual([f.hazards.open]);
     });
   });
 
-  it.runIf(driver === 'pg')('gives the same features from ST_AsMVT and from the JS encoder, clipped tiles included', async () => {
-    await rolledBack(async (tx) => {
-      await withHazards(tx);
-      for (const layer of TILE_LAYERS) {
-        for (const tile of [Z10, Z12, Z13]) {
-          const fromPostgis = decodeLayer(await renderTile(tx, layer, tile, new Date(AS_OF), 'postgis', CITY_READ_SCOPE), layer);
-          const fromJs = decodeLayer(await renderTile(tx, layer, tile, new Date(AS_OF), 'js', CITY_READ_SCOPE), layer);
-          expect(fromJs.map((x) => [x.id, x.type, x.properties])).toEqual(fromPostgis.map((x) => [x.id, x.type, x.properties]));
-          fromJs.forEach((feature, i) => {
-            const other = fromPostgis[i]!;
-            expect(feature.rings).toHaveLength(other.rings.length);
-            feature.rings.forEach((ring, r) => {
-              expect(sameVertices(ring, other.rings[r]!), `${layer} ${tile.z}: feature ${feature.id} ring ${r}`).toBe(true);
-              if (feature.type === 3) expect(Math.sign(signedArea(ring))).toBe(Math.sign(signedArea(other.rings[r]!)));
+  it.runIf(driver === 'pg')(
+    'gives the same features from ST_AsMVT and from the JS encoder, clipped tiles included',
+    async () => {
+      await rolledBack(async (tx) => {
+        await withHazards(tx);
+        for (const layer of TILE_LAYERS) {
+          for (const tile of [Z10, Z12, Z13]) {
+            const fromPostgis = decodeLayer(
+              await renderTile(tx, layer, tile, new Date(AS_OF), 'postgis', CITY_READ_SCOPE),
+              layer,
+            );
+            const fromJs = decodeLayer(
+              await renderTile(tx, layer, tile, new Date(AS_OF), 'js', CITY_READ_SCOPE),
+              layer,
+            );
+            expect(fromJs.map((x) => [x.id, x.type, x.properties])).toEqual(
+              fromPostgis.map((x) => [x.id, x.type, x.properties]),
+            );
+            fromJs.forEach((feature, i) => {
+              const other = fromPostgis[i]!;
+              expect(feature.rings).toHaveLength(other.rings.length);
+              feature.rings.forEach((ring, r) => {
+                expect(sameVertices(ring, other.rings[r]!), `${layer} ${tile.z}: feature ${feature.id} ring ${r}`).toBe(
+                  true,
+                );
+                if (feature.type === 3)
+                  expect(Math.sign(signedArea(ring))).toBe(Math.sign(signedArea(other.rings[r]!)));
+              });
             });
-          });
-          if (layer === 'grid-cells' && tile === Z13) expect(fromJs.length).toBeGreaterThan(0);
+            if (layer === 'grid-cells' && tile === Z13) expect(fromJs.length).toBeGreaterThan(0);
+          }
         }
-      }
-    });
-  });
+      });
+    },
+  );
 
-  it('finds each layer\'s features through the GiST index of its geometry (&& against the tile envelope)', async () => {
+  it("finds each layer's features through the GiST index of its geometry (&& against the tile envelope)", async () => {
     await rolledBack(async (tx) => {
       await withHazards(tx);
       // The fixture is tiny, so sequential scans are priced out to see which index the filter can
@@ -144,14 +214,20 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
       await tx.query('SET LOCAL enable_seqscan = off');
       await tx.query('SET LOCAL enable_indexscan = off');
       const plan = async (layer: (typeof TILE_LAYERS)[number]) =>
-        (await tx.query<Record<string, string>>(sql`EXPLAIN ${layerSource(layer, Z13, new Date(AS_OF), CITY_READ_SCOPE)}`)).map((r) => Object.values(r).join('')).join('\n');
+        (
+          await tx.query<Record<string, string>>(
+            sql`EXPLAIN ${layerSource(layer, Z13, new Date(AS_OF), CITY_READ_SCOPE)}`,
+          )
+        )
+          .map((r) => Object.values(r).join(''))
+          .join('\n');
       expect(await plan('venues')).toMatch(/venues_geom_gist/);
       expect(await plan('grid-cells')).toMatch(/grid_cells_geom_gist/);
       expect(await plan('hazards')).toMatch(/venues_geom_gist/);
     });
   });
 
-  it('keeps the GiST index under a township scope, and folds the city scope\'s predicate away entirely', async () => {
+  it("keeps the GiST index under a township scope, and folds the city scope's predicate away entirely", async () => {
     await rolledBack(async (tx) => {
       const f = await withHazards(tx);
       await tx.query('SET LOCAL enable_seqscan = off');
@@ -164,15 +240,22 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
       await tx.query('DROP INDEX venues_township, grid_cells_township');
       const township = await resolveScope(tx, { kind: 'township', townshipId: f.townshipA });
       const plan = async (layer: (typeof TILE_LAYERS)[number], scope: ReadScope) =>
-        (await tx.query<Record<string, string>>(sql`EXPLAIN ${layerSource(layer, Z13, new Date(AS_OF), scope)}`)).map((r) => Object.values(r).join('')).join('\n');
+        (await tx.query<Record<string, string>>(sql`EXPLAIN ${layerSource(layer, Z13, new Date(AS_OF), scope)}`))
+          .map((r) => Object.values(r).join(''))
+          .join('\n');
       // venue_in_scope is inlined: a township scope becomes a plain township_id filter beside the && index condition
-      for (const [layer, index] of [['venues', 'venues_geom_gist'], ['hazards', 'venues_geom_gist'], ['grid-cells', 'grid_cells_geom_gist']] as const) {
+      for (const [layer, index] of [
+        ['venues', 'venues_geom_gist'],
+        ['hazards', 'venues_geom_gist'],
+        ['grid-cells', 'grid_cells_geom_gist'],
+      ] as const) {
         const text = await plan(layer, township);
         expect(text).toMatch(index);
         expect(text).toMatch(new RegExp(`township_id = ${f.townshipA}\\b`));
       }
       // with the scope's NULLs bound, "NULL IS NULL OR ..." is constant-folded: no scope filter survives
-      for (const layer of TILE_LAYERS) expect(await plan(layer, CITY_READ_SCOPE)).not.toMatch(/_in_scope|township_id = \d|category = ANY/);
+      for (const layer of TILE_LAYERS)
+        expect(await plan(layer, CITY_READ_SCOPE)).not.toMatch(/_in_scope|township_id = \d|category = ANY/);
     });
   });
 
@@ -191,7 +274,9 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
       expect(zipped.headers.get('content-encoding')).toBe('gzip');
       expect(zipped.headers.get('etag')).not.toBe(etag);
       expect(new Uint8Array(gunzipSync(new Uint8Array(await zipped.arrayBuffer())))).toEqual(raw);
-      const refused = await app.request(tileUrl('grid-cells', Z10), { headers: { 'Accept-Encoding': 'gzip;q=0, identity' } });
+      const refused = await app.request(tileUrl('grid-cells', Z10), {
+        headers: { 'Accept-Encoding': 'gzip;q=0, identity' },
+      });
       expect(refused.headers.get('content-encoding')).toBeNull();
     });
   });

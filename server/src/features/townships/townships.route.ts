@@ -2,7 +2,11 @@
 // each township's KPIs, as GeoJSON.
 import { Hono } from 'hono';
 import {
-  townshipsQuerySchema, type Kpis, type MultiPolygon, type TownshipCollection, type TownshipId,
+  townshipsQuerySchema,
+  type Kpis,
+  type MultiPolygon,
+  type TownshipCollection,
+  type TownshipId,
 } from '@svm/contract';
 import { readScopeOf, scopeDto } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../kernel/deps.ts';

@@ -16,9 +16,25 @@ describe('GET /api/townships', () => {
       expect(body.type).toBe('FeatureCollection');
       expect(body.features.map((feature) => feature.properties)).toMatchObject([
         // A: v1, v2, v3 and the found-unregistered v5; the closed v4 is not counted
-        { id: f.townshipA, code: 'FX-A', name: '东湖街道', nameEn: 'East Lake Subdistrict', kind: 'subdistrict', venueCount: 4, gridCellCount: 2 },
+        {
+          id: f.townshipA,
+          code: 'FX-A',
+          name: '东湖街道',
+          nameEn: 'East Lake Subdistrict',
+          kind: 'subdistrict',
+          venueCount: 4,
+          gridCellCount: 2,
+        },
         // B: v6 in its cell and v7 on the island no cell covers
-        { id: f.townshipB, code: 'FX-B', name: '西山镇', nameEn: 'West Hill Town', kind: 'town', venueCount: 2, gridCellCount: 1 },
+        {
+          id: f.townshipB,
+          code: 'FX-B',
+          name: '西山镇',
+          nameEn: 'West Hill Town',
+          kind: 'town',
+          venueCount: 2,
+          gridCellCount: 1,
+        },
       ]);
       expect(body.features.map((feature) => feature.id)).toEqual([f.townshipA, f.townshipB]);
     });
@@ -33,12 +49,16 @@ describe('GET /api/townships', () => {
       expect(b?.geometry.type).toBe('MultiPolygon');
       expect(b?.geometry.coordinates).toHaveLength(2);
       expect(b?.geometry.coordinates[1]?.[0]).toEqual([
-        [121.3, 30], [121.35, 30], [121.35, 30.05], [121.3, 30.05], [121.3, 30],
+        [121.3, 30],
+        [121.35, 30],
+        [121.35, 30.05],
+        [121.3, 30.05],
+        [121.3, 30],
       ]);
     });
   });
 
-  it('puts each township\'s label point inside its largest part, not on an island', async () => {
+  it("puts each township's label point inside its largest part, not on an island", async () => {
     await rolledBack(async (tx) => {
       const f = await twoTownships(tx);
       const { app } = await testApp(tx);
@@ -77,7 +97,10 @@ describe('GET /api/townships', () => {
   it('returns an empty collection when no township is loaded', async () => {
     await rolledBack(async (tx) => {
       const { app } = await testApp(tx);
-      expect(await (await app.request('/api/townships')).json()).toMatchObject({ type: 'FeatureCollection', features: [] });
+      expect(await (await app.request('/api/townships')).json()).toMatchObject({
+        type: 'FeatureCollection',
+        features: [],
+      });
     });
   });
 });

@@ -33,7 +33,12 @@ export interface VenueFactsRow {
 
 /** The venue's facts with its grade and patrol status as of a moment (overdue null when not active then);
  *  undefined when it is outside the scope. */
-export async function venueFacts(db: Queryable, scope: ReadScope, id: number, asOf: Date): Promise<VenueFactsRow | undefined> {
+export async function venueFacts(
+  db: Queryable,
+  scope: ReadScope,
+  id: number,
+  asOf: Date,
+): Promise<VenueFactsRow | undefined> {
   const rows = await db.query<VenueFactsRow>(sql`
     SELECT v.id, v.name, v.address, v.category::text AS category, v.risk_level::text AS risk_level,
            g.computed_level::text AS computed_level, g.score, g.fired_rules,
@@ -63,7 +68,9 @@ export interface FiredRuleRow {
 export async function gradingRulesByCode(db: Queryable, codes: readonly string[]): Promise<FiredRuleRow[]> {
   // a plain parameter: drizzle's sql template would spread an array into a list of parameters
   return db.query<FiredRuleRow>(
-    'SELECT code, name, name_en, points FROM grading_rules WHERE code = ANY($1::text[]) ORDER BY points DESC, code', [codes]);
+    'SELECT code, name, name_en, points FROM grading_rules WHERE code = ANY($1::text[]) ORDER BY points DESC, code',
+    [codes],
+  );
 }
 
 export interface VenuePatrolRow {
@@ -75,7 +82,13 @@ export interface VenuePatrolRow {
   note: string;
 }
 
-export async function venuePatrols(db: Queryable, scope: ReadScope, id: number, asOf: Date, limit: number): Promise<VenuePatrolRow[]> {
+export async function venuePatrols(
+  db: Queryable,
+  scope: ReadScope,
+  id: number,
+  asOf: Date,
+  limit: number,
+): Promise<VenuePatrolRow[]> {
   return db.query<VenuePatrolRow>(sql`
     SELECT p.id, p.patrolled_at, u.id AS worker_id, u.display_name AS worker_name, p.result::text AS result, p.note
       FROM patrols p JOIN users u ON u.id = p.worker_id JOIN venues v ON v.id = p.venue_id

@@ -24,7 +24,12 @@ export function toVenueProperties(row: Omit<VenueRow, 'overdue'> & { overdue: bo
 }
 
 export function toVenueFeature(row: VenueRow): VenueFeature {
-  return { type: 'Feature', id: row.id, geometry: { type: 'Point', coordinates: [row.lon, row.lat] }, properties: toVenueProperties(row) };
+  return {
+    type: 'Feature',
+    id: row.id,
+    geometry: { type: 'Point', coordinates: [row.lon, row.lat] },
+    properties: toVenueProperties(row),
+  };
 }
 
 /** The validated query's filters in the shape the queries take (absent means "any"). */

@@ -4,10 +4,25 @@ import { sql, type Queryable } from '@svm/db';
 import type { VenueCreate, VenueDto, VenuePatch } from '@svm/contract';
 
 interface VenueRow {
-  id: number; name: string; address: string; category: VenueDto['category']; risk_level: VenueDto['riskLevel'];
-  registration: VenueDto['registration']; status: VenueDto['status']; occupancy: number; floor_area_m2: number;
-  indoor_ebike_charging: boolean; charging_near_stock: boolean; flammables_stored: boolean; people_living_on_site: boolean;
-  lon: number; lat: number; registered_at: Date; closed_at: Date | null; township_id: number | null; grid_cell_id: number | null;
+  id: number;
+  name: string;
+  address: string;
+  category: VenueDto['category'];
+  risk_level: VenueDto['riskLevel'];
+  registration: VenueDto['registration'];
+  status: VenueDto['status'];
+  occupancy: number;
+  floor_area_m2: number;
+  indoor_ebike_charging: boolean;
+  charging_near_stock: boolean;
+  flammables_stored: boolean;
+  people_living_on_site: boolean;
+  lon: number;
+  lat: number;
+  registered_at: Date;
+  closed_at: Date | null;
+  township_id: number | null;
+  grid_cell_id: number | null;
 }
 
 const RETURNING = sql`RETURNING id, name, address, category, risk_level, registration, status, occupancy, floor_area_m2,
@@ -16,12 +31,24 @@ const RETURNING = sql`RETURNING id, name, address, category, risk_level, registr
 
 export function venueDto(r: VenueRow): VenueDto {
   return {
-    id: r.id, name: r.name, address: r.address, category: r.category, riskLevel: r.risk_level,
-    registration: r.registration, status: r.status, occupancy: r.occupancy, floorAreaM2: r.floor_area_m2,
-    indoorEbikeCharging: r.indoor_ebike_charging, chargingNearStock: r.charging_near_stock,
-    flammablesStored: r.flammables_stored, peopleLivingOnSite: r.people_living_on_site,
-    location: [r.lon, r.lat], registeredAt: r.registered_at.toISOString(), closedAt: r.closed_at?.toISOString() ?? null,
-    townshipId: r.township_id, gridCellId: r.grid_cell_id,
+    id: r.id,
+    name: r.name,
+    address: r.address,
+    category: r.category,
+    riskLevel: r.risk_level,
+    registration: r.registration,
+    status: r.status,
+    occupancy: r.occupancy,
+    floorAreaM2: r.floor_area_m2,
+    indoorEbikeCharging: r.indoor_ebike_charging,
+    chargingNearStock: r.charging_near_stock,
+    flammablesStored: r.flammables_stored,
+    peopleLivingOnSite: r.people_living_on_site,
+    location: [r.lon, r.lat],
+    registeredAt: r.registered_at.toISOString(),
+    closedAt: r.closed_at?.toISOString() ?? null,
+    townshipId: r.township_id,
+    gridCellId: r.grid_cell_id,
   };
 }
 

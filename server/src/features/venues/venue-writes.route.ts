@@ -12,7 +12,9 @@ import { lockedVenueDates, relocatedHazardsOf } from '../../domain/venues.querie
 import { closedVenue, insertedVenue, patchedVenue, pointIsInsideSomeTownship } from './venue-writes.queries.ts';
 
 const outsideTownships = ([lon, lat]: [number, number]) =>
-  Problem.unprocessable(`location [${lon}, ${lat}] lies outside every township; a venue must be inside the city's townships`);
+  Problem.unprocessable(
+    `location [${lon}, ${lat}] lies outside every township; a venue must be inside the city's townships`,
+  );
 
 export function venuesWriteRoute({ db }: AppDeps) {
   return new Hono()
@@ -23,7 +25,12 @@ export function venuesWriteRoute({ db }: AppDeps) {
         if (!(await pointIsInsideSomeTownship(tx, input.location))) throw outsideTownships(input.location);
         await assertMayWriteVenue(tx, actor, { location: input.location });
         const created = await insertedVenue(tx, input, input.registeredAt ?? new Date());
-        await audit(tx, actor, { action: 'venue.register', entity: 'venue', entityId: created.id, detail: { venue: created } });
+        await audit(tx, actor, {
+          action: 'venue.register',
+          entity: 'venue',
+          entityId: created.id,
+          detail: { venue: created },
+        });
         return created;
       });
       return c.json(venue, 201);
@@ -36,11 +43,14 @@ export function venuesWriteRoute({ db }: AppDeps) {
         const current = await lockedVenueDates(tx, id);
         if (!current) throw Problem.notFound(`venue ${id} does not exist`);
         await assertMayWriteVenue(tx, actor, { venueId: id });
-        if (patch.location && !(await pointIsInsideSomeTownship(tx, patch.location))) throw outsideTownships(patch.location);
+        if (patch.location && !(await pointIsInsideSomeTownship(tx, patch.location)))
+          throw outsideTownships(patch.location);
         // moving a venue needs authority where it goes as well as where it is
         if (patch.location) await assertMayWriteVenue(tx, actor, { location: patch.location });
         if (patch.registeredAt && current.closed_at && patch.registeredAt > current.closed_at) {
-          throw Problem.unprocessable(`registeredAt must not be after the venue's closing at ${current.closed_at.toISOString()}`);
+          throw Problem.unprocessable(
+            `registeredAt must not be after the venue's closing at ${current.closed_at.toISOString()}`,
+          );
         }
         const changed = await patchedVenue(tx, id, patch);
         if (patch.location) await relocatedHazardsOf(tx, [id]);
@@ -49,24 +59,39 @@ export function venuesWriteRoute({ db }: AppDeps) {
       });
       return c.json(venue);
     })
-    .post('/:id/close', jsonBodyLimit, validate('param', idParamSchema), validate('json', venueCloseSchema), async (c) => {
-      const { id } = c.req.valid('param');
-      const closedAt = c.req.valid('json').closedAt ?? new Date();
-      const actor = await actorOf(c, db);
-      const venue = await db.transaction(async (tx) => {
-        const current = await lockedVenueDates(tx, id);
-        if (!current) throw Problem.notFound(`venue ${id} does not exist`);
-        await assertMayWriteVenue(tx, actor, { venueId: id });
-        if (current.status === 'closed') {
-          throw Problem.conflict(`venue ${id} is already closed (since ${current.closed_at?.toISOString()}); only an active venue can be closed`);
-        }
-        if (closedAt < current.registered_at) {
-          throw Problem.unprocessable(`closedAt must not be before the venue's registration at ${current.registered_at.toISOString()}`);
-        }
-        const closed = await closedVenue(tx, id, closedAt);
-        await audit(tx, actor, { action: 'venue.close', entity: 'venue', entityId: id, detail: { closedAt: closedAt.toISOString() } });
-        return closed;
-      });
-      return c.json(venue);
-    });
+    .post(
+      '/:id/close',
+      jsonBodyLimit,
+      validate('param', idParamSchema),
+      validate('json', venueCloseSchema),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const closedAt = c.req.valid('json').closedAt ?? new Date();
+        const actor = await actorOf(c, db);
+        const venue = await db.transaction(async (tx) => {
+          const current = await lockedVenueDates(tx, id);
+          if (!current) throw Problem.notFound(`venue ${id} does not exist`);
+          await assertMayWriteVenue(tx, actor, { venueId: id });
+          if (current.status === 'closed') {
+            throw Problem.conflict(
+              `venue ${id} is already closed (since ${current.closed_at?.toISOString()}); only an active venue can be closed`,
+            );
+          }
+          if (closedAt < current.registered_at) {
+            throw Problem.unprocessable(
+              `closedAt must not be before the venue's registration at ${current.registered_at.toISOString()}`,
+            );
+          }
+          const closed = await closedVenue(tx, id, closedAt);
+          await audit(tx, actor, {
+            action: 'venue.close',
+            entity: 'venue',
+            entityId: id,
+            detail: { closedAt: closedAt.toISOString() },
+          });
+          return closed;
+        });
+        return c.json(venue);
+      },
+    );
 }

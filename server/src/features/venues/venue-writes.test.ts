@@ -12,12 +12,27 @@ async function setUp(tx: Tx) {
   const accounts = await addAccounts(tx, f);
   const zhangId = await userId(tx, 'fx_zhang');
   // 张三 walks cell A-1 (v1, v2, v3 and NEW_VENUE's location); the city account may move venues anywhere
-  return { f, zhangId, zhang: await appAs(tx, zhangId), city: await appAs(tx, accounts.city), planner: await appAs(tx, accounts.planner), nobody: await appAs(tx, null) };
+  return {
+    f,
+    zhangId,
+    zhang: await appAs(tx, zhangId),
+    city: await appAs(tx, accounts.city),
+    planner: await appAs(tx, accounts.planner),
+    nobody: await appAs(tx, null),
+  };
 }
 
 const NEW_VENUE = {
-  name: '东湖电动车行', address: '中山路8号', category: 'ebike', riskLevel: 'medium', occupancy: 6, floorAreaM2: 80,
-  indoorEbikeCharging: true, chargingNearStock: true, location: [121.02, 30.03], registeredAt: '2026-11-01T09:00:00+08:00',
+  name: '东湖电动车行',
+  address: '中山路8号',
+  category: 'ebike',
+  riskLevel: 'medium',
+  occupancy: 6,
+  floorAreaM2: 80,
+  indoorEbikeCharging: true,
+  chargingNearStock: true,
+  location: [121.02, 30.03],
+  registeredAt: '2026-11-01T09:00:00+08:00',
 };
 
 describe('venue writes', () => {
@@ -28,11 +43,21 @@ describe('venue writes', () => {
       expect(res.status).toBe(201);
       const venue = await bodyOf<VenueDto>(res);
       expect(venue).toMatchObject({
-        name: '东湖电动车行', category: 'ebike', riskLevel: 'medium', registration: 'registered', status: 'active',
-        flammablesStored: false, location: [121.02, 30.03], registeredAt: '2026-11-01T01:00:00.000Z',
-        townshipId: f.townshipA, gridCellId: f.cells.a1, closedAt: null,
+        name: '东湖电动车行',
+        category: 'ebike',
+        riskLevel: 'medium',
+        registration: 'registered',
+        status: 'active',
+        flammablesStored: false,
+        location: [121.02, 30.03],
+        registeredAt: '2026-11-01T01:00:00.000Z',
+        townshipId: f.townshipA,
+        gridCellId: f.cells.a1,
+        closedAt: null,
       });
-      const audit = await tx.query<{ actor_name: string; action: string; entity_id: string }>('SELECT actor_name, action, entity_id FROM audit_log');
+      const audit = await tx.query<{ actor_name: string; action: string; entity_id: string }>(
+        'SELECT actor_name, action, entity_id FROM audit_log',
+      );
       expect(audit).toEqual([{ actor_name: '张三', action: 'venue.register', entity_id: String(venue.id) }]);
     });
   });
@@ -41,12 +66,22 @@ describe('venue writes', () => {
     await rolledBack(async (tx) => {
       const { f, zhang, city } = await setUp(tx);
       const v1 = await venueId(tx, 'v1');
-      await write(zhang, 'POST', '/api/patrols', { venueId: v1, patrolledAt: '2026-11-02', hazards: [{ typeCode: 'blocked_exit' }] });
-      const moved = await bodyOf<VenueDto>(await write(city, 'PATCH', `/api/venues/${v1}`, { location: [121.15, 30.05], riskLevel: 'high' }));
+      await write(zhang, 'POST', '/api/patrols', {
+        venueId: v1,
+        patrolledAt: '2026-11-02',
+        hazards: [{ typeCode: 'blocked_exit' }],
+      });
+      const moved = await bodyOf<VenueDto>(
+        await write(city, 'PATCH', `/api/venues/${v1}`, { location: [121.15, 30.05], riskLevel: 'high' }),
+      );
       expect(moved).toMatchObject({ townshipId: f.townshipB, gridCellId: f.cells.b1, riskLevel: 'high', name: 'v1' });
       // its hazard follows it into township B's jurisdiction
-      expect(await tx.query('SELECT township_id FROM hazards WHERE venue_id = $1', [v1])).toEqual([{ township_id: f.townshipB }]);
-      const island = await bodyOf<VenueDto>(await write(city, 'PATCH', `/api/venues/${v1}`, { location: [121.32, 30.03] }));
+      expect(await tx.query('SELECT township_id FROM hazards WHERE venue_id = $1', [v1])).toEqual([
+        { township_id: f.townshipB },
+      ]);
+      const island = await bodyOf<VenueDto>(
+        await write(city, 'PATCH', `/api/venues/${v1}`, { location: [121.32, 30.03] }),
+      );
       // B's island has no grid cell
       expect(island).toMatchObject({ townshipId: f.townshipB, gridCellId: null });
       const closed = await write(city, 'POST', `/api/venues/${v1}/close`, { closedAt: '2026-11-20' });
@@ -72,10 +107,20 @@ describe('venue writes', () => {
       const { zhang } = await setUp(tx);
       const v1 = await venueId(tx, 'v1');
       const before = await checksum(tx);
-      for (const [method, path] of [['POST', '/api/venues'], ['PATCH', `/api/venues/${v1}`]] as const) {
-        const res = await write(zhang, method, path, method === 'POST' ? { ...NEW_VENUE, location: [121.25, 30.05] } : { location: [121.25, 30.05] });
+      for (const [method, path] of [
+        ['POST', '/api/venues'],
+        ['PATCH', `/api/venues/${v1}`],
+      ] as const) {
+        const res = await write(
+          zhang,
+          method,
+          path,
+          method === 'POST' ? { ...NEW_VENUE, location: [121.25, 30.05] } : { location: [121.25, 30.05] },
+        );
         expect(res.status).toBe(422);
-        expect((await bodyOf<ProblemDetails>(res)).detail).toBe('location [121.25, 30.05] lies outside every township; a venue must be inside the city\'s townships');
+        expect((await bodyOf<ProblemDetails>(res)).detail).toBe(
+          "location [121.25, 30.05] lies outside every township; a venue must be inside the city's townships",
+        );
       }
       expect(await checksum(tx)).toEqual(before);
     });
@@ -102,7 +147,13 @@ describe('venue writes', () => {
         ['PATCH', `/api/venues/${v1}`, {}, 400, 'give at least one field'],
         ['PATCH', '/api/venues/0', { name: 'x' }, 400, 'id must be a positive integer'],
         ['PATCH', '/api/venues/999999', { name: 'x' }, 404, 'venue 999999 does not exist'],
-        ['POST', `/api/venues/${v1}/close`, { closedAt: '2025-06-01' }, 422, 'must not be before the venue\'s registration'],
+        [
+          'POST',
+          `/api/venues/${v1}/close`,
+          { closedAt: '2025-06-01' },
+          422,
+          "must not be before the venue's registration",
+        ],
         ['POST', '/api/venues', JSON.stringify({ ...NEW_VENUE, address: 'x'.repeat(1024 * 1024) }), 413, 'larger than'],
       ];
       for (const [method, path, body, status, message] of cases) {
@@ -120,7 +171,9 @@ describe('venue writes', () => {
       const { zhang } = await setUp(tx);
       const v1 = await venueId(tx, 'v1');
       const res = await zhang.request('/api/venues', {
-        method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify(NEW_VENUE),
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain' },
+        body: JSON.stringify(NEW_VENUE),
       });
       expect(res.status).toBe(415);
       expect(res.headers.get('content-type')).toBe(PROBLEM_JSON);
@@ -138,7 +191,9 @@ describe('venue writes', () => {
       const anonymous = await write(nobody, 'POST', '/api/venues', NEW_VENUE);
       expect(anonymous.status).toBe(401);
       expect(anonymous.headers.get('content-type')).toBe(PROBLEM_JSON);
-      expect((await bodyOf<ProblemDetails>(await write(planner, 'POST', '/api/venues', NEW_VENUE))).detail).toContain('reads only');
+      expect((await bodyOf<ProblemDetails>(await write(planner, 'POST', '/api/venues', NEW_VENUE))).detail).toContain(
+        'reads only',
+      );
       await tx.query('UPDATE users SET active = false WHERE id = $1', [zhangId]);
       const inactive = await write(zhang, 'POST', '/api/venues', NEW_VENUE);
       expect(inactive.status).toBe(403);

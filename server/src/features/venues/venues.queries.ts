@@ -36,7 +36,13 @@ export interface VenueRow {
 }
 
 /** Active venues in the scope as of a moment matching the filter, ordered by id, after `afterId`, at most `limit`. */
-export async function venuesPage(db: Queryable, scope: ReadScope, f: VenueFilter, afterId: number | null, limit: number): Promise<VenueRow[]> {
+export async function venuesPage(
+  db: Queryable,
+  scope: ReadScope,
+  f: VenueFilter,
+  afterId: number | null,
+  limit: number,
+): Promise<VenueRow[]> {
   const [x0, y0, x1, y1] = f.bbox ?? [null, null, null, null];
   return db.query<VenueRow>(sql`
     SELECT v.id, v.name, v.address, v.category::text AS category, v.risk_level::text AS risk_level,

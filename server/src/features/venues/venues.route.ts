@@ -2,7 +2,11 @@
 // (facts, assigned vs computed grade with the rules that fired, patrols, hazards with their history).
 import { Hono } from 'hono';
 import {
-  venueParamsSchema, venueQuerySchema, venuesQuerySchema, type VenueDetailDto, type VenuePage,
+  venueParamsSchema,
+  venueQuerySchema,
+  venuesQuerySchema,
+  type VenueDetailDto,
+  type VenuePage,
 } from '@svm/contract';
 import { checkTownshipAllowed, readScopeOf } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
@@ -42,7 +46,10 @@ export function venuesRoute({ db }: AppDeps) {
       const scope = await readScopeOf(c, db);
       const facts = await venueFacts(db, scope, id, asOf);
       // outside the scope reads as not found: a 403 would confirm the venue exists elsewhere
-      if (!facts) throw Problem.notFound(`venue ${id} does not exist in your jurisdiction or was not yet registered on ${asOf.toISOString()}`);
+      if (!facts)
+        throw Problem.notFound(
+          `venue ${id} does not exist in your jurisdiction or was not yet registered on ${asOf.toISOString()}`,
+        );
       const rules = await gradingRulesByCode(db, facts.fired_rules);
       const patrols = await venuePatrols(db, scope, id, asOf, PATROL_HISTORY);
       const hazards = await venueHazards(db, scope, id, asOf);
@@ -69,7 +76,11 @@ export function venuesRoute({ db }: AppDeps) {
           rules: rules.map((r) => ({ code: r.code, name: r.name, nameEn: r.name_en, points: r.points })),
         },
         patrols: patrols.map((p) => ({
-          id: p.id, at: p.patrolled_at.toISOString(), worker: { id: p.worker_id, name: p.worker_name }, result: p.result, note: p.note,
+          id: p.id,
+          at: p.patrolled_at.toISOString(),
+          worker: { id: p.worker_id, name: p.worker_name },
+          result: p.result,
+          note: p.note,
         })),
         hazards: hazards.map((h) => ({
           id: h.id,

@@ -15,10 +15,14 @@ describe('GET /api/venues', () => {
       const first = await bodyOf<VenuePage>(await app.request(`/api/venues?asOf=${AS_OF}&limit=2`));
       expect(first.type).toBe('FeatureCollection');
       expect(ids(first)).toEqual([v.va, v.vb]);
-      const second = await bodyOf<VenuePage>(await app.request(`/api/venues?asOf=${AS_OF}&limit=2&cursor=${first.nextCursor}`));
+      const second = await bodyOf<VenuePage>(
+        await app.request(`/api/venues?asOf=${AS_OF}&limit=2&cursor=${first.nextCursor}`),
+      );
       // vd closed on 1 May
       expect(ids(second)).toEqual([v.vc, v.ve]);
-      const third = await bodyOf<VenuePage>(await app.request(`/api/venues?asOf=${AS_OF}&limit=2&cursor=${second.nextCursor}`));
+      const third = await bodyOf<VenuePage>(
+        await app.request(`/api/venues?asOf=${AS_OF}&limit=2&cursor=${second.nextCursor}`),
+      );
       expect(ids(third)).toEqual([v.vf]);
       expect(third.nextCursor).toBeNull();
     });
@@ -30,14 +34,29 @@ describe('GET /api/venues', () => {
       const { app } = await testApp(tx);
       const page = await bodyOf<VenuePage>(await app.request(`/api/venues?asOf=${AS_OF}&category=ebike`));
       // ebike 35 + charging by stock 30 + indoor charging 20 = 85: high, graded low
-      expect(page.features).toEqual([{
-        type: 'Feature', id: f.venues.vb, geometry: { type: 'Point', coordinates: [121.02, 30.05] },
-        properties: {
-          id: f.venues.vb, name: '飞驰电动车行', address: '甲路2号', category: 'ebike', riskLevel: 'low', computedLevel: 'high',
-          score: 85, misgraded: true, registration: 'registered', townshipId: f.t1, gridCellId: f.cells.c1,
-          registeredAt: '2026-01-01T00:00:00.000Z', lastPatrolAt: '2026-06-20T00:00:00.000Z', overdue: false,
+      expect(page.features).toEqual([
+        {
+          type: 'Feature',
+          id: f.venues.vb,
+          geometry: { type: 'Point', coordinates: [121.02, 30.05] },
+          properties: {
+            id: f.venues.vb,
+            name: '飞驰电动车行',
+            address: '甲路2号',
+            category: 'ebike',
+            riskLevel: 'low',
+            computedLevel: 'high',
+            score: 85,
+            misgraded: true,
+            registration: 'registered',
+            townshipId: f.t1,
+            gridCellId: f.cells.c1,
+            registeredAt: '2026-01-01T00:00:00.000Z',
+            lastPatrolAt: '2026-06-20T00:00:00.000Z',
+            overdue: false,
+          },
         },
-      }]);
+      ]);
     });
   });
 
@@ -45,7 +64,8 @@ describe('GET /api/venues', () => {
     await rolledBack(async (tx) => {
       const { t2, venues: v } = await kpiCity(tx);
       const { app } = await testApp(tx);
-      const list = async (query: string) => ids(await bodyOf<VenuePage>(await app.request(`/api/venues?asOf=${AS_OF}&${query}`)));
+      const list = async (query: string) =>
+        ids(await bodyOf<VenuePage>(await app.request(`/api/venues?asOf=${AS_OF}&${query}`)));
       expect(await list(`township=${t2}`)).toEqual([v.ve, v.vf]);
       expect(await list('risk=low')).toEqual([v.vb, v.ve, v.vf]);
       // vc never patrolled (medium); ve last patrolled 1 May (low)
@@ -109,27 +129,53 @@ describe('GET /api/venues/:id', () => {
       const f = await kpiCity(tx);
       const { app } = await testApp(tx);
       const body = await bodyOf<VenueDetailDto>(await app.request(`/api/venues/${f.venues.va}?asOf=${AS_OF}`));
-      expect(body.venue).toMatchObject({ id: f.venues.va, name: '甲便利店', status: 'active', closedAt: null, riskLevel: 'high',
-        geometry: { type: 'Point', coordinates: [121.01, 30.05] }, indoorEbikeCharging: false, occupancy: 0 });
+      expect(body.venue).toMatchObject({
+        id: f.venues.va,
+        name: '甲便利店',
+        status: 'active',
+        closedAt: null,
+        riskLevel: 'high',
+        geometry: { type: 'Point', coordinates: [121.01, 30.05] },
+        indoorEbikeCharging: false,
+        occupancy: 0,
+      });
       // retail 5 + h3, a rebound found 20 Jun, 15
-      expect(body.grade).toEqual({ assigned: 'high', computed: 'low', score: 20, misgraded: false, rules: [
-        { code: 'rebounds_1', name: '近期隐患反弹', nameEn: 'A hazard rebounded recently', points: 15 },
-        { code: 'cat_retail', name: '小商店', nameEn: 'Small shop', points: 5 },
-      ] });
+      expect(body.grade).toEqual({
+        assigned: 'high',
+        computed: 'low',
+        score: 20,
+        misgraded: false,
+        rules: [
+          { code: 'rebounds_1', name: '近期隐患反弹', nameEn: 'A hazard rebounded recently', points: 15 },
+          { code: 'cat_retail', name: '小商店', nameEn: 'Small shop', points: 5 },
+        ],
+      });
       expect(body.patrols.map((p) => [p.at, p.worker.name, p.result])).toEqual([
-        ['2026-06-28T00:00:00.000Z', '网格员一', 'ok'], ['2026-06-18T00:00:00.000Z', '网格员一', 'ok'],
+        ['2026-06-28T00:00:00.000Z', '网格员一', 'ok'],
+        ['2026-06-18T00:00:00.000Z', '网格员一', 'ok'],
       ]);
-      expect(body.hazards.map((h) => [h.id, h.status, h.reboundOf])).toEqual([[f.hazards.h3, 'open', f.hazards.h1], [f.hazards.h1, 'closed', null]]);
+      expect(body.hazards.map((h) => [h.id, h.status, h.reboundOf])).toEqual([
+        [f.hazards.h3, 'open', f.hazards.h1],
+        [f.hazards.h1, 'closed', null],
+      ]);
       const h1 = body.hazards[1];
-      expect(h1).toMatchObject({ type: { code: 'blocked_exit', name: '安全出口/疏散通道堵塞', nameEn: 'Blocked exit or escape route' },
-        foundAt: '2026-06-02T00:00:00.000Z', rectifiedAt: '2026-06-05T00:00:00.000Z', closedAt: '2026-06-09T01:00:00.000Z',
-        responsiblePerson: '店主', overdue: false });
+      expect(h1).toMatchObject({
+        type: { code: 'blocked_exit', name: '安全出口/疏散通道堵塞', nameEn: 'Blocked exit or escape route' },
+        foundAt: '2026-06-02T00:00:00.000Z',
+        rectifiedAt: '2026-06-05T00:00:00.000Z',
+        closedAt: '2026-06-09T01:00:00.000Z',
+        responsiblePerson: '店主',
+        overdue: false,
+      });
       expect(h1?.transitions.map((t) => [t.from, t.to, t.at])).toEqual([
-        [null, 'open', '2026-06-02T00:00:00.000Z'], ['open', 'rectifying', '2026-06-02T00:00:00.000Z'],
-        ['rectifying', 'rectified', '2026-06-05T00:00:00.000Z'], ['rectified', 'closed', '2026-06-09T01:00:00.000Z'],
+        [null, 'open', '2026-06-02T00:00:00.000Z'],
+        ['open', 'rectifying', '2026-06-02T00:00:00.000Z'],
+        ['rectifying', 'rectified', '2026-06-05T00:00:00.000Z'],
+        ['rectified', 'closed', '2026-06-09T01:00:00.000Z'],
       ]);
       expect(h1?.acceptances.map((a) => [a.party, a.passed, a.at])).toEqual([
-        ['territorial', true, '2026-06-06T00:00:00.000Z'], ['industry', true, '2026-06-08T00:00:00.000Z'],
+        ['territorial', true, '2026-06-06T00:00:00.000Z'],
+        ['industry', true, '2026-06-08T00:00:00.000Z'],
         ['special', true, '2026-06-09T00:00:00.000Z'],
       ]);
     });

@@ -35,19 +35,25 @@ describe('serving the built web app', () => {
     expect(await res.text()).toBe(INDEX);
   });
 
-  it.each(['/wall', '/township/12', '/township/12/hazards'])('falls back to index.html for the client route %s', async (path) => {
-    const res = await request(path);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(res.headers.get('cache-control')).toBe('no-cache');
-    expect(await res.text()).toBe(INDEX);
-  });
+  it.each(['/wall', '/township/12', '/township/12/hazards'])(
+    'falls back to index.html for the client route %s',
+    async (path) => {
+      const res = await request(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(await res.text()).toBe(INDEX);
+    },
+  );
 
-  it.each(['/assets/missing.js', '/assets/chunk', '/missing.css', '/wall/logo.png'])('answers the missing file %s with 404, not index.html', async (path) => {
-    const res = await request(path);
-    expect(res.status).toBe(404);
-    expect(await res.text()).not.toContain('app shell');
-  });
+  it.each(['/assets/missing.js', '/assets/chunk', '/missing.css', '/wall/logo.png'])(
+    'answers the missing file %s with 404, not index.html',
+    async (path) => {
+      const res = await request(path);
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toContain('app shell');
+    },
+  );
 
   it('keeps unknown /api paths as 404 problems', async () => {
     const res = await request('/api/wall');

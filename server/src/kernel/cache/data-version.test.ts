@@ -23,7 +23,7 @@ describe('the data version', () => {
     await db.transaction(async (tx) => {
       await tx.query(touchPolicy);
       await tx.query(touchPolicy);
-      await tx.query("UPDATE grading_rules SET points = points");
+      await tx.query('UPDATE grading_rules SET points = points');
     });
     expect(await dataVersion(db)).toBe(before! + 1);
     await db.query(touchPolicy);
@@ -32,10 +32,12 @@ describe('the data version', () => {
 
   it('does not move for a transaction that was rolled back, or for reads', async () => {
     const before = await dataVersion(db);
-    await db.transaction(async (tx) => {
-      await tx.query(touchPolicy);
-      throw new Error('roll back');
-    }).catch(() => {});
+    await db
+      .transaction(async (tx) => {
+        await tx.query(touchPolicy);
+        throw new Error('roll back');
+      })
+      .catch(() => {});
     await db.query('SELECT count(*) FROM venues');
     expect(await dataVersion(db)).toBe(before);
   });

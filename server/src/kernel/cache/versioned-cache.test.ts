@@ -5,7 +5,13 @@ import { VersionedCache } from './versioned-cache.ts';
 
 const counter = () => {
   let calls = 0;
-  return { compute: (v: string) => async () => { calls++; return v; }, calls: () => calls };
+  return {
+    compute: (v: string) => async () => {
+      calls++;
+      return v;
+    },
+    calls: () => calls,
+  };
 };
 
 describe('VersionedCache', () => {
@@ -33,7 +39,11 @@ describe('VersionedCache', () => {
     let calls = 0;
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const compute = async () => { calls++; await gate; return 42; };
+    const compute = async () => {
+      calls++;
+      await gate;
+      return 42;
+    };
     const both = Promise.all([cache.get('k', 1, compute), cache.get('k', 1, compute)]);
     release();
     expect(await both).toEqual([42, 42]);
@@ -42,7 +52,11 @@ describe('VersionedCache', () => {
 
   it('does not keep a failed computation', async () => {
     const cache = new VersionedCache<string>({ maxEntries: 10 });
-    await expect(cache.get('k', 1, async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      cache.get('k', 1, async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(await cache.get('k', 1, async () => 'ok')).toBe('ok');
   });
 

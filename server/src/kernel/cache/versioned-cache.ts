@@ -10,7 +10,11 @@ export interface VersionedCacheOptions<V> {
   sizeOf?: (value: V) => number;
 }
 
-interface Entry<V> { version: number; value: V; bytes: number }
+interface Entry<V> {
+  version: number;
+  value: V;
+  bytes: number;
+}
 
 export class VersionedCache<V> {
   // a Map iterates in insertion order: re-inserting on a hit keeps the least recent first
@@ -35,12 +39,14 @@ export class VersionedCache<V> {
     const inFlight = this.pending.get(key);
     if (inFlight && inFlight.version === version) return inFlight.promise;
     this.misses++;
-    const promise = compute().then((value) => {
-      this.store(key, version, value);
-      return value;
-    }).finally(() => {
-      if (this.pending.get(key)?.promise === promise) this.pending.delete(key);
-    });
+    const promise = compute()
+      .then((value) => {
+        this.store(key, version, value);
+        return value;
+      })
+      .finally(() => {
+        if (this.pending.get(key)?.promise === promise) this.pending.delete(key);
+      });
     this.pending.set(key, { version, promise });
     return promise;
   }
@@ -64,7 +70,8 @@ export class VersionedCache<V> {
     this.entries.set(key, { version, value, bytes });
     this.bytes += bytes;
     for (const [k, e] of this.entries) {
-      const over = this.entries.size > this.options.maxEntries ||
+      const over =
+        this.entries.size > this.options.maxEntries ||
         (this.options.maxBytes !== undefined && this.bytes > this.options.maxBytes);
       if (!over) break;
       this.remove(k, e);

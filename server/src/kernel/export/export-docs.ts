@@ -3,9 +3,16 @@ import type { z } from 'zod';
 import type { RouteDoc } from '../route-doc.ts';
 
 /** What an export's CSV is (csv.ts), for its 200 response. */
-export const CSV_FILE = 'UTF-8 CSV with a byte-order mark, a bilingual header row, RFC 4180 quoting and formula-looking text prefixed with \'';
+export const CSV_FILE =
+  "UTF-8 CSV with a byte-order mark, a bilingual header row, RFC 4180 quoting and formula-looking text prefixed with '";
 
-export const exportFileDoc = (what: string, query: z.ZodType, path: string, mediaType: string, description: string): RouteDoc => ({
+export const exportFileDoc = (
+  what: string,
+  query: z.ZodType,
+  path: string,
+  mediaType: string,
+  description: string,
+): RouteDoc => ({
   method: 'get',
   path,
   summary: `Every ${what} matching the filters, as an attachment`,
@@ -13,6 +20,9 @@ export const exportFileDoc = (what: string, query: z.ZodType, path: string, medi
   query,
   responses: {
     200: { description, mediaType },
-    403: { description: 'a township account naming a township other than its own', mediaType: 'application/problem+json' },
+    403: {
+      description: 'a township account naming a township other than its own',
+      mediaType: 'application/problem+json',
+    },
   },
 });

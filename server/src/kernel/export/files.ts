@@ -8,7 +8,13 @@ import { pagedStream } from './paged-stream.ts';
 export const CSV = 'text/csv; charset=utf-8';
 export const GEOJSON = 'application/geo+json; charset=utf-8';
 
-export function download(c: Context, body: ReadableStream<Uint8Array>, type: string, name: string, asOf: Date): Response {
+export function download(
+  c: Context,
+  body: ReadableStream<Uint8Array>,
+  type: string,
+  name: string,
+  asOf: Date,
+): Response {
   const stamp = asOf.toISOString().slice(0, 10).replaceAll('-', '');
   return c.body(body, 200, {
     'Content-Type': type,
@@ -17,7 +23,8 @@ export function download(c: Context, body: ReadableStream<Uint8Array>, type: str
   });
 }
 
-const featureCollectionHead = (asOf: Date) => `{"type":"FeatureCollection","asOf":${JSON.stringify(asOf.toISOString())},"features":[\n`;
+const featureCollectionHead = (asOf: Date) =>
+  `{"type":"FeatureCollection","asOf":${JSON.stringify(asOf.toISOString())},"features":[\n`;
 const FEATURE_COLLECTION_TAIL = '\n]}\n';
 const sep = (index: number) => (index === 0 ? '' : ',\n');
 
@@ -29,7 +36,11 @@ export function csvFile<R extends { id: number }>(fetchPage: FetchPage<R>, colum
 }
 
 /** Every matching row as one GeoJSON FeatureCollection, streamed page by page. */
-export function geojsonFile<R extends { id: number }>(fetchPage: FetchPage<R>, asOf: Date, feature: (row: R) => unknown) {
+export function geojsonFile<R extends { id: number }>(
+  fetchPage: FetchPage<R>,
+  asOf: Date,
+  feature: (row: R) => unknown,
+) {
   return pagedStream({
     fetchPage,
     head: featureCollectionHead(asOf),

@@ -25,14 +25,23 @@ export function csvRows<C extends Columns>(text: string, columns: C, errors: Imp
     throw err;
   }
   const [header, ...body] = records;
-  if (!header) throw Problem.unprocessable(`the file is empty; it needs a header row with the columns ${Object.keys(columns).join(', ')}`);
+  if (!header)
+    throw Problem.unprocessable(
+      `the file is empty; it needs a header row with the columns ${Object.keys(columns).join(', ')}`,
+    );
   const names = header.fields.map((f) => f.trim());
   const schema = z.object(columns);
   const known = new Set(Object.keys(columns));
   names.forEach((name, i) => {
-    if (!known.has(name)) errors.add({ line: 1, column: name, message: `unknown column "${name}"; the columns are ${[...known].join(', ')}` });
+    if (!known.has(name))
+      errors.add({
+        line: 1,
+        column: name,
+        message: `unknown column "${name}"; the columns are ${[...known].join(', ')}`,
+      });
     // a second column of the same name would silently win over the first
-    else if (names.indexOf(name) !== i) errors.add({ line: 1, column: name, message: `column "${name}" appears twice in the header` });
+    else if (names.indexOf(name) !== i)
+      errors.add({ line: 1, column: name, message: `column "${name}" appears twice in the header` });
   });
   for (const name of known) {
     if (!names.includes(name) && !schema.shape[name]!.safeParse(undefined).success) {
@@ -53,7 +62,8 @@ export function csvRows<C extends Columns>(text: string, columns: C, errors: Imp
     });
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.add({ line: record.line, column: String(issue.path[0] ?? ''), message: issue.message });
+      for (const issue of parsed.error.issues)
+        errors.add({ line: record.line, column: String(issue.path[0] ?? ''), message: issue.message });
       continue;
     }
     rows.push({ line: record.line, value: parsed.data as Row<C>['value'] });
@@ -62,32 +72,63 @@ export function csvRows<C extends Columns>(text: string, columns: C, errors: Imp
 }
 
 /** Refuses a second row with the same key in one file (it would silently overwrite the first). */
-export function uniqueKeys<C extends Columns>(rows: Row<C>[], key: (row: Row<C>) => string, column: string, errors: ImportErrors): void {
+export function uniqueKeys<C extends Columns>(
+  rows: Row<C>[],
+  key: (row: Row<C>) => string,
+  column: string,
+  errors: ImportErrors,
+): void {
   const seen = new Map<string, number>();
   for (const row of rows) {
     const k = key(row);
     const first = seen.get(k);
-    if (first !== undefined) errors.add({ line: row.line, column, message: `${column} "${k}" already appears on line ${first}` });
+    if (first !== undefined)
+      errors.add({ line: row.line, column, message: `${column} "${k}" already appears on line ${first}` });
     else seen.set(k, row.line);
   }
 }
 
 // Cell parsers (cells are text; a required cell that is empty arrives as undefined)
-const req = (column: string) => ({ error: (i: { input: unknown }) => (i.input === undefined ? `${column} is required` : `${column} is not valid`) });
+const req = (column: string) => ({
+  error: (i: { input: unknown }) => (i.input === undefined ? `${column} is required` : `${column} is not valid`),
+});
 export const cell = {
   text: (column: string, max: number) => z.string(req(column)).max(max, `${column} must be at most ${max} characters`),
-  externalId: (column: string) => z.string(req(column)).regex(/^[^\s]{1,64}$/, `${column} must be 1-64 characters without spaces`),
+  externalId: (column: string) =>
+    z.string(req(column)).regex(/^[^\s]{1,64}$/, `${column} must be 1-64 characters without spaces`),
   int: (column: string, min: number, max: number) =>
-    z.string(req(column)).regex(/^-?\d+$/, `${column} must be a whole number from ${min} to ${max}`).transform(Number)
-      .pipe(z.number().min(min, `${column} must be from ${min} to ${max}`).max(max, `${column} must be from ${min} to ${max}`)),
+    z
+      .string(req(column))
+      .regex(/^-?\d+$/, `${column} must be a whole number from ${min} to ${max}`)
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(min, `${column} must be from ${min} to ${max}`)
+          .max(max, `${column} must be from ${min} to ${max}`),
+      ),
   number: (column: string, min: number, max: number) =>
-    z.string(req(column)).regex(/^-?\d+(\.\d+)?$/, `${column} must be a number from ${min} to ${max}`).transform(Number)
-      .pipe(z.number().min(min, `${column} must be from ${min} to ${max}`).max(max, `${column} must be from ${min} to ${max}`)),
+    z
+      .string(req(column))
+      .regex(/^-?\d+(\.\d+)?$/, `${column} must be a number from ${min} to ${max}`)
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(min, `${column} must be from ${min} to ${max}`)
+          .max(max, `${column} must be from ${min} to ${max}`),
+      ),
   bool: (column: string) =>
-    z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: `${column} must be true or false (or 1/0, yes/no)` })
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: `${column} must be true or false (or 1/0, yes/no)` })
       .transform((v) => v === 'true' || v === '1' || v === 'yes'),
   oneOf: <const T extends readonly [string, ...string[]]>(column: string, values: T) =>
-    z.enum(values, { error: (i) => (i.input === undefined ? `${column} is required` : `${column} "${String(i.input)}" is not one of ${values.join(', ')}`) }),
+    z.enum(values, {
+      error: (i) =>
+        i.input === undefined
+          ? `${column} is required`
+          : `${column} "${String(i.input)}" is not one of ${values.join(', ')}`,
+    }),
   instant: (column: string) =>
     z.string(req(column)).transform((t, ctx) => {
       // the one day/instant rule of the contract: the same answer as a query string's asOf

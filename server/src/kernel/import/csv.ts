@@ -9,7 +9,10 @@ export interface CsvRecord {
 }
 
 export class CsvSyntaxError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -42,7 +45,8 @@ export function parseCsv(input: string): CsvRecord[] {
       const openedOn = line;
       i++;
       for (;;) {
-        if (i >= text.length) throw new CsvSyntaxError(openedOn, 'a quoted field is not closed before the end of the file');
+        if (i >= text.length)
+          throw new CsvSyntaxError(openedOn, 'a quoted field is not closed before the end of the file');
         const q = text[i]!;
         if (q === '"') {
           if (text[i + 1] === '"') {
@@ -80,7 +84,8 @@ export function parseCsv(input: string): CsvRecord[] {
       recordLine = line;
       continue;
     }
-    if (ch === '"') throw new CsvSyntaxError(line, 'a quote inside an unquoted field must be escaped by quoting the whole field');
+    if (ch === '"')
+      throw new CsvSyntaxError(line, 'a quote inside an unquoted field must be escaped by quoting the whole field');
     field += ch;
     i++;
   }

@@ -7,7 +7,12 @@ export type GeometryKind = 'Point' | 'Polygon' | 'PolygonOrMulti';
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function positionProblem(p: unknown): string | null {
-  if (!Array.isArray(p) || p.length < 2 || p.length > 3 || !p.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+  if (
+    !Array.isArray(p) ||
+    p.length < 2 ||
+    p.length > 3 ||
+    !p.every((n) => typeof n === 'number' && Number.isFinite(n))
+  ) {
     return 'a position must be [lon, lat] with two finite numbers';
   }
   const [lon, lat] = p as number[];
@@ -33,7 +38,8 @@ function ringsProblem(rings: unknown): string | null {
 function geometryProblem(g: unknown, kind: GeometryKind): string | null {
   if (!isObject(g)) return 'geometry is missing';
   const wanted = kind === 'PolygonOrMulti' ? ['Polygon', 'MultiPolygon'] : [kind];
-  if (typeof g.type !== 'string' || !wanted.includes(g.type)) return `geometry type ${String(g.type)} is not allowed here; use ${wanted.join(' or ')}`;
+  if (typeof g.type !== 'string' || !wanted.includes(g.type))
+    return `geometry type ${String(g.type)} is not allowed here; use ${wanted.join(' or ')}`;
   if (g.type === 'Point') return positionProblem(g.coordinates);
   if (g.type === 'Polygon') return ringsProblem(g.coordinates);
   if (!Array.isArray(g.coordinates) || g.coordinates.length === 0) return 'a MultiPolygon needs at least one polygon';
@@ -54,13 +60,16 @@ export interface CheckedFeature {
 /** The features that passed the shape checks; every failure is recorded with its index. */
 export function checkedFeatures(body: unknown, kind: GeometryKind, errors: ImportErrors): CheckedFeature[] {
   if (!isObject(body) || body.type !== 'FeatureCollection' || !Array.isArray(body.features)) {
-    errors.add({ message: 'the body must be a GeoJSON FeatureCollection: {"type": "FeatureCollection", "features": [...]}' });
+    errors.add({
+      message: 'the body must be a GeoJSON FeatureCollection: {"type": "FeatureCollection", "features": [...]}',
+    });
     return [];
   }
   if (body.features.length === 0) errors.add({ message: 'the FeatureCollection has no features' });
   const out: CheckedFeature[] = [];
   body.features.forEach((f: unknown, index) => {
-    if (!isObject(f) || f.type !== 'Feature') return errors.add({ feature: index, message: 'must be a GeoJSON Feature' });
+    if (!isObject(f) || f.type !== 'Feature')
+      return errors.add({ feature: index, message: 'must be a GeoJSON Feature' });
     const bad = geometryProblem(f.geometry, kind);
     if (bad) return errors.add({ feature: index, column: 'geometry', message: bad });
     out.push({ index, geometry: JSON.stringify(f.geometry), properties: isObject(f.properties) ? f.properties : {} });

@@ -27,9 +27,12 @@ export class ImportErrors {
       return `${where}${e.column ? ` (${e.column})` : ''}: ${e.message}`;
     });
     const more = this.list.length > 5 ? `; and ${this.list.length - 5} more` : '';
-    throw Problem.unprocessable(`${what}: ${this.list.length} error(s), nothing was imported. ${shown.join('; ')}${more}`, {
-      errors: this.list,
-    });
+    throw Problem.unprocessable(
+      `${what}: ${this.list.length} error(s), nothing was imported. ${shown.join('; ')}${more}`,
+      {
+        errors: this.list,
+      },
+    );
   }
 }
 

@@ -8,7 +8,9 @@ export { IMPORT_MAX_BYTES } from '../body-limit.ts';
 export function requireMediaType(c: Context, allowed: readonly string[]): void {
   const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!allowed.includes(type)) {
-    throw Problem.unsupportedMediaType(`Content-Type ${type === '' ? '(none)' : `"${type}"`} is not accepted here; send ${allowed.join(' or ')}`);
+    throw Problem.unsupportedMediaType(
+      `Content-Type ${type === '' ? '(none)' : `"${type}"`} is not accepted here; send ${allowed.join(' or ')}`,
+    );
   }
 }
 

@@ -9,20 +9,30 @@ import { constraintMessage, type ImportErrors } from './import-errors.ts';
 const BATCH = 2000;
 
 /** What an upsert keyed by external id returns: the row's id and whether it was new. */
-export interface Upserted { id: number; inserted: boolean }
+export interface Upserted {
+  id: number;
+  inserted: boolean;
+}
 
-export interface Counts { inserted: number; updated: number }
+export interface Counts {
+  inserted: number;
+  updated: number;
+}
 type Written = Counts & { ids: number[] };
 
 export async function writeRows<R extends { line: number }>(
-  tx: Queryable, rows: R[], errors: ImportErrors, write: (tx: Queryable, row: R) => Promise<Upserted | null>,
+  tx: Queryable,
+  rows: R[],
+  errors: ImportErrors,
+  write: (tx: Queryable, row: R) => Promise<Upserted | null>,
   batch?: (tx: Queryable, rows: R[]) => Promise<Upserted[]>,
 ): Promise<Written> {
   try {
     return await tx.transaction(async (sp) => {
       const counts: Written = { inserted: 0, updated: 0, ids: [] };
       if (batch) {
-        for (let i = 0; i < rows.length; i += BATCH) for (const done of await batch(sp, rows.slice(i, i + BATCH))) tally(counts, done);
+        for (let i = 0; i < rows.length; i += BATCH)
+          for (const done of await batch(sp, rows.slice(i, i + BATCH))) tally(counts, done);
       } else {
         for (const row of rows) tally(counts, await write(sp, row));
       }

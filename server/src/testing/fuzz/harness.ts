@@ -38,10 +38,15 @@ const ANSWER_TIMEOUT_MS = 15_000;
 export async function databaseChecksum(db: Queryable): Promise<string> {
   const tables = await db.query<{ name: string }>(
     `SELECT format('%I', table_name) AS name FROM information_schema.tables
-      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'spatial_ref_sys' ORDER BY table_name`);
-  const parts = tables.map(({ name }) =>
-    `SELECT '${name}' AS t, count(*) AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${name} x`);
-  const rows = await db.query<{ sum: string }>(`SELECT string_agg(t || ':' || n || ':' || h, ',' ORDER BY t) AS sum FROM (${parts.join(' UNION ALL ')}) s`);
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'spatial_ref_sys' ORDER BY table_name`,
+  );
+  const parts = tables.map(
+    ({ name }) =>
+      `SELECT '${name}' AS t, count(*) AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${name} x`,
+  );
+  const rows = await db.query<{ sum: string }>(
+    `SELECT string_agg(t || ':' || n || ':' || h, ',' ORDER BY t) AS sum FROM (${parts.join(' UNION ALL ')}) s`,
+  );
   return rows[0]?.sum ?? '';
 }
 
@@ -49,7 +54,9 @@ class Rollback extends Error {}
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p, new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([p, new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 /** What is wrong with one answer, or null when it is what the case expects. */
@@ -65,7 +72,8 @@ async function judge(c: FuzzCase, res: Response, logged: unknown[]): Promise<str
     if (!type.startsWith('application/problem+json')) return `${res.status} with Content-Type ${type}, not a problem`;
     try {
       const problem: unknown = JSON.parse(text);
-      if (typeof problem !== 'object' || problem === null || Reflect.get(problem, 'status') !== res.status) return `problem body without its status: ${text.slice(0, 200)}`;
+      if (typeof problem !== 'object' || problem === null || Reflect.get(problem, 'status') !== res.status)
+        return `problem body without its status: ${text.slice(0, 200)}`;
     } catch {
       return `problem body that is not JSON: ${text.slice(0, 200)}`;
     }
@@ -75,7 +83,11 @@ async function judge(c: FuzzCase, res: Response, logged: unknown[]): Promise<str
 }
 
 /** Runs every case; `callers` maps FuzzCase.as to the caller that sends it. */
-export async function runCases(tx: Queryable, cases: readonly FuzzCase[], callers: Record<string, Caller>): Promise<FuzzReport> {
+export async function runCases(
+  tx: Queryable,
+  cases: readonly FuzzCase[],
+  callers: Record<string, Caller>,
+): Promise<FuzzReport> {
   const report: FuzzReport = { ran: 0, byStatus: {}, failures: [] };
   const before = await databaseChecksum(tx);
   for (const c of cases) {
@@ -106,7 +118,8 @@ export async function runCases(tx: Queryable, cases: readonly FuzzCase[], caller
         throw new Rollback();
       });
     } catch (err) {
-      if (!(err instanceof Rollback)) report.failures.push(`${where}: the request broke the transaction: ${String(err).slice(0, 300)}`);
+      if (!(err instanceof Rollback))
+        report.failures.push(`${where}: the request broke the transaction: ${String(err).slice(0, 300)}`);
     }
   }
   if ((await databaseChecksum(tx)) !== before) report.failures.push('the batch as a whole changed the database');
@@ -115,6 +128,9 @@ export async function runCases(tx: Queryable, cases: readonly FuzzCase[], caller
 
 /** One line for the test output: how many cases ran and how they were answered. */
 export function describeReport(name: string, r: FuzzReport): string {
-  const statuses = Object.entries(r.byStatus).sort(([a], [b]) => a.localeCompare(b)).map(([s, n]) => `${s}×${n}`).join(' ');
+  const statuses = Object.entries(r.byStatus)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([s, n]) => `${s}×${n}`)
+    .join(' ');
   return `fuzz ${name}: ${r.ran} cases, ${r.failures.length} failures; answers ${statuses}`;
 }

@@ -6,13 +6,31 @@
 // the OpenAPI document) still get the structural cases.
 import type { z } from 'zod';
 import {
-  acceptanceCreateSchema, gradingRuleUpdateSchema, hazardAssignSchema, hazardNoteSchema, patrolCreateSchema,
-  gridCellWorkerSchema, policyUpdateSchema, userCreateSchema, userUpdateSchema, venueCloseSchema, venueCreateSchema, venuePatchSchema,
+  acceptanceCreateSchema,
+  gradingRuleUpdateSchema,
+  hazardAssignSchema,
+  hazardNoteSchema,
+  patrolCreateSchema,
+  gridCellWorkerSchema,
+  policyUpdateSchema,
+  userCreateSchema,
+  userUpdateSchema,
+  venueCloseSchema,
+  venueCreateSchema,
+  venuePatchSchema,
 } from '@svm/contract';
 import { openApiDocument } from '../../openapi/openapi.ts';
 import type { FuzzFixture } from './fuzz-fixture.ts';
 import type { FuzzCase } from './harness.ts';
-import { BAD_SCALARS, HOSTILE_JSON, HOSTILE_TEXT, MALFORMED_JSON, prng, WRONG_CONTENT_TYPES, type Prng } from './hostile.ts';
+import {
+  BAD_SCALARS,
+  HOSTILE_JSON,
+  HOSTILE_TEXT,
+  MALFORMED_JSON,
+  prng,
+  WRONG_CONTENT_TYPES,
+  type Prng,
+} from './hostile.ts';
 
 type Json = Record<string, unknown>;
 interface Template {
@@ -26,40 +44,168 @@ interface Template {
 }
 
 const BAD_LOCATIONS: readonly unknown[] = [
-  [181, 30], [-181, 30], [121, 91], [121, -91], [121], [121, 30, 5], ['121', '30'], [null, null], [1e308, 1e308],
-  [121.02, 30.02, 0], { lon: 121, lat: 30 }, '121,30', [[121, 30]],
+  [181, 30],
+  [-181, 30],
+  [121, 91],
+  [121, -91],
+  [121],
+  [121, 30, 5],
+  ['121', '30'],
+  [null, null],
+  [1e308, 1e308],
+  [121.02, 30.02, 0],
+  { lon: 121, lat: 30 },
+  '121,30',
+  [[121, 30]],
 ];
 
 function templates(f: FuzzFixture): Template[] {
   const v = f.venueId;
   return [
-    { method: 'POST', docPath: '/api/venues', path: '/api/venues', schema: venueCreateSchema, as: 'admin',
-      body: { name: '新店', address: '中山路1号', category: 'retail', riskLevel: 'low', occupancy: 3, floorAreaM2: 40, indoorEbikeCharging: false, location: [121.02, 30.03], registeredAt: '2026-11-01' } },
-    { method: 'PATCH', docPath: '/api/venues/{id}', path: `/api/venues/${v}`, schema: venuePatchSchema, as: 'admin',
-      body: { name: '改名', riskLevel: 'medium', location: [121.03, 30.04] } },
-    { method: 'POST', docPath: '/api/venues/{id}/close', path: `/api/venues/${v}/close`, schema: venueCloseSchema, as: 'admin',
-      body: { closedAt: '2026-11-20' } },
-    { method: 'POST', docPath: '/api/patrols', path: '/api/patrols', schema: patrolCreateSchema, as: 'worker',
-      body: { venueId: v, patrolledAt: '2026-11-25T08:00:00Z', result: 'hazards_found', note: '巡查',
-        hazards: [{ typeCode: 'unsafe_wiring', severity: 'general', description: '线路', fixedOnSpot: false, responsiblePerson: '王五', deadline: '2026-12-01' }] } },
-    { method: 'POST', docPath: '/api/hazards/{id}/assign', path: `/api/hazards/${f.openHazardId}/assign`, schema: hazardAssignSchema, as: 'admin',
-      body: { responsiblePerson: '王五', responsiblePhone: '13800000000', deadline: '2026-12-15' } },
-    { method: 'POST', docPath: '/api/hazards/{id}/rectified', path: `/api/hazards/${f.openHazardId}/rectified`, schema: hazardNoteSchema, as: 'admin',
-      body: { note: '已整改' } },
-    { method: 'POST', docPath: '/api/hazards/{id}/acceptances', path: `/api/hazards/${f.rectifiedHazardId}/acceptances`, schema: acceptanceCreateSchema, as: 'city',
-      body: { party: 'special', passed: true, note: '验收' } },
-    { method: 'POST', docPath: '/api/hazards/{id}/close', path: `/api/hazards/${f.rectifiedHazardId}/close`, schema: hazardNoteSchema, as: 'admin',
-      body: { note: '销号' } },
-    { method: 'PUT', docPath: '/api/policy', path: '/api/policy', schema: policyUpdateSchema, as: 'admin',
-      body: { highDays: 7, mediumDays: 14, lowDays: 30, reboundWindowDays: 180, clusterEpsM: 300, gradeHighScore: 60, gradeMediumScore: 30 } },
-    { method: 'PUT', docPath: '/api/grading-rules/{code}', path: `/api/grading-rules/${f.ruleCode}`, schema: gradingRuleUpdateSchema, as: 'admin',
-      body: { points: 10, enabled: true } },
-    { method: 'POST', docPath: '/api/auth/users', path: '/api/auth/users', schema: userCreateSchema, as: 'admin',
-      body: { username: 'fz_new', displayName: '新网格员', role: 'grid_worker', townshipId: f.townshipId, phone: '13800000000', password: 'a long password' } },
-    { method: 'PATCH', docPath: '/api/auth/users/{id}', path: `/api/auth/users/${f.workerId}`, schema: userUpdateSchema, as: 'admin',
-      body: { displayName: '张三丰', phone: '13800000000', active: true, password: 'a long password' } },
-    { method: 'PUT', docPath: '/api/grid-cells/{id}/worker', path: `/api/grid-cells/${f.freeCellId}/worker`, schema: gridCellWorkerSchema, as: 'admin',
-      body: { workerId: f.workerId } },
+    {
+      method: 'POST',
+      docPath: '/api/venues',
+      path: '/api/venues',
+      schema: venueCreateSchema,
+      as: 'admin',
+      body: {
+        name: '新店',
+        address: '中山路1号',
+        category: 'retail',
+        riskLevel: 'low',
+        occupancy: 3,
+        floorAreaM2: 40,
+        indoorEbikeCharging: false,
+        location: [121.02, 30.03],
+        registeredAt: '2026-11-01',
+      },
+    },
+    {
+      method: 'PATCH',
+      docPath: '/api/venues/{id}',
+      path: `/api/venues/${v}`,
+      schema: venuePatchSchema,
+      as: 'admin',
+      body: { name: '改名', riskLevel: 'medium', location: [121.03, 30.04] },
+    },
+    {
+      method: 'POST',
+      docPath: '/api/venues/{id}/close',
+      path: `/api/venues/${v}/close`,
+      schema: venueCloseSchema,
+      as: 'admin',
+      body: { closedAt: '2026-11-20' },
+    },
+    {
+      method: 'POST',
+      docPath: '/api/patrols',
+      path: '/api/patrols',
+      schema: patrolCreateSchema,
+      as: 'worker',
+      body: {
+        venueId: v,
+        patrolledAt: '2026-11-25T08:00:00Z',
+        result: 'hazards_found',
+        note: '巡查',
+        hazards: [
+          {
+            typeCode: 'unsafe_wiring',
+            severity: 'general',
+            description: '线路',
+            fixedOnSpot: false,
+            responsiblePerson: '王五',
+            deadline: '2026-12-01',
+          },
+        ],
+      },
+    },
+    {
+      method: 'POST',
+      docPath: '/api/hazards/{id}/assign',
+      path: `/api/hazards/${f.openHazardId}/assign`,
+      schema: hazardAssignSchema,
+      as: 'admin',
+      body: { responsiblePerson: '王五', responsiblePhone: '13800000000', deadline: '2026-12-15' },
+    },
+    {
+      method: 'POST',
+      docPath: '/api/hazards/{id}/rectified',
+      path: `/api/hazards/${f.openHazardId}/rectified`,
+      schema: hazardNoteSchema,
+      as: 'admin',
+      body: { note: '已整改' },
+    },
+    {
+      method: 'POST',
+      docPath: '/api/hazards/{id}/acceptances',
+      path: `/api/hazards/${f.rectifiedHazardId}/acceptances`,
+      schema: acceptanceCreateSchema,
+      as: 'city',
+      body: { party: 'special', passed: true, note: '验收' },
+    },
+    {
+      method: 'POST',
+      docPath: '/api/hazards/{id}/close',
+      path: `/api/hazards/${f.rectifiedHazardId}/close`,
+      schema: hazardNoteSchema,
+      as: 'admin',
+      body: { note: '销号' },
+    },
+    {
+      method: 'PUT',
+      docPath: '/api/policy',
+      path: '/api/policy',
+      schema: policyUpdateSchema,
+      as: 'admin',
+      body: {
+        highDays: 7,
+        mediumDays: 14,
+        lowDays: 30,
+        reboundWindowDays: 180,
+        clusterEpsM: 300,
+        gradeHighScore: 60,
+        gradeMediumScore: 30,
+      },
+    },
+    {
+      method: 'PUT',
+      docPath: '/api/grading-rules/{code}',
+      path: `/api/grading-rules/${f.ruleCode}`,
+      schema: gradingRuleUpdateSchema,
+      as: 'admin',
+      body: { points: 10, enabled: true },
+    },
+    {
+      method: 'POST',
+      docPath: '/api/auth/users',
+      path: '/api/auth/users',
+      schema: userCreateSchema,
+      as: 'admin',
+      body: {
+        username: 'fz_new',
+        displayName: '新网格员',
+        role: 'grid_worker',
+        townshipId: f.townshipId,
+        phone: '13800000000',
+        password: 'a long password',
+      },
+    },
+    {
+      method: 'PATCH',
+      docPath: '/api/auth/users/{id}',
+      path: `/api/auth/users/${f.workerId}`,
+      schema: userUpdateSchema,
+      as: 'admin',
+      body: { displayName: '张三丰', phone: '13800000000', active: true, password: 'a long password' },
+    },
+    {
+      method: 'PUT',
+      docPath: '/api/grid-cells/{id}/worker',
+      path: `/api/grid-cells/${f.freeCellId}/worker`,
+      schema: gridCellWorkerSchema,
+      as: 'admin',
+      body: { workerId: f.workerId },
+    },
   ];
 }
 
@@ -90,10 +236,20 @@ function setAt(body: Json, path: readonly (string | number)[], value: unknown, r
   return copy;
 }
 
-const verdict = (t: Template, body: unknown): FuzzCase['expect'] => (t.schema.safeParse(body).success ? 'survives' : 'refused');
+const verdict = (t: Template, body: unknown): FuzzCase['expect'] =>
+  t.schema.safeParse(body).success ? 'survives' : 'refused';
 
 function jsonCase(t: Template, label: string, body: unknown, expect = verdict(t, body)): FuzzCase {
-  return { label, method: t.method, path: t.path, contentType: 'application/json', body: JSON.stringify(body), as: t.as, expect, writes: true };
+  return {
+    label,
+    method: t.method,
+    path: t.path,
+    contentType: 'application/json',
+    body: JSON.stringify(body),
+    as: t.as,
+    expect,
+    writes: true,
+  };
 }
 
 function templateCases(t: Template, rng: Prng, everything: boolean): FuzzCase[] {
@@ -106,7 +262,8 @@ function templateCases(t: Template, rng: Prng, everything: boolean): FuzzCase[] 
       ...(typeof original === 'string' ? rng.sample(HOSTILE_TEXT, everything ? HOSTILE_TEXT.length : 6) : []),
       ...(name === 'location' ? BAD_LOCATIONS : []),
     ];
-    for (const value of values) cases.push(jsonCase(t, `${name} = ${JSON.stringify(value)?.slice(0, 40)}`, setAt(t.body, path, value)));
+    for (const value of values)
+      cases.push(jsonCase(t, `${name} = ${JSON.stringify(value)?.slice(0, 40)}`, setAt(t.body, path, value)));
     cases.push(jsonCase(t, `without ${name}`, setAt(t.body, path, undefined, true)));
   }
   cases.push(jsonCase(t, 'an unknown field', { ...t.body, isAdmin: true }));
@@ -117,9 +274,20 @@ function templateCases(t: Template, rng: Prng, everything: boolean): FuzzCase[] 
     let parsed: { ok: true; value: unknown } | { ok: false } = { ok: false };
     try {
       parsed = { ok: true, value: JSON.parse(text) };
-    } catch { /* not JSON: refused unless the route reads a missing body as {} */ }
+    } catch {
+      /* not JSON: refused unless the route reads a missing body as {} */
+    }
     const expect = parsed.ok ? verdict(t, parsed.value) : acceptsEmpty && text.trim() === '' ? 'survives' : 'refused';
-    cases.push({ label: `malformed JSON ${JSON.stringify(text.slice(0, 30))}`, method: t.method, path: t.path, contentType: 'application/json', body: text, as: t.as, expect, writes: true });
+    cases.push({
+      label: `malformed JSON ${JSON.stringify(text.slice(0, 30))}`,
+      method: t.method,
+      path: t.path,
+      contentType: 'application/json',
+      body: text,
+      as: t.as,
+      expect,
+      writes: true,
+    });
   }
   for (const type of rng.sample(WRONG_CONTENT_TYPES, everything ? WRONG_CONTENT_TYPES.length : 3)) {
     cases.push({ ...jsonCase(t, `Content-Type ${type}`, t.body, 'refused'), contentType: type });
@@ -160,10 +328,25 @@ function otherWrites(covered: ReadonlySet<string>, rng: Prng): FuzzCase[] {
       const key = `${method.toUpperCase()} ${path}`;
       if (method === 'get' || covered.has(key) || path.startsWith('/api/import/')) continue;
       const concrete = path.replace(/\{[a-z]+\}/g, '1');
-      const send = (label: string, body: string, contentType = 'application/json'): FuzzCase =>
-        ({ label, method: method.toUpperCase(), path: concrete, contentType, body, as: 'admin', expect: 'survives', writes: true });
-      for (const text of rng.sample(MALFORMED_JSON, 8)) cases.push(send(`malformed JSON ${JSON.stringify(text.slice(0, 30))}`, text));
-      for (const value of rng.sample(HOSTILE_JSON, 6)) cases.push(send(`hostile body ${JSON.stringify(value)?.slice(0, 30)}`, JSON.stringify({ username: value, password: value, name: value, scope: value })));
+      const send = (label: string, body: string, contentType = 'application/json'): FuzzCase => ({
+        label,
+        method: method.toUpperCase(),
+        path: concrete,
+        contentType,
+        body,
+        as: 'admin',
+        expect: 'survives',
+        writes: true,
+      });
+      for (const text of rng.sample(MALFORMED_JSON, 8))
+        cases.push(send(`malformed JSON ${JSON.stringify(text.slice(0, 30))}`, text));
+      for (const value of rng.sample(HOSTILE_JSON, 6))
+        cases.push(
+          send(
+            `hostile body ${JSON.stringify(value)?.slice(0, 30)}`,
+            JSON.stringify({ username: value, password: value, name: value, scope: value }),
+          ),
+        );
       cases.push(send('a body over 1 MiB', JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10) })));
       cases.push(send('Content-Type text/plain', '{}', 'text/plain'));
     }
@@ -185,5 +368,8 @@ export function jsonWriteCases(f: FuzzFixture, seed = 20261130): FuzzCase[] {
 /** Every write operation of the OpenAPI document, for the coverage check. */
 export function documentedWrites(): string[] {
   return Object.entries(openApiDocument().paths).flatMap(([path, ops]) =>
-    Object.keys(ops).filter((m) => m !== 'get').map((m) => `${m.toUpperCase()} ${path}`));
+    Object.keys(ops)
+      .filter((m) => m !== 'get')
+      .map((m) => `${m.toUpperCase()} ${path}`),
+  );
 }

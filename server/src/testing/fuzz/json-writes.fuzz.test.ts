@@ -12,8 +12,12 @@ describe('fuzzing the JSON writes', () => {
       const cases = jsonWriteCases(f);
       // every documented write (imports have their own suite) is exercised
       const hit = new Set(cases.map((c) => `${c.method} ${c.path}`));
-      const missed = documentedWrites().filter((w) => !w.includes('/api/import/'))
-        .filter((w) => ![...hit].some((h) => new RegExp(`^${w.replace(/\{[a-z]+\}/g, '[^/]+').replace(/\./g, '\\.')}$`).test(h)));
+      const missed = documentedWrites()
+        .filter((w) => !w.includes('/api/import/'))
+        .filter(
+          (w) =>
+            ![...hit].some((h) => new RegExp(`^${w.replace(/\{[a-z]+\}/g, '[^/]+').replace(/\./g, '\\.')}$`).test(h)),
+        );
       expect(missed).toEqual([]);
       return runCases(tx, cases, f.callers);
     });

@@ -18,7 +18,11 @@ interface ParamSchema {
   minLength?: number;
   maxLength?: number;
 }
-interface Parameter { name: string; in: 'query' | 'path'; schema: ParamSchema }
+interface Parameter {
+  name: string;
+  in: 'query' | 'path';
+  schema: ParamSchema;
+}
 
 const isDateParam = (s: ParamSchema) => s.pattern?.includes('\\d{4}-\\d{2}-\\d{2}') ?? false;
 
@@ -50,7 +54,10 @@ function badValues(p: Parameter): { value: string; expect: FuzzCase['expect'] }[
     return refused(BAD_SCALARS.filter((v) => !accepts(s, v)));
   }
   // free text: too short or too long is refused, anything else in range is legal but hostile
-  return [...BAD_SCALARS, ...HOSTILE_TEXT].map((value) => ({ value, expect: accepts(s, value.trim()) ? 'survives' : 'refused' }));
+  return [...BAD_SCALARS, ...HOSTILE_TEXT].map((value) => ({
+    value,
+    expect: accepts(s, value.trim()) ? 'survives' : 'refused',
+  }));
 }
 
 /** A value every path parameter of the fixture accepts (so only the fuzzed one is wrong). */
@@ -71,8 +78,10 @@ export function readCases(f: FuzzFixture, seed = 20261130): FuzzCase[] {
   for (const [docPath, ops] of Object.entries(openApiDocument().paths)) {
     const op = (ops as Record<string, { parameters: Parameter[] }>).get;
     if (!op) continue;
-    const concrete = (fuzzed?: Parameter, value?: string) => docPath.replace(/\{([a-z]+)\}/gi, (_m, name: string) =>
-      encodeURIComponent(fuzzed && fuzzed.name === name ? value! : goodPathValue(name, f)));
+    const concrete = (fuzzed?: Parameter, value?: string) =>
+      docPath.replace(/\{([a-z]+)\}/gi, (_m, name: string) =>
+        encodeURIComponent(fuzzed && fuzzed.name === name ? value! : goodPathValue(name, f)),
+      );
     for (const p of op.parameters) {
       const values = badValues(p);
       // a seeded sample per parameter keeps the suite to a few minutes on two cores; the same
@@ -80,12 +89,28 @@ export function readCases(f: FuzzFixture, seed = 20261130): FuzzCase[] {
       const chosen = rng.sample(values, p.in === 'path' ? 16 : 10);
       for (const { value, expect } of chosen) {
         const path = p.in === 'path' ? concrete(p, value) : `${concrete()}?${new URLSearchParams({ [p.name]: value })}`;
-        cases.push({ label: `${p.name} = ${JSON.stringify(value.slice(0, 30))}`, method: 'GET', path, as: asker(docPath), expect, writes: false });
+        cases.push({
+          label: `${p.name} = ${JSON.stringify(value.slice(0, 30))}`,
+          method: 'GET',
+          path,
+          as: asker(docPath),
+          expect,
+          writes: false,
+        });
       }
       // a parameter given twice is ambiguous
       if (p.in === 'query' && p.name !== 'q') {
-        const ok = isDateParam(p.schema) ? '2026-11-01' : p.schema.enum?.[0] ?? (p.name === 'bbox' ? '121,30,121.1,30.1' : '1');
-        cases.push({ label: `${p.name} given twice`, method: 'GET', path: `${concrete()}?${p.name}=${encodeURIComponent(ok)}&${p.name}=${encodeURIComponent(ok)}`, as: asker(docPath), expect: 'survives', writes: false });
+        const ok = isDateParam(p.schema)
+          ? '2026-11-01'
+          : (p.schema.enum?.[0] ?? (p.name === 'bbox' ? '121,30,121.1,30.1' : '1'));
+        cases.push({
+          label: `${p.name} given twice`,
+          method: 'GET',
+          path: `${concrete()}?${p.name}=${encodeURIComponent(ok)}&${p.name}=${encodeURIComponent(ok)}`,
+          as: asker(docPath),
+          expect: 'survives',
+          writes: false,
+        });
       }
     }
   }
@@ -94,5 +119,7 @@ export function readCases(f: FuzzFixture, seed = 20261130): FuzzCase[] {
 
 /** Every documented read, for the coverage check. */
 export function documentedReads(): string[] {
-  return Object.entries(openApiDocument().paths).filter(([, ops]) => 'get' in ops).map(([path]) => path);
+  return Object.entries(openApiDocument().paths)
+    .filter(([, ops]) => 'get' in ops)
+    .map(([path]) => path);
 }

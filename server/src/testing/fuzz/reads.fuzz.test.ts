@@ -6,7 +6,15 @@ import { describeReport, runCases } from './harness.ts';
 import { documentedReads, readCases } from './reads.corpus.ts';
 
 // reads without parameters have nothing to fuzz
-const NO_PARAMETERS = ['/api/health', '/api/policy', '/api/grading-rules', '/api/openapi.json', '/api/auth/me', '/api/auth/display-tokens', '/api/config'];
+const NO_PARAMETERS = [
+  '/api/health',
+  '/api/policy',
+  '/api/grading-rules',
+  '/api/openapi.json',
+  '/api/auth/me',
+  '/api/auth/display-tokens',
+  '/api/config',
+];
 
 describe('fuzzing the read parameters', () => {
   it('answers every bad query or path parameter of every read with a 4xx problem, and hostile text with no 5xx', async () => {
@@ -14,8 +22,12 @@ describe('fuzzing the read parameters', () => {
       const f = await fuzzFixture(tx);
       const cases = readCases(f);
       const hit = new Set(cases.map((c) => c.path.split('?')[0]!));
-      const missed = documentedReads().filter((p) => !NO_PARAMETERS.includes(p))
-        .filter((p) => ![...hit].some((h) => new RegExp(`^${p.replace(/\{[a-z]+\}/gi, '[^/]+').replace(/\./g, '\\.')}$`).test(h)));
+      const missed = documentedReads()
+        .filter((p) => !NO_PARAMETERS.includes(p))
+        .filter(
+          (p) =>
+            ![...hit].some((h) => new RegExp(`^${p.replace(/\{[a-z]+\}/gi, '[^/]+').replace(/\./g, '\\.')}$`).test(h)),
+        );
       expect(missed).toEqual([]);
       return runCases(tx, cases, f.callers);
     });

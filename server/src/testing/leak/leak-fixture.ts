@@ -48,7 +48,13 @@ export interface LeakFixture {
 }
 
 type Category = 'catering' | 'ebike' | 'retail';
-interface VenueSpec { name: string; category: Category; lon: number; lat: number; unregistered?: boolean }
+interface VenueSpec {
+  name: string;
+  category: Category;
+  lon: number;
+  lat: number;
+  unregistered?: boolean;
+}
 
 const VENUES: Record<'a' | 'b', VenueSpec[]> = {
   a: [
@@ -66,46 +72,97 @@ const VENUES: Record<'a' | 'b', VenueSpec[]> = {
 
 async function venue(tx: Queryable, v: VenueSpec): Promise<number> {
   // every venue is graded low: the e-bike shops (35 points, computed medium) are misgraded
-  return one(tx, `INSERT INTO venues (name, category, risk_level, registration, registered_at, geom)
+  return one(
+    tx,
+    `INSERT INTO venues (name, category, risk_level, registration, registered_at, geom)
                   VALUES ($1, $2::venue_category, 'low', $3::registration_status, '2026-01-01T00:00:00Z', ST_SetSRID(ST_MakePoint($4, $5), 4326))`,
-  [v.name, v.category, v.unregistered ? 'found_unregistered' : 'registered', v.lon, v.lat]);
+    [v.name, v.category, v.unregistered ? 'found_unregistered' : 'registered', v.lon, v.lat],
+  );
 }
 
 /** A closed on-the-spot fix (in the rebound cohort of Aug–Nov) and `rebounds` open rebounds of it in November. */
 async function reboundChain(tx: Queryable, venueId: number, rebounds: number): Promise<number[]> {
-  const closed = await one(tx, `INSERT INTO hazards (venue_id, type_code, severity, found_at, status, fixed_on_spot, rectified_at, closed_at)
-                                VALUES ($1, 'unsafe_wiring', 'general', '2026-08-01', 'closed', true, '2026-08-05', '2026-08-06')`, [venueId]);
-  await tx.query(`INSERT INTO acceptances (hazard_id, party, passed, at, actor_name) VALUES ($1, 'on_the_spot', true, '2026-08-06', 'fixture')`, [closed]);
+  const closed = await one(
+    tx,
+    `INSERT INTO hazards (venue_id, type_code, severity, found_at, status, fixed_on_spot, rectified_at, closed_at)
+                                VALUES ($1, 'unsafe_wiring', 'general', '2026-08-01', 'closed', true, '2026-08-05', '2026-08-06')`,
+    [venueId],
+  );
+  await tx.query(
+    `INSERT INTO acceptances (hazard_id, party, passed, at, actor_name) VALUES ($1, 'on_the_spot', true, '2026-08-06', 'fixture')`,
+    [closed],
+  );
   const ids = [closed];
   for (let i = 0; i < rebounds; i++) {
-    ids.push(await one(tx, `INSERT INTO hazards (venue_id, type_code, severity, found_at, status, rebound_of)
-                            VALUES ($1, 'unsafe_wiring', 'general', $2, 'open', $3)`, [venueId, `2026-11-1${i}`, closed]));
+    ids.push(
+      await one(
+        tx,
+        `INSERT INTO hazards (venue_id, type_code, severity, found_at, status, rebound_of)
+                            VALUES ($1, 'unsafe_wiring', 'general', $2, 'open', $3)`,
+        [venueId, `2026-11-1${i}`, closed],
+      ),
+    );
   }
   return ids;
 }
 
 /** A hazard rectified on 11-20, awaiting sign-off, with its territorial sign-off passed on 11-22. */
 async function awaiting(tx: Queryable, venueId: number, person: string): Promise<number> {
-  const id = await one(tx, `INSERT INTO hazards (venue_id, type_code, severity, found_at, status, responsible_person, deadline, rectified_at)
-                            VALUES ($1, 'blocked_exit', 'major', '2026-11-01', 'rectified', $2, '2026-11-25', '2026-11-20')`, [venueId, person]);
-  await tx.query(`INSERT INTO acceptances (hazard_id, party, passed, at, actor_name) VALUES ($1, 'territorial', true, '2026-11-22', 'fixture')`, [id]);
+  const id = await one(
+    tx,
+    `INSERT INTO hazards (venue_id, type_code, severity, found_at, status, responsible_person, deadline, rectified_at)
+                            VALUES ($1, 'blocked_exit', 'major', '2026-11-01', 'rectified', $2, '2026-11-25', '2026-11-20')`,
+    [venueId, person],
+  );
+  await tx.query(
+    `INSERT INTO acceptances (hazard_id, party, passed, at, actor_name) VALUES ($1, 'territorial', true, '2026-11-22', 'fixture')`,
+    [id],
+  );
   return id;
 }
 
 export async function leakCity(tx: Queryable): Promise<LeakFixture> {
-  const tA = await one(tx, `INSERT INTO townships (code, name, name_en, kind, geom) VALUES ('LK-A', '东湖街道', 'East Lake', 'subdistrict', ST_Multi(ST_GeomFromText($1, 4326)))`,
-    [square(121.0, 30.0, 121.1, 30.1)]);
-  const tB = await one(tx, `INSERT INTO townships (code, name, name_en, kind, geom) VALUES ('LK-B', '西山镇', 'West Hill', 'town', ST_Multi(ST_GeomFromText($1, 4326)))`,
-    [square(121.1, 30.0, 121.2, 30.1)]);
-  const food = await one(tx, `INSERT INTO industry_departments (code, name, name_en, categories) VALUES ('lk-food', '市场监管局', 'Market', '{catering}')`, []);
-  const bike = await one(tx, `INSERT INTO industry_departments (code, name, name_en, categories) VALUES ('lk-bike', '车辆管理所', 'Vehicles', '{ebike,repair}')`, []);
-  const wa = await one(tx, `INSERT INTO users (username, display_name, role, township_id) VALUES ('lk_wang', '王网格甲', 'grid_worker', $1)`, [tA]);
-  const wb = await one(tx, `INSERT INTO users (username, display_name, role, township_id) VALUES ('lk_zhao', '赵网格乙', 'grid_worker', $1)`, [tB]);
-  const cA = await one(tx, `INSERT INTO grid_cells (code, name, township_id, worker_id, geom) VALUES ('LK-A-1', '东湖一网格', $1, $2, ST_GeomFromText($3, 4326))`,
-    [tA, wa, square(121.0, 30.0, 121.1, 30.1)]);
+  const tA = await one(
+    tx,
+    `INSERT INTO townships (code, name, name_en, kind, geom) VALUES ('LK-A', '东湖街道', 'East Lake', 'subdistrict', ST_Multi(ST_GeomFromText($1, 4326)))`,
+    [square(121.0, 30.0, 121.1, 30.1)],
+  );
+  const tB = await one(
+    tx,
+    `INSERT INTO townships (code, name, name_en, kind, geom) VALUES ('LK-B', '西山镇', 'West Hill', 'town', ST_Multi(ST_GeomFromText($1, 4326)))`,
+    [square(121.1, 30.0, 121.2, 30.1)],
+  );
+  const food = await one(
+    tx,
+    `INSERT INTO industry_departments (code, name, name_en, categories) VALUES ('lk-food', '市场监管局', 'Market', '{catering}')`,
+    [],
+  );
+  const bike = await one(
+    tx,
+    `INSERT INTO industry_departments (code, name, name_en, categories) VALUES ('lk-bike', '车辆管理所', 'Vehicles', '{ebike,repair}')`,
+    [],
+  );
+  const wa = await one(
+    tx,
+    `INSERT INTO users (username, display_name, role, township_id) VALUES ('lk_wang', '王网格甲', 'grid_worker', $1)`,
+    [tA],
+  );
+  const wb = await one(
+    tx,
+    `INSERT INTO users (username, display_name, role, township_id) VALUES ('lk_zhao', '赵网格乙', 'grid_worker', $1)`,
+    [tB],
+  );
+  const cA = await one(
+    tx,
+    `INSERT INTO grid_cells (code, name, township_id, worker_id, geom) VALUES ('LK-A-1', '东湖一网格', $1, $2, ST_GeomFromText($3, 4326))`,
+    [tA, wa, square(121.0, 30.0, 121.1, 30.1)],
+  );
   // B's only cell has no worker and covers half of B: a coverage gap and an unassigned cell, both B's
-  const cB = await one(tx, `INSERT INTO grid_cells (code, name, township_id, worker_id, geom) VALUES ('LK-B-1', '西山一网格', $1, NULL, ST_GeomFromText($2, 4326))`,
-    [tB, square(121.1, 30.0, 121.15, 30.1)]);
+  const cB = await one(
+    tx,
+    `INSERT INTO grid_cells (code, name, township_id, worker_id, geom) VALUES ('LK-B-1', '西山一网格', $1, NULL, ST_GeomFromText($2, 4326))`,
+    [tB, square(121.1, 30.0, 121.15, 30.1)],
+  );
   const va: number[] = [];
   for (const v of VENUES.a) va.push(await venue(tx, v));
   const vb: number[] = [];
@@ -113,33 +170,90 @@ export async function leakCity(tx: Queryable): Promise<LeakFixture> {
   const [aFood, aBike] = va as [number, number, number];
   const [bFood, bBike, , bFar] = vb as [number, number, number, number];
   // patrols in late November: every venue patrolled except the shops and B's far venue
-  for (const [venueId, worker, at] of [[aFood, wa, '2026-11-25'], [aBike, wa, '2026-11-26'], [bFood, wb, '2026-11-25'], [bBike, wb, '2026-11-27']] as const) {
-    const patrol = await one(tx, `INSERT INTO patrols (venue_id, worker_id, patrolled_at, result) VALUES ($1, $2, $3, 'ok')`, [venueId, worker, at]);
-    await tx.query(`INSERT INTO audit_log (at, actor_name, action, entity, entity_id) VALUES ($1, 'fixture', 'patrol.record', 'patrol', $2)`, [at, String(patrol)]);
+  for (const [venueId, worker, at] of [
+    [aFood, wa, '2026-11-25'],
+    [aBike, wa, '2026-11-26'],
+    [bFood, wb, '2026-11-25'],
+    [bBike, wb, '2026-11-27'],
+  ] as const) {
+    const patrol = await one(
+      tx,
+      `INSERT INTO patrols (venue_id, worker_id, patrolled_at, result) VALUES ($1, $2, $3, 'ok')`,
+      [venueId, worker, at],
+    );
+    await tx.query(
+      `INSERT INTO audit_log (at, actor_name, action, entity, entity_id) VALUES ($1, 'fixture', 'patrol.record', 'patrol', $2)`,
+      [at, String(patrol)],
+    );
   }
   const aFoodChain = await reboundChain(tx, aFood, 3);
   const bFoodChain = await reboundChain(tx, bFood, 2);
   const aBikeHazard = await awaiting(tx, aBike, '甲责任人');
   const bBikeHazard = await awaiting(tx, bBike, '乙责任人');
-  const bFarHazard = await one(tx, `INSERT INTO hazards (venue_id, type_code, severity, found_at, status, description) VALUES ($1, 'gas_safety', 'major', '2026-11-15', 'open', '远郊燃气')`, [bFar]);
-  const refA = await one(tx, `INSERT INTO reference_points (source, external_id, name, geom) VALUES ('osm', 'lk-ref-a', '参考点甲', ST_SetSRID(ST_MakePoint(121.03, 30.06), 4326))`, []);
-  const refB = await one(tx, `INSERT INTO reference_points (source, external_id, name, geom) VALUES ('osm', 'lk-ref-b', '参考点乙', ST_SetSRID(ST_MakePoint(121.13, 30.06), 4326))`, []);
-  await tx.query(`INSERT INTO streets (name, class, geom) VALUES ('跨界大道', 'arterial', ST_GeomFromText('LINESTRING(121.01 30.04, 121.19 30.04)', 4326))`);
+  const bFarHazard = await one(
+    tx,
+    `INSERT INTO hazards (venue_id, type_code, severity, found_at, status, description) VALUES ($1, 'gas_safety', 'major', '2026-11-15', 'open', '远郊燃气')`,
+    [bFar],
+  );
+  const refA = await one(
+    tx,
+    `INSERT INTO reference_points (source, external_id, name, geom) VALUES ('osm', 'lk-ref-a', '参考点甲', ST_SetSRID(ST_MakePoint(121.03, 30.06), 4326))`,
+    [],
+  );
+  const refB = await one(
+    tx,
+    `INSERT INTO reference_points (source, external_id, name, geom) VALUES ('osm', 'lk-ref-b', '参考点乙', ST_SetSRID(ST_MakePoint(121.13, 30.06), 4326))`,
+    [],
+  );
+  await tx.query(
+    `INSERT INTO streets (name, class, geom) VALUES ('跨界大道', 'arterial', ST_GeomFromText('LINESTRING(121.01 30.04, 121.19 30.04)', 4326))`,
+  );
   const names = (vs: VenueSpec[]) => vs.map((v) => v.name);
   const all = [...VENUES.a.map((v, i) => ({ ...v, id: va[i]! })), ...VENUES.b.map((v, i) => ({ ...v, id: vb[i]! }))];
   return {
-    a: { township: tA, venues: va, hazards: [...aFoodChain, aBikeHazard], cells: [cA], refs: [refA],
-      markers: [...names(VENUES.a), '东湖街道', 'LK-A-1', '甲责任人', '王网格甲', '参考点甲'] },
-    b: { township: tB, venues: vb, hazards: [...bFoodChain, bBikeHazard, bFarHazard], cells: [cB], refs: [refB],
-      markers: [...names(VENUES.b), '西山镇', 'LK-B-1', '乙责任人', '赵网格乙', '参考点乙', '远郊燃气'] },
-    food: { department: food, venues: [aFood, bFood, bFar], hazards: [...aFoodChain, ...bFoodChain, bFarHazard],
-      markers: ['A-餐饮', 'B-餐饮', 'B-远郊'] },
-    bike: { department: bike, venues: [aBike, bBike], hazards: [aBikeHazard, bBikeHazard], markers: ['A-电动车', 'B-电动车', '甲责任人', '乙责任人'] },
+    a: {
+      township: tA,
+      venues: va,
+      hazards: [...aFoodChain, aBikeHazard],
+      cells: [cA],
+      refs: [refA],
+      markers: [...names(VENUES.a), '东湖街道', 'LK-A-1', '甲责任人', '王网格甲', '参考点甲'],
+    },
+    b: {
+      township: tB,
+      venues: vb,
+      hazards: [...bFoodChain, bBikeHazard, bFarHazard],
+      cells: [cB],
+      refs: [refB],
+      markers: [...names(VENUES.b), '西山镇', 'LK-B-1', '乙责任人', '赵网格乙', '参考点乙', '远郊燃气'],
+    },
+    food: {
+      department: food,
+      venues: [aFood, bFood, bFar],
+      hazards: [...aFoodChain, ...bFoodChain, bFarHazard],
+      markers: ['A-餐饮', 'B-餐饮', 'B-远郊'],
+    },
+    bike: {
+      department: bike,
+      venues: [aBike, bBike],
+      hazards: [aBikeHazard, bBikeHazard],
+      markers: ['A-电动车', 'B-电动车', '甲责任人', '乙责任人'],
+    },
     venues: all.map((v) => ({ id: v.id, name: v.name, lon: v.lon, lat: v.lat })),
   };
 }
 
 const person = { userId: null, readOnly: true } as const;
 export const cityCaller = (): Caller => ({ ...person, name: 'city', role: 'city', scope: { kind: 'city' } });
-export const townshipCaller = (townshipId: number): Caller => ({ ...person, name: 'township', role: 'township', scope: { kind: 'township', townshipId } });
-export const departmentCaller = (departmentId: number): Caller => ({ ...person, name: 'department', role: 'department', scope: { kind: 'department', departmentId } });
+export const townshipCaller = (townshipId: number): Caller => ({
+  ...person,
+  name: 'township',
+  role: 'township',
+  scope: { kind: 'township', townshipId },
+});
+export const departmentCaller = (departmentId: number): Caller => ({
+  ...person,
+  name: 'department',
+  role: 'department',
+  scope: { kind: 'department', departmentId },
+});

@@ -20,18 +20,22 @@ describe('read scoping at its edges', () => {
     });
   });
 
-  it('labels a township account\'s figures as its own township\'s, asked with or without its id', async () => {
+  it("labels a township account's figures as its own township's, asked with or without its id", async () => {
     await rolledBack(async (tx) => {
       const f = await leakCity(tx);
       const { app } = await testApp(tx, { caller: townshipCaller(f.a.township) });
       const plain = await bodyOf<StatsSummaryDto>(await app.request(`/api/stats/summary?asOf=${AS_OF}`));
-      const named = await bodyOf<StatsSummaryDto>(await app.request(`/api/stats/summary?asOf=${AS_OF}&township=${f.a.township}`));
+      const named = await bodyOf<StatsSummaryDto>(
+        await app.request(`/api/stats/summary?asOf=${AS_OF}&township=${f.a.township}`),
+      );
       expect(plain.townshipId).toBe(f.a.township);
       expect(plain.scope).toEqual({ kind: 'township', townshipId: f.a.township });
       expect(plain.kpis).toEqual(named.kpis);
       // the city asking for A gets the same figures: A's own, not a share of the city's
       const city = await testApp(tx, { caller: cityCaller() });
-      const asked = await bodyOf<StatsSummaryDto>(await city.app.request(`/api/stats/summary?asOf=${AS_OF}&township=${f.a.township}`));
+      const asked = await bodyOf<StatsSummaryDto>(
+        await city.app.request(`/api/stats/summary?asOf=${AS_OF}&township=${f.a.township}`),
+      );
       expect(asked.kpis).toEqual(plain.kpis);
       const townships = await bodyOf<TownshipCollection>(await app.request(`/api/townships?asOf=${AS_OF}`));
       expect(townships.features.map((x) => x.id)).toEqual([f.a.township]);

@@ -14,10 +14,19 @@ import { parseCsv } from './csv-rows.ts';
 
 const documentedGets = allRouteDocs.filter((d) => d.method === 'get').map((d) => d.path);
 
-interface Answer { url: string; status: number; text: string; body: Body | null }
+interface Answer {
+  url: string;
+  status: number;
+  text: string;
+  body: Body | null;
+}
 
 /** Each URL's answer as text (tiles decoded) and parsed. */
-async function ask(tx: Parameters<Parameters<typeof rolledBack>[0]>[0], caller: Caller, urls: string[]): Promise<Answer[]> {
+async function ask(
+  tx: Parameters<Parameters<typeof rolledBack>[0]>[0],
+  caller: Caller,
+  urls: string[],
+): Promise<Answer[]> {
   const { app, logged } = await testApp(tx, { caller });
   const answers: Answer[] = [];
   for (const url of urls) {
@@ -27,7 +36,9 @@ async function ask(tx: Parameters<Parameters<typeof rolledBack>[0]>[0], caller: 
     let text: string;
     if (type.startsWith('application/vnd.mapbox-vector-tile')) {
       const bytes = new Uint8Array(await res.arrayBuffer());
-      const layers = Object.fromEntries(['venues', 'hazards', 'grid-cells'].map((l) => [l, decodeLayer(bytes, l).map((f) => f.id ?? -1)]));
+      const layers = Object.fromEntries(
+        ['venues', 'hazards', 'grid-cells'].map((l) => [l, decodeLayer(bytes, l).map((f) => f.id ?? -1)]),
+      );
       body = { type: 'tile', layers };
       text = JSON.stringify(['venues', 'hazards', 'grid-cells'].map((l) => decodeLayer(bytes, l)));
     } else {
@@ -64,7 +75,9 @@ describe('the jurisdiction leak matrix', () => {
   });
 
   // one database fixture per caller kind keeps each test short enough to read in a failure
-  const rows = Object.entries(MATRIX).filter(([path]) => documentedGets.includes(path) || path === '/api/tiles/grid-cells');
+  const rows = Object.entries(MATRIX).filter(
+    ([path]) => documentedGets.includes(path) || path === '/api/tiles/grid-cells',
+  );
 
   it('shows township A nothing of township B on any read route: no id, no name, no figure', async () => {
     await rolledBack(async (tx) => {
@@ -72,7 +85,8 @@ describe('the jurisdiction leak matrix', () => {
       for (const [path, entry] of rows) {
         const answers = await ask(tx, townshipCaller(f.a.township), entry.urls(f));
         for (const a of answers) expect(a.status, `${a.url} as township A`).toBeLessThan(500);
-        if (entry.kind === 'scoped') for (const a of answers) expect([200, 403, 404], `${a.url} as township A`).toContain(a.status);
+        if (entry.kind === 'scoped')
+          for (const a of answers) expect([200, 403, 404], `${a.url} as township A`).toContain(a.status);
         if (entry.kind === 'admin') for (const a of answers) expect(a.status, `${a.url} as township A`).toBe(403);
         expect(mentioned(answers, f.b.markers), `${path}: B's names as township A`).toEqual([]);
         if (entry.kind !== 'scoped') continue;
@@ -83,7 +97,11 @@ describe('the jurisdiction leak matrix', () => {
         expect(outside(s.townships, [f.a.township]), `${path}: other townships`).toEqual([]);
         expect(outside(s.refs, f.a.refs), `${path}: B's reference points`).toEqual([]);
         // A's own things are answered (the filter is not "nothing at all")
-        if (entry.territorial === undefined) expect(answers.some((a) => a.status === 200), `${path} answers A`).toBe(true);
+        if (entry.territorial === undefined)
+          expect(
+            answers.some((a) => a.status === 200),
+            `${path} answers A`,
+          ).toBe(true);
         if (entry.figures) expect(entry.figures.of(answers[0]!.body!), `${path}: A's figures`).toEqual(entry.figures.a);
       }
     });
@@ -107,7 +125,8 @@ describe('the jurisdiction leak matrix', () => {
         expect(outside(s.venues, f.food.venues), `${path}: other categories' venues`).toEqual([]);
         expect(outside(s.hazards, f.food.hazards), `${path}: other categories' hazards`).toEqual([]);
         expect(s.cells, `${path}: cells`).toEqual([]);
-        if (entry.figures?.food) expect(entry.figures.of(answers[0]!.body!), `${path}: the department's figures`).toEqual(entry.figures.food);
+        if (entry.figures?.food)
+          expect(entry.figures.of(answers[0]!.body!), `${path}: the department's figures`).toEqual(entry.figures.food);
       }
     });
   });
@@ -122,12 +141,20 @@ describe('the jurisdiction leak matrix', () => {
         if (entry.kind !== 'scoped') continue;
         for (const a of answers) expect(a.status, `${a.url} as the city`).toBe(200);
         const s = seenIn(entry, answers);
-        const ofB = [...s.venues.filter((v) => f.b.venues.includes(v)), ...s.hazards.filter((h) => f.b.hazards.includes(h)),
-          ...s.cells.filter((c) => f.b.cells.includes(c)), ...s.townships.filter((t) => t === f.b.township), ...s.refs.filter((r) => f.b.refs.includes(r))];
-        const shown = ofB.length > 0 || mentioned(answers, f.b.markers).length > 0
-          || (entry.figures !== undefined && entry.figures.city.some((x, i) => x !== entry.figures!.a[i]));
+        const ofB = [
+          ...s.venues.filter((v) => f.b.venues.includes(v)),
+          ...s.hazards.filter((h) => f.b.hazards.includes(h)),
+          ...s.cells.filter((c) => f.b.cells.includes(c)),
+          ...s.townships.filter((t) => t === f.b.township),
+          ...s.refs.filter((r) => f.b.refs.includes(r)),
+        ];
+        const shown =
+          ofB.length > 0 ||
+          mentioned(answers, f.b.markers).length > 0 ||
+          (entry.figures !== undefined && entry.figures.city.some((x, i) => x !== entry.figures!.a[i]));
         expect(shown, `${path}: the city sees B`).toBe(true);
-        if (entry.figures) expect(entry.figures.of(answers[0]!.body!), `${path}: the city's figures`).toEqual(entry.figures.city);
+        if (entry.figures)
+          expect(entry.figures.of(answers[0]!.body!), `${path}: the city's figures`).toEqual(entry.figures.city);
       }
     });
   });
@@ -135,11 +162,28 @@ describe('the jurisdiction leak matrix', () => {
   it('refuses township A an explicit request for township B with 403, and answers its own id', async () => {
     await rolledBack(async (tx) => {
       const f = await leakCity(tx);
-      const params = ['/api/stats/summary?', '/api/venues?', '/api/hazards?', '/api/grid-cells?', '/api/blind-spots?',
-        '/api/rebounds/clusters?', '/api/rebounds/stats?', '/api/export/venues.csv?', '/api/export/hazards.geojson?'];
-      const own = await ask(tx, townshipCaller(f.a.township), params.map((p) => `${p}township=${f.a.township}`));
+      const params = [
+        '/api/stats/summary?',
+        '/api/venues?',
+        '/api/hazards?',
+        '/api/grid-cells?',
+        '/api/blind-spots?',
+        '/api/rebounds/clusters?',
+        '/api/rebounds/stats?',
+        '/api/export/venues.csv?',
+        '/api/export/hazards.geojson?',
+      ];
+      const own = await ask(
+        tx,
+        townshipCaller(f.a.township),
+        params.map((p) => `${p}township=${f.a.township}`),
+      );
       expect(own.map((a) => a.status)).toEqual(params.map(() => 200));
-      const other = await ask(tx, townshipCaller(f.a.township), params.map((p) => `${p}township=${f.b.township}`));
+      const other = await ask(
+        tx,
+        townshipCaller(f.a.township),
+        params.map((p) => `${p}township=${f.b.township}`),
+      );
       expect(other.map((a) => a.status)).toEqual(params.map(() => 403));
       expect(JSON.parse(other[0]!.text).detail).toMatch(/outside your jurisdiction/);
     });

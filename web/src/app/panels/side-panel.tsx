@@ -39,7 +39,14 @@ export function SidePanel() {
       <TimeWindow />
       <div className="panel-tabs" role="tablist">
         {TABS.map((id) => (
-          <button key={id} type="button" role="tab" className="panel-tab" aria-selected={tab === id} onClick={() => update({ tab: id })}>
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            className="panel-tab"
+            aria-selected={tab === id}
+            onClick={() => update({ tab: id })}
+          >
             {t(id === 'overview' ? 'panel.tabOverview' : 'panel.tabLedger')}
           </button>
         ))}

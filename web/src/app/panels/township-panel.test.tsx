@@ -6,13 +6,24 @@ import { citySummary, mockFetch, townshipCells, townships } from '../../testing/
 import { TownshipPanel } from './township-panel.tsx';
 
 const overdue = {
-  asOf: '2026-11-18T00:00:00Z', nextCursor: null,
-  items: [{
-    id: 9, venue: { id: 41, name: '佳新电池店', address: '钱湖东巷3号' }, township: { id: 3, name: '东湖街道' },
-    type: { code: 'charging_near_stock', name: '充电与货物混放', nameEn: 'Charging next to stock' }, severity: 'major',
-    status: 'rectifying', foundAt: '2026-10-01T02:00:00Z', deadline: '2026-10-15T02:00:00Z',
-    responsiblePerson: '张伟', responsiblePhone: null, overdue: true, reboundOf: null,
-  }],
+  asOf: '2026-11-18T00:00:00Z',
+  nextCursor: null,
+  items: [
+    {
+      id: 9,
+      venue: { id: 41, name: '佳新电池店', address: '钱湖东巷3号' },
+      township: { id: 3, name: '东湖街道' },
+      type: { code: 'charging_near_stock', name: '充电与货物混放', nameEn: 'Charging next to stock' },
+      severity: 'major',
+      status: 'rectifying',
+      foundAt: '2026-10-01T02:00:00Z',
+      deadline: '2026-10-15T02:00:00Z',
+      responsiblePerson: '张伟',
+      responsiblePhone: null,
+      overdue: true,
+      reboundOf: null,
+    },
+  ],
 };
 
 beforeEach(() => window.history.replaceState(null, '', '/?view=township&township=3'));
@@ -33,9 +44,15 @@ function serve() {
 describe('the township panel', () => {
   it('lists the unpatrolled cells first, longest unpatrolled first, with the worker responsible', async () => {
     serve();
-    render(<PanelTestWrapper><TownshipPanel township={3} /></PanelTestWrapper>);
+    render(
+      <PanelTestWrapper>
+        <TownshipPanel township={3} />
+      </PanelTestWrapper>,
+    );
     const list = await screen.findByRole('list', { name: '问题网格' });
-    const rows = within(list).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    const rows = within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent ?? '');
     expect(rows[0]).toContain('东湖二网格');
     expect(rows[0]).toContain('本周未巡');
     expect(rows[0]).toContain('李强');
@@ -51,7 +68,11 @@ describe('the township panel', () => {
 
   it('shows overdue hazards with the responsible person and the party holding closures up', async () => {
     serve();
-    render(<PanelTestWrapper><TownshipPanel township={3} /></PanelTestWrapper>);
+    render(
+      <PanelTestWrapper>
+        <TownshipPanel township={3} />
+      </PanelTestWrapper>,
+    );
     expect(await screen.findByText('佳新电池店')).toBeTruthy();
     expect(screen.getByText(/充电与货物混放 · 责任人 张伟/)).toBeTruthy();
     const industry = screen.getByRole('row', { name: /行业主管部门/ });
@@ -61,7 +82,11 @@ describe('the township panel', () => {
 
   it('selects a cell on click and goes back to the city', async () => {
     serve();
-    render(<PanelTestWrapper><TownshipPanel township={3} /></PanelTestWrapper>);
+    render(
+      <PanelTestWrapper>
+        <TownshipPanel township={3} />
+      </PanelTestWrapper>,
+    );
     fireEvent.click(await screen.findByRole('button', { name: /东湖二网格/ }));
     expect(parseViewState(window.location.search).selection).toEqual({ kind: 'cell', id: 2 });
     fireEvent.click(screen.getByRole('button', { name: /返回全市/ }));

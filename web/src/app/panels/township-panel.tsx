@@ -26,8 +26,14 @@ export function TownshipPanel({ township }: { township: number }) {
   return (
     <section className="panel-section" aria-labelledby="panel-township-title">
       <div className="panel-header">
-        <h2 id="panel-township-title" className="panel-title">{name}</h2>
-        <button type="button" className="panel-button" onClick={() => update({ view: 'city', township: null, selection: null })}>
+        <h2 id="panel-township-title" className="panel-title">
+          {name}
+        </h2>
+        <button
+          type="button"
+          className="panel-button"
+          onClick={() => update({ view: 'city', township: null, selection: null })}
+        >
           ← {t('panel.back')}
         </button>
       </div>

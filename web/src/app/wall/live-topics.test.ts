@@ -14,7 +14,9 @@ describe('the wall’s live invalidation', () => {
     expect(startsWith(summaryQuery(NO_WINDOW, null).queryKey, LIVE_TOPICS.kpis)).toBe(true);
     expect(startsWith(summaryQuery(NO_WINDOW, 3).queryKey, LIVE_TOPICS.kpis)).toBe(true);
     expect(startsWith(gridCellsQuery({}).queryKey, LIVE_TOPICS['grid-cells'])).toBe(true);
-    expect(startsWith(heatmapQuery({ bbox: [0, 0, 1, 1], zoom: 10, asOf: undefined }).queryKey, LIVE_TOPICS.heatmap)).toBe(true);
+    expect(
+      startsWith(heatmapQuery({ bbox: [0, 0, 1, 1], zoom: 10, asOf: undefined }).queryKey, LIVE_TOPICS.heatmap),
+    ).toBe(true);
     expect(startsWith(reboundClustersQuery(undefined).queryKey, LIVE_TOPICS.rebounds)).toBe(true);
   });
 });

@@ -22,14 +22,26 @@ describe('the wall set-up from its address', () => {
   });
 
   it('expands townships in turn and the five largest clusters, skipping unknown townships', () => {
-    const townships = [{ id: 1, bounds: box(1) }, { id: 2, bounds: box(2) }];
+    const townships = [
+      { id: 1, bounds: box(1) },
+      { id: 2, bounds: box(2) },
+    ];
     // seven clusters with 1..7 members: the stops are 7, 6, 5, 4, 3 members, biggest first
     const clusters = [1, 2, 3, 4, 5, 6, 7].map((n) => ({ id: 100 + n, members: n, bounds: box(100 + n) }));
     const stops = tourStops(parseWallConfig('').tour, box(0), townships, clusters);
     expect(stops.map((s) => (s.kind === 'city' ? 'city' : `${s.kind}:${s.id}`))).toEqual([
-      'city', 'township:1', 'township:2', 'cluster:107', 'cluster:106', 'cluster:105', 'cluster:104', 'cluster:103',
+      'city',
+      'township:1',
+      'township:2',
+      'cluster:107',
+      'cluster:106',
+      'cluster:105',
+      'cluster:104',
+      'cluster:103',
     ]);
-    expect(tourStops([{ kind: 'township', id: 9 }], box(0), townships, clusters)).toEqual([{ kind: 'city', bounds: box(0) }]);
+    expect(tourStops([{ kind: 'township', id: 9 }], box(0), townships, clusters)).toEqual([
+      { kind: 'city', bounds: box(0) },
+    ]);
     expect(tourStops([{ kind: 'city' }], null, townships, clusters)).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@
 // and the tour it expands to once the townships and rebound clusters are known.
 import type { Bbox } from '@svm/contract';
 
-export type TourToken = { kind: 'city' } | { kind: 'townships' } | { kind: 'township'; id: number } | { kind: 'clusters' };
+export type TourToken =
+  { kind: 'city' } | { kind: 'townships' } | { kind: 'township'; id: number } | { kind: 'clusters' };
 
 export interface WallConfig {
   tour: TourToken[];
@@ -26,7 +27,10 @@ function token(text: string): TourToken | null {
 /** Reads the wall's set-up from a query string; anything malformed falls back to its default. */
 export function parseWallConfig(search: string): WallConfig {
   const p = new URLSearchParams(search);
-  const tokens = (p.get('tour') ?? '').split(',').map((t) => token(t.trim())).filter((t) => t !== null);
+  const tokens = (p.get('tour') ?? '')
+    .split(',')
+    .map((t) => token(t.trim()))
+    .filter((t) => t !== null);
   const hold = Number(p.get('hold'));
   const holdOk = Number.isInteger(hold) && hold >= HOLD_RANGE[0] && hold <= HOLD_RANGE[1];
   return {
@@ -40,14 +44,20 @@ export type TourStop =
   | { kind: 'township'; id: number; bounds: Bbox }
   | { kind: 'cluster'; id: number; bounds: Bbox };
 
-export interface Place { id: number; bounds: Bbox }
+export interface Place {
+  id: number;
+  bounds: Bbox;
+}
 
 /**
  * The concrete stops: `townships` expands to every township in turn, `clusters` to the largest
  * clusters (by member count); an unknown township id is skipped. Never empty while the city is known.
  */
 export function tourStops(
-  tour: readonly TourToken[], city: Bbox | null, townships: readonly Place[], clusters: readonly (Place & { members: number })[],
+  tour: readonly TourToken[],
+  city: Bbox | null,
+  townships: readonly Place[],
+  clusters: readonly (Place & { members: number })[],
 ): TourStop[] {
   if (!city) return [];
   const biggest = [...clusters].sort((a, b) => b.members - a.members || a.id - b.id).slice(0, MAX_CLUSTER_STOPS);

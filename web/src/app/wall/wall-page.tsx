@@ -37,22 +37,43 @@ export function WallPage() {
 
   const features = townships.data?.features;
   const cityBounds = useMemo(() => (features ? boundsOf(features) : null), [features]);
-  const places = useMemo(() => (features ?? []).flatMap((f) => {
-    const bounds = boundsOf([f]);
-    return bounds ? [{ id: f.properties.id, bounds }] : [];
-  }), [features]);
-  const clusterPlaces = useMemo(() => (clusters.data?.features ?? []).flatMap((f) => {
-    const bounds = boundsOf([f]);
-    return bounds ? [{ id: f.properties.id, bounds, members: f.properties.memberCount }] : [];
-  }), [clusters.data]);
-  const stops = useMemo(() => tourStops(config.tour, cityBounds, places, clusterPlaces), [config.tour, cityBounds, places, clusterPlaces]);
+  const places = useMemo(
+    () =>
+      (features ?? []).flatMap((f) => {
+        const bounds = boundsOf([f]);
+        return bounds ? [{ id: f.properties.id, bounds }] : [];
+      }),
+    [features],
+  );
+  const clusterPlaces = useMemo(
+    () =>
+      (clusters.data?.features ?? []).flatMap((f) => {
+        const bounds = boundsOf([f]);
+        return bounds ? [{ id: f.properties.id, bounds, members: f.properties.memberCount }] : [];
+      }),
+    [clusters.data],
+  );
+  const stops = useMemo(
+    () => tourStops(config.tour, cityBounds, places, clusterPlaces),
+    [config.tour, cityBounds, places, clusterPlaces],
+  );
   const { stop, index } = useTour(stops, config.holdSeconds * 1000);
 
-  const names = useMemo(() => new Map<number, string>((features ?? []).map((f) => [f.properties.id, lang === 'en' ? f.properties.nameEn : f.properties.name])), [features, lang]);
-  const clusterShown = stop?.kind === 'cluster' ? clusters.data?.features.find((f) => f.properties.id === stop.id) : undefined;
-  const place = stop?.kind === 'township' ? names.get(stop.id) ?? '' : clusterShown
-    ? `${t('wall.cluster')} · ${tn('wall.members', clusterShown.properties.memberCount, String(clusterShown.properties.memberCount))}`
-    : t('wall.city');
+  const names = useMemo(
+    () =>
+      new Map<number, string>(
+        (features ?? []).map((f) => [f.properties.id, lang === 'en' ? f.properties.nameEn : f.properties.name]),
+      ),
+    [features, lang],
+  );
+  const clusterShown =
+    stop?.kind === 'cluster' ? clusters.data?.features.find((f) => f.properties.id === stop.id) : undefined;
+  const place =
+    stop?.kind === 'township'
+      ? (names.get(stop.id) ?? '')
+      : clusterShown
+        ? `${t('wall.cluster')} · ${tn('wall.members', clusterShown.properties.memberCount, String(clusterShown.properties.memberCount))}`
+        : t('wall.city');
   const township = stop?.kind === 'township' ? stop.id : null;
 
   return (
@@ -60,16 +81,22 @@ export function WallPage() {
       <header className="wall-header">
         <h1 className="wall-title">{t('wall.title')}</h1>
         <div className="wall-place">
-          <span key={`${index}:${place}`} className="wall-place-name">{place}</span>
+          <span key={`${index}:${place}`} className="wall-place-name">
+            {place}
+          </span>
           {/* restarted per stop: how long until the tour moves on */}
-          <span key={`progress-${index}`} className="wall-progress" style={{ animationDuration: `${config.holdSeconds}s` }} />
+          <span
+            key={`progress-${index}`}
+            className="wall-progress"
+            style={{ animationDuration: `${config.holdSeconds}s` }}
+          />
         </div>
         <FreshnessBadge status={live.status} heardAt={live.heardAt} />
         <WallClock />
       </header>
       <WallMap stop={stop} cityBounds={cityBounds} />
       <aside className="wall-side">
-        <KpiColumn township={township} title={township === null ? t('wall.city') : names.get(township) ?? ''} />
+        <KpiColumn township={township} title={township === null ? t('wall.city') : (names.get(township) ?? '')} />
         <Ticker events={live.events} townshipNames={names} />
       </aside>
     </div>

@@ -17,7 +17,8 @@ export async function fetchMe(signal?: AbortSignal): Promise<MeDto | null> {
   }
 }
 
-export const meQuery = () => queryOptions({ queryKey: ME_KEY, queryFn: ({ signal }) => fetchMe(signal), staleTime: 5 * 60_000 });
+export const meQuery = () =>
+  queryOptions({ queryKey: ME_KEY, queryFn: ({ signal }) => fetchMe(signal), staleTime: 5 * 60_000 });
 
 export async function signIn(username: string, password: string): Promise<LoginDto> {
   const body = await api.login(username, password);

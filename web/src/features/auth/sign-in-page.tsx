@@ -24,7 +24,11 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (me: MeDto) => void }) 
     } catch (err) {
       if (err instanceof ApiProblem && err.status === 429) {
         const wait = Number(err.problem.retryAfter);
-        setError(Number.isFinite(wait) && wait > 0 ? `${t('auth.throttled')}（${wait} ${t('auth.retryInSeconds')}）` : t('auth.throttled'));
+        setError(
+          Number.isFinite(wait) && wait > 0
+            ? `${t('auth.throttled')}（${wait} ${t('auth.retryInSeconds')}）`
+            : t('auth.throttled'),
+        );
       } else if (err instanceof ApiProblem && (err.status === 401 || err.status === 400)) {
         setError(t('auth.wrongCredentials'));
       } else {
@@ -38,22 +42,48 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (me: MeDto) => void }) 
     <main className="sign-in">
       <form className="sign-in-card" onSubmit={(e) => void submit(e)} aria-labelledby="sign-in-title">
         <div className="sign-in-top">
-          <button type="button" className="sign-in-lang" aria-label={t('app.switchLanguageLabel')} onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}>
+          <button
+            type="button"
+            className="sign-in-lang"
+            aria-label={t('app.switchLanguageLabel')}
+            onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}
+          >
             {t('app.switchLanguage')}
           </button>
         </div>
         <p className="sign-in-subtitle">{t('auth.subtitle')}</p>
-        <h1 id="sign-in-title" className="sign-in-title">{t('auth.title')}</h1>
+        <h1 id="sign-in-title" className="sign-in-title">
+          {t('auth.title')}
+        </h1>
         <label className="sign-in-field">
           <span>{t('auth.username')}</span>
-          <input name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />
+          <input
+            name="username"
+            autoComplete="username"
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </label>
         <label className="sign-in-field">
           <span>{t('auth.password')}</span>
-          <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
-        {error && <p className="sign-in-error" role="alert">{error}</p>}
-        <button type="submit" className="sign-in-submit" disabled={busy}>{busy ? t('auth.busy') : t('auth.submit')}</button>
+        {error && (
+          <p className="sign-in-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="sign-in-submit" disabled={busy}>
+          {busy ? t('auth.busy') : t('auth.submit')}
+        </button>
       </form>
     </main>
   );

@@ -15,22 +15,36 @@ function SignOutButton() {
     queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
     queryClient.setQueryData(ME_KEY, null);
   };
-  return <button type="button" className="signed-in-out" onClick={() => void out()}>{t('auth.signOut')}</button>;
+  return (
+    <button type="button" className="signed-in-out" onClick={() => void out()}>
+      {t('auth.signOut')}
+    </button>
+  );
 }
 
 export function SignedInBadge() {
   const { t, lang } = useI18n();
   const me = useMe();
   if (!me) return null;
-  const where = me.township ? (lang === 'en' ? me.township.nameEn : me.township.name)
-    : me.department ? (lang === 'en' ? me.department.nameEn : me.department.name) : null;
+  const where = me.township
+    ? lang === 'en'
+      ? me.township.nameEn
+      : me.township.name
+    : me.department
+      ? lang === 'en'
+        ? me.department.nameEn
+        : me.department.name
+      : null;
   const role = me.role ? t(`auth.role.${me.role}`) : t('auth.display');
   const name = me.user?.displayName ?? me.display?.label ?? '';
   return (
     <div className="signed-in" aria-label={t('auth.signedInAs')} data-role={me.role ?? 'display'}>
       {/* an account named after its role (市指挥中心) is not named twice */}
       {name !== role && <span className="signed-in-name">{name}</span>}
-      <span className="signed-in-role">{where ? `${role} · ${where}` : role}{me.readOnly ? ` · ${t('auth.readOnly')}` : ''}</span>
+      <span className="signed-in-role">
+        {where ? `${role} · ${where}` : role}
+        {me.readOnly ? ` · ${t('auth.readOnly')}` : ''}
+      </span>
       {me.user && <SignOutButton />}
     </div>
   );

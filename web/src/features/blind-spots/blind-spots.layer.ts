@@ -16,11 +16,17 @@ export const UNMATCHED_COLOR: Rgba = [0, 122, 204, 230];
 /** Found-unregistered venues per km²: fixed domain, 0 to 20 and above. */
 export const UNREGISTERED_DOMAIN: readonly [number, number] = [0, 20];
 // pink to plum, apart from the patrol-age greens and oranges drawn beside it
-export const UNREGISTERED_RAMP: readonly Rgba[] = [[252, 197, 192, 70], [247, 104, 161, 170], [122, 1, 119, 220]];
+export const UNREGISTERED_RAMP: readonly Rgba[] = [
+  [252, 197, 192, 70],
+  [247, 104, 161, 170],
+  [122, 1, 119, 220],
+];
 
 type Unregistered = Feature<Polygon, UnregisteredDensityProperties>;
 type Unmatched = BlindSpotsDto['unmatchedReferencePoints']['features'][number];
-interface BlindState { layers: readonly LayerId[] }
+interface BlindState {
+  layers: readonly LayerId[];
+}
 const shown = (s: BlindState) => s.layers.includes('blind-spots');
 
 /** Hatch lines about 10 px apart at this whole zoom over every coverage gap; computed once per data set and zoom. */
@@ -31,32 +37,54 @@ export function gapHatches(data: BlindSpotsDto | undefined, zoom: number): Segme
 
 export function gapHatchLayer(segments: Segment[], state: BlindState) {
   return new PathLayer<Segment>({
-    id: GAPS_HATCH_LAYER_ID, data: segments, visible: shown(state),
-    getPath: (s) => s, getColor: GAP_COLOR, getWidth: 1.5, widthUnits: 'pixels',
+    id: GAPS_HATCH_LAYER_ID,
+    data: segments,
+    visible: shown(state),
+    getPath: (s) => s,
+    getColor: GAP_COLOR,
+    getWidth: 1.5,
+    widthUnits: 'pixels',
   });
 }
 
 export function gapOutlineLayer(data: BlindSpotsDto | undefined, state: BlindState) {
   return new PolygonLayer<Feature<Polygon, unknown>>({
-    id: GAPS_OUTLINE_LAYER_ID, data: data?.coverageGaps.features ?? [], visible: shown(state),
-    getPolygon: (f) => f.geometry.coordinates, filled: true, getFillColor: [...GAP_COLOR.slice(0, 3), 30] as Rgba,
-    getLineColor: GAP_COLOR, getLineWidth: 2, lineWidthUnits: 'pixels',
+    id: GAPS_OUTLINE_LAYER_ID,
+    data: data?.coverageGaps.features ?? [],
+    visible: shown(state),
+    getPolygon: (f) => f.geometry.coordinates,
+    filled: true,
+    getFillColor: [...GAP_COLOR.slice(0, 3), 30] as Rgba,
+    getLineColor: GAP_COLOR,
+    getLineWidth: 2,
+    lineWidthUnits: 'pixels',
   });
 }
 
 export function unregisteredLayer(data: BlindSpotsDto | undefined, state: BlindState) {
   return new PolygonLayer<Unregistered>({
-    id: UNREGISTERED_LAYER_ID, data: data?.unregisteredDensity.features ?? [], visible: shown(state),
+    id: UNREGISTERED_LAYER_ID,
+    data: data?.unregisteredDensity.features ?? [],
+    visible: shown(state),
     getPolygon: (f) => f.geometry.coordinates,
     getFillColor: (f) => rampColor(f.properties.perKm2, UNREGISTERED_DOMAIN, UNREGISTERED_RAMP),
-    stroked: false, pickable: true,
+    stroked: false,
+    pickable: true,
   });
 }
 
 export function unmatchedLayer(data: BlindSpotsDto | undefined, state: BlindState) {
   return new ScatterplotLayer<Unmatched>({
-    id: UNMATCHED_LAYER_ID, data: data?.unmatchedReferencePoints.features ?? [], visible: shown(state),
-    getPosition: (f) => f.geometry.coordinates, getRadius: 4, radiusUnits: 'pixels',
-    getFillColor: [255, 255, 255, 230], getLineColor: UNMATCHED_COLOR, stroked: true, getLineWidth: 2, lineWidthUnits: 'pixels',
+    id: UNMATCHED_LAYER_ID,
+    data: data?.unmatchedReferencePoints.features ?? [],
+    visible: shown(state),
+    getPosition: (f) => f.geometry.coordinates,
+    getRadius: 4,
+    radiusUnits: 'pixels',
+    getFillColor: [255, 255, 255, 230],
+    getLineColor: UNMATCHED_COLOR,
+    stroked: true,
+    getLineWidth: 2,
+    lineWidthUnits: 'pixels',
   });
 }

@@ -29,7 +29,9 @@ export function CellPanel({ id }: { id: number }) {
                   : `${formatDateTime(lang, d.cell.lastPatrolAt)} · ${tn('townshipPanel.daysSince', d.cell.daysSincePatrol)}`}
               </dd>
               <dt>{t('townshipPanel.overdueShare')}</dt>
-              <dd>{formatNumber(d.cell.overdueVenueCount)} / {formatNumber(d.cell.venueCount)}</dd>
+              <dd>
+                {formatNumber(d.cell.overdueVenueCount)} / {formatNumber(d.cell.venueCount)}
+              </dd>
             </dl>
             <h3 className="panel-subtitle">{t('cell.overdueVenues')}</h3>
             {d.overdueVenues.length === 0 ? (
@@ -42,9 +44,7 @@ export function CellPanel({ id }: { id: number }) {
                       <span className="panel-list-name">
                         {v.name} <span className="panel-muted">{t(`venueRisk.${v.riskLevel}`)}</span>
                       </span>
-                      <span className="panel-list-figure panel-bad">
-                        {tn('cell.daysOverdue', v.daysOverdue)}
-                      </span>
+                      <span className="panel-list-figure panel-bad">{tn('cell.daysOverdue', v.daysOverdue)}</span>
                     </button>
                   </li>
                 ))}
@@ -62,9 +62,13 @@ export function CellPanel({ id }: { id: number }) {
                         <td>{formatDateTime(lang, p.at)}</td>
                         <td>{p.worker.name}</td>
                         <td>
-                          <button type="button" className="panel-link" onClick={() => select(p.venue.id)}>{p.venue.name}</button>
+                          <button type="button" className="panel-link" onClick={() => select(p.venue.id)}>
+                            {p.venue.name}
+                          </button>
                         </td>
-                        <td className={p.result === 'hazards_found' ? 'panel-bad' : undefined}>{t(`result.${p.result}`)}</td>
+                        <td className={p.result === 'hazards_found' ? 'panel-bad' : undefined}>
+                          {t(`result.${p.result}`)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -12,7 +12,8 @@ export const NO_WORKER_LAYER_ID = 'grid-cells-no-worker';
 
 type Cell = Feature<Polygon, GridCellProperties>;
 interface CellState {
-  layers: readonly LayerId[]; selection: Selection;
+  layers: readonly LayerId[];
+  selection: Selection;
   /** pixel widths times this (a wall wider than 1920 px: see map/wall/dark-style.ts); default 1 */
   scale?: number;
 }

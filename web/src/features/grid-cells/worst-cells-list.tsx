@@ -25,7 +25,8 @@ export function WorstCellsList({ township }: { township: number }) {
         {t('townshipPanel.worstCells')}
         {cells.data && (
           <span className="panel-muted">
-            {' '}· {t('townshipPanel.unpatrolled')} {formatNumber(unpatrolled)} / {formatNumber(sorted.length)}
+            {' '}
+            · {t('townshipPanel.unpatrolled')} {formatNumber(unpatrolled)} / {formatNumber(sorted.length)}
           </span>
         )}
       </h3>
@@ -39,11 +40,17 @@ export function WorstCellsList({ township }: { township: number }) {
         <ul className="panel-list" aria-label={t('townshipPanel.worstCells')}>
           {shown.map((c) => (
             <li key={c.id}>
-              <button type="button" className="panel-list-button" onClick={() => update({ selection: { kind: 'cell', id: c.id } })}>
+              <button
+                type="button"
+                className="panel-list-button"
+                onClick={() => update({ selection: { kind: 'cell', id: c.id } })}
+              >
                 <span className="panel-list-main">
                   <span className="panel-list-name">{c.name}</span>
                   <span className="panel-muted">
-                    {c.unpatrolled && <span className="panel-tag panel-tag-alert">{t('townshipPanel.unpatrolled')}</span>}{' '}
+                    {c.unpatrolled && (
+                      <span className="panel-tag panel-tag-alert">{t('townshipPanel.unpatrolled')}</span>
+                    )}{' '}
                     {c.workerName ?? <span className="panel-bad">{t('townshipPanel.noWorker')}</span>}
                   </span>
                 </span>

@@ -20,26 +20,50 @@ export function LedgerFilters({ filters, onChange, types }: LedgerFiltersProps) 
       <div className="panel-row">
         <label>
           {t('ledger.status')}
-          <select className="panel-input" value={filters.status ?? ''} onChange={(e) => onChange({ status: e.target.value || undefined })}>
+          <select
+            className="panel-input"
+            value={filters.status ?? ''}
+            onChange={(e) => onChange({ status: e.target.value || undefined })}
+          >
             <option value="">{t('ledger.all')}</option>
-            {HAZARD_STATUSES.map((s) => <option key={s} value={s}>{t(`hazardStatus.${s}`)}</option>)}
+            {HAZARD_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`hazardStatus.${s}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('ledger.party')}
-          <select className="panel-input" value={filters.party ?? ''} onChange={(e) => onChange({ party: e.target.value || undefined })}>
+          <select
+            className="panel-input"
+            value={filters.party ?? ''}
+            onChange={(e) => onChange({ party: e.target.value || undefined })}
+          >
             <option value="">{t('ledger.all')}</option>
-            {JOINT_PARTIES.map((p) => <option key={p} value={p}>{t(`party.${p}`)}</option>)}
+            {JOINT_PARTIES.map((p) => (
+              <option key={p} value={p}>
+                {t(`party.${p}`)}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       <div className="panel-row">
         <label>
-          <input type="checkbox" checked={filters.overdue === true} onChange={(e) => onChange({ overdue: e.target.checked || undefined })} />
+          <input
+            type="checkbox"
+            checked={filters.overdue === true}
+            onChange={(e) => onChange({ overdue: e.target.checked || undefined })}
+          />
           {t('ledger.overdue')}
         </label>
         <label>
-          <input type="checkbox" checked={filters.rebound === true} onChange={(e) => onChange({ rebound: e.target.checked || undefined })} />
+          <input
+            type="checkbox"
+            checked={filters.rebound === true}
+            onChange={(e) => onChange({ rebound: e.target.checked || undefined })}
+          />
           {t('ledger.rebound')}
         </label>
         <label>
@@ -56,7 +80,11 @@ export function LedgerFilters({ filters, onChange, types }: LedgerFiltersProps) 
             }}
           />
           <datalist id="panel-ledger-types">
-            {types.map((ty) => <option key={ty.code} value={ty.code}>{ty.name}</option>)}
+            {types.map((ty) => (
+              <option key={ty.code} value={ty.code}>
+                {ty.name}
+              </option>
+            ))}
           </datalist>
         </label>
       </div>

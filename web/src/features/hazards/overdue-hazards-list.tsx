@@ -17,7 +17,13 @@ export function OverdueHazardsList({ township }: { township: number }) {
     <section className="panel-section" aria-labelledby="panel-overdue-title">
       <h3 id="panel-overdue-title" className="panel-subtitle">
         {t('townshipPanel.overdueHazards')}
-        {first && <span className="panel-muted"> · {formatNumber(items.length)}{first.nextCursor ? '+' : ''}</span>}
+        {first && (
+          <span className="panel-muted">
+            {' '}
+            · {formatNumber(items.length)}
+            {first.nextCursor ? '+' : ''}
+          </span>
+        )}
       </h3>
       <PanelStatus
         pending={hazards.isPending}
@@ -29,11 +35,16 @@ export function OverdueHazardsList({ township }: { township: number }) {
         <ul className="panel-list">
           {items.map((h) => (
             <li key={h.id}>
-              <button type="button" className="panel-list-button" onClick={() => update({ selection: { kind: 'venue', id: h.venue.id } })}>
+              <button
+                type="button"
+                className="panel-list-button"
+                onClick={() => update({ selection: { kind: 'venue', id: h.venue.id } })}
+              >
                 <span className="panel-list-main">
                   <span className="panel-list-name">{h.venue.name}</span>
                   <span className="panel-muted">
-                    {lang === 'en' ? h.type.nameEn : h.type.name} · {t('townshipPanel.responsible')} {h.responsiblePerson ?? '—'}
+                    {lang === 'en' ? h.type.nameEn : h.type.name} · {t('townshipPanel.responsible')}{' '}
+                    {h.responsiblePerson ?? '—'}
                   </span>
                 </span>
                 <span className="panel-list-figure panel-bad">

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { densityColor } from './heatmap.layer.ts';
-import { KERNEL_RADIUS_M, STREET_INTENSITY, streetHeatmapColor, streetHeatmapLayers, streetHeatmapRadius } from './street-heatmap.layer.ts';
+import {
+  KERNEL_RADIUS_M,
+  STREET_INTENSITY,
+  streetHeatmapColor,
+  streetHeatmapLayers,
+  streetHeatmapRadius,
+} from './street-heatmap.layer.ts';
 import { toCss } from '../../kit/map/color-scale.ts';
 
 /** MapLibre's heatmap shaders, written out: one point's value at distance d (in radii), cut where it falls under 1/4080. */
@@ -12,7 +18,7 @@ function kernel(weight: number, d: number): number {
 }
 
 describe('the street-zoom heatmap', () => {
-  it('sums venues spread at 400 weight per km² to heatmap-density 0.4, the city bins\' scale (1000 per km² = 1)', () => {
+  it("sums venues spread at 400 weight per km² to heatmap-density 0.4, the city bins' scale (1000 per km² = 1)", () => {
     // low-risk venues (weight 1) on a 50 m grid: one per 2,500 m², i.e. 400 per km²
     let sum = 0;
     for (let i = -20; i <= 20; i += 1) {
@@ -23,7 +29,15 @@ describe('the street-zoom heatmap', () => {
   });
 
   it('keeps the kernel 250 m on the ground: its radius in pixels doubles per zoom, about 30 px at zoom 13 at latitude 30°', () => {
-    const [, , , z13, px13, z16, px16] = streetHeatmapRadius(30) as [string, unknown, unknown, number, number, number, number];
+    const [, , , z13, px13, z16, px16] = streetHeatmapRadius(30) as [
+      string,
+      unknown,
+      unknown,
+      number,
+      number,
+      number,
+      number,
+    ];
     // 512-px world: 2π·6378137·cos 30° / (512·2^13) = 8.29 m a pixel, 250 m = 30.2 px
     expect(z13).toBe(13);
     expect(px13).toBeCloseTo(30.2, 1);

@@ -21,12 +21,13 @@ export const KERNEL_RADIUS_M = 250;
  * radius²: 2π/9 · (1 − e^−4.5) / √(2π). A uniform density ρ per m² thus sums to
  * ρ · KERNEL_AREA · R² under any point.
  */
-export const KERNEL_AREA = ((2 * Math.PI) / 9) * (1 - Math.exp(-4.5)) / Math.sqrt(2 * Math.PI);
+export const KERNEL_AREA = (((2 * Math.PI) / 9) * (1 - Math.exp(-4.5))) / Math.sqrt(2 * Math.PI);
 /** heatmap-intensity that puts the domain's top (weight per km²) at heatmap-density 1. */
 export const STREET_INTENSITY = 1 / ((DENSITY_DOMAIN[1] / 1e6) * KERNEL_AREA * KERNEL_RADIUS_M ** 2);
 
 /** Metres per pixel of MapLibre's 512-px world at zoom z and latitude lat. */
-const metresPerPixel = (zoom: number, lat: number) => (2 * Math.PI * 6378137 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** zoom);
+const metresPerPixel = (zoom: number, lat: number) =>
+  (2 * Math.PI * 6378137 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** zoom);
 
 /** The middle latitude of the city's townships (null before any arrive). */
 export function cityLatitude(townships: { features: readonly { geometry: Geometry }[] }): number | null {
@@ -57,22 +58,33 @@ export function streetHeatmapColor(): ExpressionSpecification {
 
 /** Weight of a venue by its assigned risk level, as the server's bins count it (open hazards are not in the tiles). */
 const weight: ExpressionSpecification = [
-  'match', ['get', 'riskLevel'], 'high', HEATMAP_WEIGHTS.high, 'medium', HEATMAP_WEIGHTS.medium, HEATMAP_WEIGHTS.low,
+  'match',
+  ['get', 'riskLevel'],
+  'high',
+  HEATMAP_WEIGHTS.high,
+  'medium',
+  HEATMAP_WEIGHTS.medium,
+  HEATMAP_WEIGHTS.low,
 ];
 
 export const streetHeatmapVisible = (layers: readonly LayerId[]) => layers.includes('heatmap');
 
 export function streetHeatmapLayers(layers: readonly LayerId[], lat: number): LayerSpecification[] {
-  return [{
-    id: STREET_HEATMAP_LAYER, type: 'heatmap', source: VENUES_SOURCE, 'source-layer': VENUES_SOURCE_LAYER,
-    minzoom: HEATMAP_MAX_ZOOM,
-    layout: { visibility: streetHeatmapVisible(layers) ? 'visible' : 'none' },
-    paint: {
-      'heatmap-weight': weight,
-      'heatmap-intensity': STREET_INTENSITY,
-      'heatmap-radius': streetHeatmapRadius(lat),
-      'heatmap-color': streetHeatmapColor(),
-      'heatmap-opacity': 0.85,
+  return [
+    {
+      id: STREET_HEATMAP_LAYER,
+      type: 'heatmap',
+      source: VENUES_SOURCE,
+      'source-layer': VENUES_SOURCE_LAYER,
+      minzoom: HEATMAP_MAX_ZOOM,
+      layout: { visibility: streetHeatmapVisible(layers) ? 'visible' : 'none' },
+      paint: {
+        'heatmap-weight': weight,
+        'heatmap-intensity': STREET_INTENSITY,
+        'heatmap-radius': streetHeatmapRadius(lat),
+        'heatmap-color': streetHeatmapColor(),
+        'heatmap-opacity': 0.85,
+      },
     },
-  }];
+  ];
 }

@@ -8,20 +8,28 @@ export function AcceptanceDelays({ delays }: { delays: AcceptanceDelay[] }) {
   const worst = Math.max(0, ...delays.map((d) => d.waiting));
   return (
     <section className="panel-section" aria-labelledby="panel-delays-title">
-      <h3 id="panel-delays-title" className="panel-subtitle">{t('townshipPanel.delays')}</h3>
+      <h3 id="panel-delays-title" className="panel-subtitle">
+        {t('townshipPanel.delays')}
+      </h3>
       <table className="panel-table">
         <thead>
           <tr>
             <th scope="col" />
-            <th scope="col" className="panel-num">{t('townshipPanel.waiting')}</th>
-            <th scope="col" className="panel-num">{t('townshipPanel.meanDays')}</th>
+            <th scope="col" className="panel-num">
+              {t('townshipPanel.waiting')}
+            </th>
+            <th scope="col" className="panel-num">
+              {t('townshipPanel.meanDays')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {delays.map((d) => (
             <tr key={d.party}>
               <th scope="row">{t(`party.${d.party}`)}</th>
-              <td className={`panel-num${d.waiting > 0 && d.waiting === worst ? ' panel-bad' : ''}`}>{formatNumber(d.waiting)}</td>
+              <td className={`panel-num${d.waiting > 0 && d.waiting === worst ? ' panel-bad' : ''}`}>
+                {formatNumber(d.waiting)}
+              </td>
               <td className="panel-num">{formatDecimal(lang, d.meanDays)}</td>
             </tr>
           ))}

@@ -11,7 +11,9 @@ export function CityOverview() {
   const summary = useQuery(summaryQuery(useWindowParams(), null));
   return (
     <section className="panel-section" aria-labelledby="panel-city-title">
-      <h2 id="panel-city-title" className="panel-title">{t('kpi.city')}</h2>
+      <h2 id="panel-city-title" className="panel-title">
+        {t('kpi.city')}
+      </h2>
       <PanelStatus pending={summary.isPending} error={summary.error} onRetry={() => void summary.refetch()}>
         {summary.data && <KpiTiles summary={summary.data} />}
       </PanelStatus>

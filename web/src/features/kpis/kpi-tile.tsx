@@ -18,7 +18,8 @@ export function KpiTile({ label, value, change, formatDelta, marker, alert }: Kp
   const { t } = useI18n();
   const { delta, good } = change;
   let trend = '';
-  if (delta !== null) trend = delta === 0 ? `＝ ${t('kpi.noChange')}` : `${delta > 0 ? '▲' : '▼'} ${formatDelta(Math.abs(delta))}`;
+  if (delta !== null)
+    trend = delta === 0 ? `＝ ${t('kpi.noChange')}` : `${delta > 0 ? '▲' : '▼'} ${formatDelta(Math.abs(delta))}`;
   const tone = good === null ? 'flat' : good ? 'good' : 'bad';
   return (
     <div className={`panel-tile${alert ? ' panel-tile-alert' : ''}`} data-testid="kpi-tile">

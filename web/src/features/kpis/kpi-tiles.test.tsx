@@ -20,7 +20,11 @@ afterEach(() => {
 describe('the city KPI tiles', () => {
   it('show the figures and the week-on-week arrows of a known summary', async () => {
     const fetchMock = mockFetch({ '/api/stats/summary': citySummary });
-    render(<PanelTestWrapper><CityOverview /></PanelTestWrapper>);
+    render(
+      <PanelTestWrapper>
+        <CityOverview />
+      </PanelTestWrapper>,
+    );
 
     await screen.findAllByTestId('kpi-tile');
     const compliance = tile('巡查达标率');
@@ -49,15 +53,30 @@ describe('the city KPI tiles', () => {
   it('passes the window and as-of day of the URL to the API', async () => {
     window.history.replaceState(null, '', '/?from=2026-11-01&to=2026-12-01&asOf=2026-11-20');
     const fetchMock = mockFetch({ '/api/stats/summary': citySummary });
-    render(<PanelTestWrapper lang="en"><CityOverview /></PanelTestWrapper>);
+    render(
+      <PanelTestWrapper lang="en">
+        <CityOverview />
+      </PanelTestWrapper>,
+    );
     expect(await screen.findByText('Patrol compliance')).toBeTruthy();
     const url = new URL(String(fetchMock.mock.calls[0]?.[0]), 'http://localhost');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ from: '2026-11-01', to: '2026-12-01', asOf: '2026-11-20T23:59:59+08:00', trendWeeks: '2' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      from: '2026-11-01',
+      to: '2026-12-01',
+      asOf: '2026-11-20T23:59:59+08:00',
+      trendWeeks: '2',
+    });
   });
 
   it('shows the detail of a problem the server answers with', async () => {
-    mockFetch({ '/api/stats/summary': () => problem(400, 'Bad Request', 'the period from..to may be at most 371 days long') });
-    render(<PanelTestWrapper><CityOverview /></PanelTestWrapper>);
+    mockFetch({
+      '/api/stats/summary': () => problem(400, 'Bad Request', 'the period from..to may be at most 371 days long'),
+    });
+    render(
+      <PanelTestWrapper>
+        <CityOverview />
+      </PanelTestWrapper>,
+    );
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('the period from..to may be at most 371 days long');
     expect(alert.textContent).toContain('Bad Request (400)');

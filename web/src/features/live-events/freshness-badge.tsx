@@ -12,12 +12,17 @@ export function FreshnessBadge({ status, heardAt }: { status: LinkStatus; heardA
   let age = t('wall.connecting');
   if (ageMs !== null) {
     const { unit, n } = ageParts(ageMs);
-    age = n < 2 && unit === 'seconds' ? t('wall.justNow') : t('wall.updated').replace('{age}', t(`wall.${unit}`).replace('{n}', String(n)));
+    age =
+      n < 2 && unit === 'seconds'
+        ? t('wall.justNow')
+        : t('wall.updated').replace('{age}', t(`wall.${unit}`).replace('{n}', String(n)));
   }
   return (
     <div className={`wall-badge wall-badge-${level}`} data-level={level} data-status={status} role="status">
       <span className="wall-badge-dot" aria-hidden="true" />
-      <span>{status === 'down' ? t('wall.reconnecting') : status === 'live' ? t('wall.live') : t('wall.connecting')}</span>
+      <span>
+        {status === 'down' ? t('wall.reconnecting') : status === 'live' ? t('wall.live') : t('wall.connecting')}
+      </span>
       <span className="wall-badge-age">{age}</span>
     </div>
   );

@@ -8,7 +8,11 @@ export type Freshness = 'fresh' | 'late' | 'stale';
 export const LATE_AFTER_MS = 40_000;
 export const STALE_AFTER_MS = 120_000;
 
-export function freshnessOf(status: LinkStatus, heardAt: number | null, now: number): { level: Freshness; ageMs: number | null } {
+export function freshnessOf(
+  status: LinkStatus,
+  heardAt: number | null,
+  now: number,
+): { level: Freshness; ageMs: number | null } {
   const ageMs = heardAt === null ? null : Math.max(0, now - heardAt);
   if (ageMs === null) return { level: status === 'down' ? 'stale' : 'late', ageMs };
   if (ageMs >= STALE_AFTER_MS) return { level: 'stale', ageMs };

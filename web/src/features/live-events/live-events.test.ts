@@ -27,8 +27,17 @@ class FakeSource {
 }
 
 const event = (id: number, seq = 0): EventDto => ({
-  id, seq, kind: 'patrol_recorded', at: '2026-11-30T08:00:00Z', townshipId: 1, venue: { id: 1, name: 'v', category: 'retail' },
-  hazardType: null, acceptance: null, imported: null, actorName: 'w', invalidates: ['kpis'],
+  id,
+  seq,
+  kind: 'patrol_recorded',
+  at: '2026-11-30T08:00:00Z',
+  townshipId: 1,
+  venue: { id: 1, name: 'v', category: 'retail' },
+  hazardType: null,
+  acceptance: null,
+  imported: null,
+  actorName: 'w',
+  invalidates: ['kpis'],
 });
 
 describe('the wall’s live link', () => {
@@ -42,7 +51,10 @@ describe('the wall’s live link', () => {
     const seen: EventDto[] = [];
     const resyncs: number[] = [];
     const live = new LiveEvents({
-      url: '/api/events', keep, onEvents: (e) => seen.push(...e), onResync: () => resyncs.push(Date.now()),
+      url: '/api/events',
+      keep,
+      onEvents: (e) => seen.push(...e),
+      onResync: () => resyncs.push(Date.now()),
       openSource: (url) => new FakeSource(url) as unknown as EventSource,
     });
     live.start([event(1), event(2)], 2);
@@ -98,7 +110,9 @@ describe('the wall’s live link', () => {
   });
 
   it('backs off 1, 2, 4 … seconds up to 30 s', () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 12].map((a) => backoffMs(a, () => 0))).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000]);
+    expect([0, 1, 2, 3, 4, 5, 6, 12].map((a) => backoffMs(a, () => 0))).toEqual([
+      1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000,
+    ]);
     expect(backoffMs(0, () => 1)).toBe(1_200);
   });
 });

@@ -35,25 +35,40 @@ export function ClusterPanel({ id }: { id: number }) {
             </div>
             <dl className="panel-dl">
               <dt>{t('cluster.types')}</dt>
-              <dd>{c.dominantTypes.map((d) => `${d.name} × ${formatNumber(d.count)}`).join(lang === 'en' ? '; ' : '、')}</dd>
+              <dd>
+                {c.dominantTypes.map((d) => `${d.name} × ${formatNumber(d.count)}`).join(lang === 'en' ? '; ' : '、')}
+              </dd>
               <dt>{t('cluster.townships')}</dt>
               <dd className="panel-row">
                 {c.townships.map((tw) => (
-                  <button key={tw.id} type="button" className="panel-link" onClick={() => update({ view: 'township', township: tw.id })}>
+                  <button
+                    key={tw.id}
+                    type="button"
+                    className="panel-link"
+                    onClick={() => update({ view: 'township', township: tw.id })}
+                  >
                     {tw.name}
                   </button>
                 ))}
               </dd>
               <dt>{t('cluster.hazardIds')}</dt>
               <dd>
-                {c.hazardIds.slice(0, 12).map((h) => `#${h}`).join(' ')}
+                {c.hazardIds
+                  .slice(0, 12)
+                  .map((h) => `#${h}`)
+                  .join(' ')}
                 {c.hazardIds.length > 12 && ' …'}
               </dd>
             </dl>
             <h3 className="panel-subtitle">{t('cluster.venues')}</h3>
             <div className="panel-row">
               {c.venueIds.map((v) => (
-                <button key={v} type="button" className="panel-button" onClick={() => update({ selection: { kind: 'venue', id: v } })}>
+                <button
+                  key={v}
+                  type="button"
+                  className="panel-button"
+                  onClick={() => update({ selection: { kind: 'venue', id: v } })}
+                >
                   {t('venue.title')} #{v}
                 </button>
               ))}

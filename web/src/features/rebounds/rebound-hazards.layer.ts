@@ -18,18 +18,23 @@ export function hazardSource(origin: string, asOf: string | undefined): VectorSo
 export const reboundHazardsVisible = (layers: readonly LayerId[]) => layers.includes('rebounds');
 
 export function reboundHazardLayers(layers: readonly LayerId[]): LayerSpecification[] {
-  return [{
-    id: REBOUND_HAZARDS_LAYER, type: 'circle', source: HAZARDS_SOURCE, 'source-layer': HAZARDS_SOURCE_LAYER,
-    minzoom: REBOUND_HAZARD_MIN_ZOOM,
-    layout: { visibility: reboundHazardsVisible(layers) ? 'visible' : 'none' },
-    filter: ['==', ['get', 'rebound'], true],
-    paint: {
-      'circle-color': pink,
-      'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 1.5,
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 13, 4, 16, 9],
-      // offset a little so a rebound never hides the venue point it belongs to
-      'circle-translate': [5, -5],
+  return [
+    {
+      id: REBOUND_HAZARDS_LAYER,
+      type: 'circle',
+      source: HAZARDS_SOURCE,
+      'source-layer': HAZARDS_SOURCE_LAYER,
+      minzoom: REBOUND_HAZARD_MIN_ZOOM,
+      layout: { visibility: reboundHazardsVisible(layers) ? 'visible' : 'none' },
+      filter: ['==', ['get', 'rebound'], true],
+      paint: {
+        'circle-color': pink,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 13, 4, 16, 9],
+        // offset a little so a rebound never hides the venue point it belongs to
+        'circle-translate': [5, -5],
+      },
     },
-  }];
+  ];
 }

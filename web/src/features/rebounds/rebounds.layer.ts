@@ -10,7 +10,9 @@ export const REBOUND_COLOR: [number, number, number] = [214, 40, 120];
 
 type Cluster = Feature<Polygon | MultiPolygon, ReboundClusterProperties>;
 interface ReboundState {
-  layers: readonly LayerId[]; selection: Selection; /** 0..1, the pulse phase */ pulse: number;
+  layers: readonly LayerId[];
+  selection: Selection;
+  /** 0..1, the pulse phase */ pulse: number;
   /** pixel sizes times this (a wall wider than 1920 px: see map/wall/dark-style.ts); default 1 */
   scale?: number;
 }

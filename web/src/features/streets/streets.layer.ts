@@ -13,9 +13,13 @@ export function streetLayers(): LayerSpecification[] {
       paint: {
         'line-color': ['match', ['get', 'class'], 'arterial', '#c9ced6', 'secondary', '#d6dae0', '#e1e4e8'],
         'line-width': [
-          'interpolate', ['linear'], ['zoom'],
-          10, ['match', ['get', 'class'], 'arterial', 1.5, 'secondary', 0.8, 0.3],
-          16, ['match', ['get', 'class'], 'arterial', 10, 'secondary', 6, 3],
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          10,
+          ['match', ['get', 'class'], 'arterial', 1.5, 'secondary', 0.8, 0.3],
+          16,
+          ['match', ['get', 'class'], 'arterial', 10, 'secondary', 6, 3],
         ],
       },
     },

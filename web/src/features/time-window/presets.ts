@@ -33,8 +33,10 @@ export function presetWindow(preset: Preset, today: string): { from: string; to:
 
 /** Which preset, if any, the window is. */
 export function activePreset(from: string | null, to: string | null, today: string): Preset | null {
-  return PRESETS.find((p) => {
-    const w = presetWindow(p, today);
-    return w.from === from && w.to === to;
-  }) ?? null;
+  return (
+    PRESETS.find((p) => {
+      const w = presetWindow(p, today);
+      return w.from === from && w.to === to;
+    }) ?? null
+  );
 }

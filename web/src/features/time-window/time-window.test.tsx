@@ -23,7 +23,11 @@ describe('the time window', () => {
   });
 
   it('sets from/to in the URL when a preset is clicked on a fixed today', () => {
-    render(<I18nProvider catalogs={catalogs} initialLang="zh-CN"><TimeWindow now={NOW} /></I18nProvider>);
+    render(
+      <I18nProvider catalogs={catalogs} initialLang="zh-CN">
+        <TimeWindow now={NOW} />
+      </I18nProvider>,
+    );
     fireEvent.click(screen.getByRole('button', { name: '本周' }));
     expect(state()).toMatchObject({ from: '2026-11-16', to: '2026-11-23' });
     expect(screen.getByRole('button', { name: '本周' }).getAttribute('aria-pressed')).toBe('true');
@@ -33,8 +37,12 @@ describe('the time window', () => {
     expect(state()).toMatchObject({ from: '2026-10-01', to: '2027-01-01' });
   });
 
-  it('takes a typed day only once it is a real day in range, and shows it in the language\'s form', () => {
-    render(<I18nProvider catalogs={catalogs} initialLang="zh-CN"><TimeWindow now={NOW} /></I18nProvider>);
+  it("takes a typed day only once it is a real day in range, and shows it in the language's form", () => {
+    render(
+      <I18nProvider catalogs={catalogs} initialLang="zh-CN">
+        <TimeWindow now={NOW} />
+      </I18nProvider>,
+    );
     const asOf = screen.getByRole('textbox', { name: '回看日期' });
     fireEvent.change(asOf, { target: { value: '2026-02-30' } });
     expect(state().asOf).toBeNull();
@@ -53,7 +61,11 @@ describe('the time window', () => {
 
   it('takes presets relative to the as-of day and resets to now', () => {
     window.history.replaceState(null, '', '/?asOf=2026-03-04');
-    render(<I18nProvider catalogs={catalogs} initialLang="en"><TimeWindow now={NOW} /></I18nProvider>);
+    render(
+      <I18nProvider catalogs={catalogs} initialLang="en">
+        <TimeWindow now={NOW} />
+      </I18nProvider>,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'This month' }));
     expect(state()).toMatchObject({ from: '2026-03-01', to: '2026-04-01', asOf: '2026-03-04' });
     fireEvent.click(screen.getByRole('button', { name: 'Back to now' }));

@@ -20,48 +20,62 @@ export function TimeWindow({ now }: { now?: Date }) {
   return (
     <details className="panel-time" open={openAtStart}>
       <summary className="panel-time-summary">
-        {t('time.title')} {state.from || state.to ? `${state.from ? formatDay(lang, state.from) : '…'} – ${toInclusive ? formatDay(lang, toInclusive) : '…'}` : t('time.default')}
-        {' · '}{t('time.asOf')} {state.asOf ? formatDay(lang, state.asOf) : t('time.live')}
+        {t('time.title')}{' '}
+        {state.from || state.to
+          ? `${state.from ? formatDay(lang, state.from) : '…'} – ${toInclusive ? formatDay(lang, toInclusive) : '…'}`
+          : t('time.default')}
+        {' · '}
+        {t('time.asOf')} {state.asOf ? formatDay(lang, state.asOf) : t('time.live')}
       </summary>
       <fieldset className="panel-fieldset" aria-label={t('time.title')}>
-      <div className="panel-row">
-        {PRESETS.map((p) => (
-          <button
-            key={p}
-            type="button"
-            className="panel-button"
-            aria-pressed={active === p}
-            onClick={() => update(presetWindow(p, today))}
-          >
-            {t(PRESET_KEYS[p])}
-          </button>
-        ))}
-      </div>
-      <div className="panel-row">
-        <DayInput label={t('time.from')} value={state.from} max={toInclusive || undefined} onChange={(from) => update({ from })} />
-        <DayInput
-          label={t('time.to')}
-          value={toInclusive || null}
-          min={state.from ?? undefined}
-          onChange={(day) => update({ to: day ? addDays(day, 1) : null })}
-        />
-      </div>
-      <div className="panel-row">
-        <DayInput label={t('time.asOf')} value={state.asOf} max={todayInBeijing(now)} onChange={(asOf) => update({ asOf })} />
-        {state.asOf ? (
-          <button type="button" className="panel-button" onClick={() => update({ asOf: null })}>
-            {t('time.now')}
-          </button>
-        ) : (
-          <span className="panel-tag panel-tag-ok">{t('time.live')}</span>
-        )}
-      </div>
-      {state.asOf && (
-        <div className="panel-replay" role="status">
-          {t('time.replaying')}
-          {formatDay(lang, state.asOf)}
+        <div className="panel-row">
+          {PRESETS.map((p) => (
+            <button
+              key={p}
+              type="button"
+              className="panel-button"
+              aria-pressed={active === p}
+              onClick={() => update(presetWindow(p, today))}
+            >
+              {t(PRESET_KEYS[p])}
+            </button>
+          ))}
         </div>
-      )}
+        <div className="panel-row">
+          <DayInput
+            label={t('time.from')}
+            value={state.from}
+            max={toInclusive || undefined}
+            onChange={(from) => update({ from })}
+          />
+          <DayInput
+            label={t('time.to')}
+            value={toInclusive || null}
+            min={state.from ?? undefined}
+            onChange={(day) => update({ to: day ? addDays(day, 1) : null })}
+          />
+        </div>
+        <div className="panel-row">
+          <DayInput
+            label={t('time.asOf')}
+            value={state.asOf}
+            max={todayInBeijing(now)}
+            onChange={(asOf) => update({ asOf })}
+          />
+          {state.asOf ? (
+            <button type="button" className="panel-button" onClick={() => update({ asOf: null })}>
+              {t('time.now')}
+            </button>
+          ) : (
+            <span className="panel-tag panel-tag-ok">{t('time.live')}</span>
+          )}
+        </div>
+        {state.asOf && (
+          <div className="panel-replay" role="status">
+            {t('time.replaying')}
+            {formatDay(lang, state.asOf)}
+          </div>
+        )}
       </fieldset>
     </details>
   );

@@ -27,10 +27,18 @@ export function TownshipList() {
   return (
     <section className="panel-section" aria-labelledby="panel-townships-title">
       <div className="panel-header">
-        <h2 id="panel-townships-title" className="panel-title">{t('townshipList.title')}</h2>
+        <h2 id="panel-townships-title" className="panel-title">
+          {t('townshipList.title')}
+        </h2>
         <div className="panel-row" role="group" aria-label={t('townshipList.sortBy')}>
           {(['compliance', 'overdue'] as const).map((key) => (
-            <button key={key} type="button" className="panel-button" aria-pressed={sort === key} onClick={() => setSort(key)}>
+            <button
+              key={key}
+              type="button"
+              className="panel-button"
+              aria-pressed={sort === key}
+              onClick={() => setSort(key)}
+            >
               {t(key === 'compliance' ? 'townshipList.byCompliance' : 'townshipList.byOverdue')}
             </button>
           ))}
@@ -45,17 +53,26 @@ export function TownshipList() {
       >
         <div className="panel-list-head panel-muted" aria-hidden="true">
           <span>{t('townshipList.title')}</span>
-          <span>{t('kpi.compliance')} · {t('kpi.overdueHazards')}</span>
+          <span>
+            {t('kpi.compliance')} · {t('kpi.overdueHazards')}
+          </span>
         </div>
         <ul className="panel-list">
           {rows.map((p) => (
             <li key={p.id}>
-              <button type="button" className="panel-list-button" onClick={() => update({ view: 'township', township: p.id, selection: null })}>
+              <button
+                type="button"
+                className="panel-list-button"
+                onClick={() => update({ view: 'township', township: p.id, selection: null })}
+              >
                 <span className="panel-list-name">{lang === 'en' ? p.nameEn : p.name}</span>
                 <span className="panel-list-figure">
                   <span title={t('kpi.compliance')}>{formatPercent(lang, p.kpis.patrolCompliance)}</span>
                   {' · '}
-                  <span className={p.kpis.hazards.overdue > 0 ? 'panel-bad' : undefined} title={t('kpi.overdueHazards')}>
+                  <span
+                    className={p.kpis.hazards.overdue > 0 ? 'panel-bad' : undefined}
+                    title={t('kpi.overdueHazards')}
+                  >
                     {formatNumber(p.kpis.hazards.overdue)}
                   </span>
                 </span>

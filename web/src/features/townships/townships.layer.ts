@@ -20,7 +20,12 @@ export const townshipLabelField = (lang: Lang): ExpressionSpecification => ['get
 
 export interface TownshipLabelPoints {
   type: 'FeatureCollection';
-  features: { type: 'Feature'; id: number; geometry: { type: 'Point'; coordinates: Position }; properties: { id: number; name: string; nameEn: string } }[];
+  features: {
+    type: 'Feature';
+    id: number;
+    geometry: { type: 'Point'; coordinates: Position };
+    properties: { id: number; name: string; nameEn: string };
+  }[];
 }
 
 /** One point feature per township at its label point, carrying what the label shows. */

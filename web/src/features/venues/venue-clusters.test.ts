@@ -6,7 +6,17 @@ import { areaCentroid, clustersOf } from './venue-clusters.ts';
 // [0,1]x[1,2] (area 1, centroid (0.5, 1.5)); together area 3, centroid ((2+0.5)/3, (1+1.5)/3)
 const lShape: Geometry = {
   type: 'Polygon',
-  coordinates: [[[0, 0], [2, 0], [2, 1], [1, 1], [1, 2], [0, 2], [0, 0]]],
+  coordinates: [
+    [
+      [0, 0],
+      [2, 0],
+      [2, 1],
+      [1, 1],
+      [1, 2],
+      [0, 2],
+      [0, 0],
+    ],
+  ],
 };
 
 describe('venue clusters', () => {
@@ -17,13 +27,36 @@ describe('venue clusters', () => {
   });
 
   it('uses the largest part of a multipolygon, whichever way its ring winds', () => {
-    const small: Position[] = [[10, 10], [10, 11], [11, 11], [11, 10], [10, 10]];
-    const big: Position[] = [[0, 0], [0, 4], [4, 4], [4, 0], [0, 0]];
+    const small: Position[] = [
+      [10, 10],
+      [10, 11],
+      [11, 11],
+      [11, 10],
+      [10, 10],
+    ];
+    const big: Position[] = [
+      [0, 0],
+      [0, 4],
+      [4, 4],
+      [4, 0],
+      [0, 0],
+    ];
     expect(areaCentroid({ type: 'MultiPolygon', coordinates: [[small], [big]] })).toEqual([2, 2]);
   });
 
   it('makes one bubble per area with venues and skips empty ones', () => {
-    const square = (x: number): Geometry => ({ type: 'Polygon', coordinates: [[[x, 0], [x + 2, 0], [x + 2, 2], [x, 2], [x, 0]]] });
+    const square = (x: number): Geometry => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, 0],
+          [x + 2, 0],
+          [x + 2, 2],
+          [x, 2],
+          [x, 0],
+        ],
+      ],
+    });
     const clusters = clustersOf('cell', [
       { geometry: square(0), properties: { id: 7, venueCount: 12 } },
       { geometry: square(10), properties: { id: 8, venueCount: 0 } },

@@ -14,12 +14,18 @@ export interface VenueCluster {
 
 /** Area-weighted centroid of the largest ring of a Polygon or MultiPolygon (shoelace formula). */
 export function areaCentroid(geometry: Geometry): Position | null {
-  const rings = geometry.type === 'Polygon' ? [geometry.coordinates[0]]
-    : geometry.type === 'MultiPolygon' ? geometry.coordinates.map((p) => p[0]) : [];
+  const rings =
+    geometry.type === 'Polygon'
+      ? [geometry.coordinates[0]]
+      : geometry.type === 'MultiPolygon'
+        ? geometry.coordinates.map((p) => p[0])
+        : [];
   let best: { area: number; c: Position } | null = null;
   for (const ring of rings) {
     if (!ring || ring.length < 4) continue;
-    let a = 0, cx = 0, cy = 0;
+    let a = 0,
+      cx = 0,
+      cy = 0;
     for (let k = 0; k < ring.length - 1; k++) {
       const [x0 = 0, y0 = 0] = ring[k] ?? [];
       const [x1 = 0, y1 = 0] = ring[k + 1] ?? [];

@@ -50,9 +50,15 @@ export function VenuePanel({ id }: { id: number }) {
             </dl>
             <h3 className="panel-subtitle">{t('venue.grade')}</h3>
             <div className="panel-row">
-              <span>{t('venue.assigned')} <strong>{t(`venueRisk.${d.grade.assigned}`)}</strong></span>
-              <span>{t('venue.computed')} <strong>{t(`venueRisk.${d.grade.computed}`)}</strong></span>
-              <span className="panel-muted">{t('venue.score')} {formatNumber(d.grade.score)}</span>
+              <span>
+                {t('venue.assigned')} <strong>{t(`venueRisk.${d.grade.assigned}`)}</strong>
+              </span>
+              <span>
+                {t('venue.computed')} <strong>{t(`venueRisk.${d.grade.computed}`)}</strong>
+              </span>
+              <span className="panel-muted">
+                {t('venue.score')} {formatNumber(d.grade.score)}
+              </span>
               {d.grade.misgraded && <span className="panel-tag panel-tag-alert">{t('venue.misgraded')}</span>}
             </div>
             {d.grade.rules.length === 0 ? (

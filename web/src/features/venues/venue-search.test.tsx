@@ -7,11 +7,17 @@ import { VenueSearch } from './venue-search.tsx';
 import { onFlyTo } from '../../kit/map/camera-requests.ts';
 
 const page = {
-  type: 'FeatureCollection', asOf: '2026-11-18T00:00:00Z', nextCursor: null,
-  features: [{
-    type: 'Feature', id: 62, geometry: { type: 'Point', coordinates: [121.535, 29.856] },
-    properties: { id: 62, name: '佳新电池店', address: '钱湖东巷3号', category: 'ebike' },
-  }],
+  type: 'FeatureCollection',
+  asOf: '2026-11-18T00:00:00Z',
+  nextCursor: null,
+  features: [
+    {
+      type: 'Feature',
+      id: 62,
+      geometry: { type: 'Point', coordinates: [121.535, 29.856] },
+      properties: { id: 62, name: '佳新电池店', address: '钱湖东巷3号', category: 'ebike' },
+    },
+  ],
 };
 
 beforeEach(() => window.history.replaceState(null, '', '/'));
@@ -27,7 +33,11 @@ describe('the venue search', () => {
     const fetchMock = mockFetch({ '/api/venues': page });
     const fly = vi.fn();
     unsubscribe = onFlyTo(fly);
-    render(<PanelTestWrapper><VenueSearch /></PanelTestWrapper>);
+    render(
+      <PanelTestWrapper>
+        <VenueSearch />
+      </PanelTestWrapper>,
+    );
     fireEvent.change(screen.getByRole('combobox', { name: '搜索场所' }), { target: { value: '电池' } });
     fireEvent.click(await screen.findByRole('button', { name: /佳新电池店/ }));
 
@@ -39,7 +49,11 @@ describe('the venue search', () => {
 
   it('says so when nothing matches', async () => {
     mockFetch({ '/api/venues': { ...page, features: [] } });
-    render(<PanelTestWrapper lang="en"><VenueSearch /></PanelTestWrapper>);
+    render(
+      <PanelTestWrapper lang="en">
+        <VenueSearch />
+      </PanelTestWrapper>,
+    );
     fireEvent.change(screen.getByRole('combobox', { name: 'Search venues' }), { target: { value: 'zzz' } });
     expect(await screen.findByText('No venue matches')).toBeTruthy();
   });

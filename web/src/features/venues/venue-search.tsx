@@ -9,7 +9,6 @@ import { venueSearchQuery } from './venues.queries.ts';
 import { useDebounced } from './use-debounced.ts';
 import { requestFlyTo } from '../../kit/map/camera-requests.ts';
 
-
 export function VenueSearch() {
   const { t } = useI18n();
   const [state, update] = useViewState();
@@ -46,7 +45,12 @@ export function VenueSearch() {
       />
       {open && q.length > 0 && (
         <div className="panel-search-results" id={listId}>
-          <PanelStatus pending={results.isPending} error={results.error} empty={items.length === 0} emptyText={t('search.empty')}>
+          <PanelStatus
+            pending={results.isPending}
+            error={results.error}
+            empty={items.length === 0}
+            emptyText={t('search.empty')}
+          >
             <ul className="panel-list" role="listbox" aria-label={t('search.label')}>
               {items.map((v) => (
                 <li key={v.id} role="option" aria-selected={false}>

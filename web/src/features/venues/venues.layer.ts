@@ -20,18 +20,36 @@ export function venueSource(origin: string, asOf: string | undefined): VectorSou
 export const venuesVisible = (layers: readonly LayerId[]) => layers.includes('venues');
 
 const riskColor: ExpressionSpecification = [
-  'match', ['get', 'riskLevel'], 'high', RISK_COLORS.high, 'medium', RISK_COLORS.medium, RISK_COLORS.low,
+  'match',
+  ['get', 'riskLevel'],
+  'high',
+  RISK_COLORS.high,
+  'medium',
+  RISK_COLORS.medium,
+  RISK_COLORS.low,
 ];
 const unregistered: ExpressionSpecification = ['==', ['get', 'registration'], 'found_unregistered'];
-const radius = (extra: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 12, 2.5 + extra, 16, 7 + extra];
+const radius = (extra: number): ExpressionSpecification => [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  12,
+  2.5 + extra,
+  16,
+  7 + extra,
+];
 
 export function venueLayers(layers: readonly LayerId[], selection: Selection): LayerSpecification[] {
   const visibility = venuesVisible(layers) ? 'visible' : 'none';
   const selectedId = selection?.kind === 'venue' ? selection.id : -1;
   return [
     {
-      id: VENUE_POINTS_LAYER, type: 'circle', source: VENUES_SOURCE, 'source-layer': VENUES_SOURCE_LAYER,
-      minzoom: VENUE_MIN_ZOOM, layout: { visibility },
+      id: VENUE_POINTS_LAYER,
+      type: 'circle',
+      source: VENUES_SOURCE,
+      'source-layer': VENUES_SOURCE_LAYER,
+      minzoom: VENUE_MIN_ZOOM,
+      layout: { visibility },
       paint: {
         // found unregistered: hollow, in its risk colour
         'circle-color': ['case', unregistered, '#ffffff', riskColor],
@@ -41,14 +59,34 @@ export function venueLayers(layers: readonly LayerId[], selection: Selection): L
       },
     },
     {
-      id: VENUE_MISGRADED_LAYER, type: 'circle', source: VENUES_SOURCE, 'source-layer': VENUES_SOURCE_LAYER,
-      minzoom: VENUE_MIN_ZOOM, layout: { visibility }, filter: ['==', ['get', 'misgraded'], true],
-      paint: { 'circle-opacity': 0, 'circle-stroke-color': '#5b21b6', 'circle-stroke-width': 2, 'circle-radius': radius(4) },
+      id: VENUE_MISGRADED_LAYER,
+      type: 'circle',
+      source: VENUES_SOURCE,
+      'source-layer': VENUES_SOURCE_LAYER,
+      minzoom: VENUE_MIN_ZOOM,
+      layout: { visibility },
+      filter: ['==', ['get', 'misgraded'], true],
+      paint: {
+        'circle-opacity': 0,
+        'circle-stroke-color': '#5b21b6',
+        'circle-stroke-width': 2,
+        'circle-radius': radius(4),
+      },
     },
     {
-      id: VENUE_SELECTED_LAYER, type: 'circle', source: VENUES_SOURCE, 'source-layer': VENUES_SOURCE_LAYER,
-      minzoom: VENUE_MIN_ZOOM, layout: { visibility }, filter: ['==', ['get', 'id'], selectedId],
-      paint: { 'circle-opacity': 0, 'circle-stroke-color': '#17324f', 'circle-stroke-width': 3, 'circle-radius': radius(7) },
+      id: VENUE_SELECTED_LAYER,
+      type: 'circle',
+      source: VENUES_SOURCE,
+      'source-layer': VENUES_SOURCE_LAYER,
+      minzoom: VENUE_MIN_ZOOM,
+      layout: { visibility },
+      filter: ['==', ['get', 'id'], selectedId],
+      paint: {
+        'circle-opacity': 0,
+        'circle-stroke-color': '#17324f',
+        'circle-stroke-width': 3,
+        'circle-radius': radius(7),
+      },
     },
   ];
 }

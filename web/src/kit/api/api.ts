@@ -1,8 +1,23 @@
 // The typed reads and writes of the dashboard API, one per endpoint, built on the one client
 // (the features' queryOptions factories call these with the query's AbortSignal).
 import type {
-  Bbox, BlindSpotsDto, ConfigDto, GridCellCollection, GridCellDetailDto, HealthDto, HeatmapDto, LedgerPage, LoginDto, MeDto,
-  RecentEventsDto, ReboundClustersDto, StatsSummaryDto, StreetCollection, TownshipCollection, VenueDetailDto, VenuePage,
+  Bbox,
+  BlindSpotsDto,
+  ConfigDto,
+  GridCellCollection,
+  GridCellDetailDto,
+  HealthDto,
+  HeatmapDto,
+  LedgerPage,
+  LoginDto,
+  MeDto,
+  RecentEventsDto,
+  ReboundClustersDto,
+  StatsSummaryDto,
+  StreetCollection,
+  TownshipCollection,
+  VenueDetailDto,
+  VenuePage,
 } from '@svm/contract';
 import { getJson, send } from './client.ts';
 
@@ -51,7 +66,11 @@ export const api = {
     getJson<StatsSummaryDto>('/api/stats/summary', { ...q, trendWeeks: 2 }, signal),
   // map layers: risk heatmap bins, rebound clusters, blind spots, streets
   heatmap: (query: { bbox: Bbox; zoom: number; asOf: string | undefined }, signal?: AbortSignal) =>
-    getJson<HeatmapDto>('/api/heatmap/risk', { bbox: query.bbox.join(','), zoom: query.zoom, asOf: query.asOf }, signal),
+    getJson<HeatmapDto>(
+      '/api/heatmap/risk',
+      { bbox: query.bbox.join(','), zoom: query.zoom, asOf: query.asOf },
+      signal,
+    ),
   reboundClusters: (query: { asOf: string | undefined }, signal?: AbortSignal) =>
     getJson<ReboundClustersDto>('/api/rebounds/clusters', { asOf: query.asOf }, signal),
   blindSpots: (query: { asOf: string | undefined }, signal?: AbortSignal) =>

@@ -39,14 +39,21 @@ describe('the API client', () => {
   });
 
   it('turns an error without problem details into an ApiProblem with the status', async () => {
-    answer('<html>Bad Gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } });
+    answer('<html>Bad Gateway</html>', {
+      status: 502,
+      statusText: 'Bad Gateway',
+      headers: { 'content-type': 'text/html' },
+    });
     const error = await api.townships().catch((err: unknown) => err);
     expect(error).toBeInstanceOf(ApiProblem);
     expect(error).toMatchObject({ status: 502, title: 'Bad Gateway' });
   });
 
   it('reports a server that cannot be reached as a network problem', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('fetch failed'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('fetch failed'))),
+    );
     const error = await api.health().catch((err: unknown) => err);
     expect(error).toMatchObject({ name: 'ApiProblem', status: 0, title: 'Network error' });
   });

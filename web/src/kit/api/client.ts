@@ -50,14 +50,23 @@ export async function request(path: string, options: RequestOptions = {}): Promi
 }
 
 /** GETs JSON from the API. */
-export async function getJson<T>(path: string, params: Params, signal: AbortSignal | undefined, options: Pick<RequestOptions, 'session'> = {}): Promise<T> {
+export async function getJson<T>(
+  path: string,
+  params: Params,
+  signal: AbortSignal | undefined,
+  options: Pick<RequestOptions, 'session'> = {},
+): Promise<T> {
   const res = await request(path, { ...options, params, signal });
   // the server's contract types describe this body; it is not re-validated in the browser
   return (await res.json()) as T;
 }
 
 /** POSTs JSON to the API and reads the answer; null for 204 No Content. */
-export async function send<T>(path: string, body: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}): Promise<T | null> {
+export async function send<T>(
+  path: string,
+  body: unknown,
+  options: Omit<RequestOptions, 'method' | 'body'> = {},
+): Promise<T | null> {
   const res = await request(path, { ...options, method: 'POST', body });
   return res.status === 204 ? null : ((await res.json()) as T);
 }

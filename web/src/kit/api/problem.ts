@@ -31,7 +31,8 @@ export async function problemFrom(res: Response): Promise<ApiProblem> {
   const type = res.headers.get('content-type') ?? '';
   if (type.startsWith(PROBLEM_CONTENT_TYPE)) {
     const body: unknown = await res.json().catch(() => null);
-    if (isProblem(body)) return new ApiProblem({ ...body, type: typeof body.type === 'string' ? body.type : 'about:blank' });
+    if (isProblem(body))
+      return new ApiProblem({ ...body, type: typeof body.type === 'string' ? body.type : 'about:blank' });
   }
   return new ApiProblem({
     type: 'about:blank',

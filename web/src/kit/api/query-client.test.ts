@@ -9,7 +9,8 @@ describe('the query client', () => {
     const wall = createQueryClient({ gcTime: WALL_GC_TIME_MS });
     const dashboard = createQueryClient();
     // fetched once and never observed: each client's own garbage-collection time applies
-    for (const client of [wall, dashboard]) await client.prefetchQuery({ queryKey: ['heatmap', 'a township'], queryFn: () => [1, 2, 3] });
+    for (const client of [wall, dashboard])
+      await client.prefetchQuery({ queryKey: ['heatmap', 'a township'], queryFn: () => [1, 2, 3] });
     await vi.advanceTimersByTimeAsync(WALL_GC_TIME_MS + 1);
     expect(wall.getQueryData(['heatmap', 'a township'])).toBeUndefined();
     expect(dashboard.getQueryData(['heatmap', 'a township'])).toEqual([1, 2, 3]);

@@ -10,7 +10,12 @@ export function SelectionHeader({ kind, title }: { kind: string; title: string }
       <h2 className="panel-title">
         <span className="panel-muted">{kind}</span> {title}
       </h2>
-      <button type="button" className="panel-button" aria-label={t('panel.close')} onClick={() => update({ selection: null })}>
+      <button
+        type="button"
+        className="panel-button"
+        aria-label={t('panel.close')}
+        onClick={() => update({ selection: null })}
+      >
         ✕ {t('panel.close')}
       </button>
     </div>

@@ -9,7 +9,11 @@ import { pluralOf, pluralRules } from './plural.ts';
 const counts = [0, 1, 2];
 
 function i18nIn(lang: Lang) {
-  const wrapper = ({ children }: { children: ReactNode }) => <I18nProvider catalogs={catalogs} initialLang={lang}>{children}</I18nProvider>;
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <I18nProvider catalogs={catalogs} initialLang={lang}>
+      {children}
+    </I18nProvider>
+  );
   return renderHook(() => useI18n(), { wrapper }).result.current;
 }
 
@@ -17,12 +21,20 @@ describe('counted phrases', () => {
   it('take English’s singular for 1 only, and zh-CN’s one form for every count', () => {
     const day = { one: '{n} day', other: '{n} days' };
     expect(counts.map((n) => pluralOf(pluralRules('en'), day, n, String(n)))).toEqual(['0 days', '1 day', '2 days']);
-    expect(counts.map((n) => pluralOf(pluralRules('zh-CN'), { other: '{n} 天' }, n, String(n)))).toEqual(['0 天', '1 天', '2 天']);
+    expect(counts.map((n) => pluralOf(pluralRules('zh-CN'), { other: '{n} 天' }, n, String(n)))).toEqual([
+      '0 天',
+      '1 天',
+      '2 天',
+    ]);
   });
 
   it('read the app’s strings: "patrolled 1 day ago" in English, the same words for every count in zh-CN', () => {
     const en = i18nIn('en');
-    expect(counts.map((n) => en.tn('townshipPanel.daysSince', n))).toEqual(['patrolled 0 days ago', 'patrolled 1 day ago', 'patrolled 2 days ago']);
+    expect(counts.map((n) => en.tn('townshipPanel.daysSince', n))).toEqual([
+      'patrolled 0 days ago',
+      'patrolled 1 day ago',
+      'patrolled 2 days ago',
+    ]);
     expect(counts.map((n) => en.tn('ledger.rows', n))).toEqual(['0 rows', '1 row', '2 rows']);
     const zh = i18nIn('zh-CN');
     expect(counts.map((n) => zh.tn('townshipPanel.daysSince', n))).toEqual(['0 天前巡查', '1 天前巡查', '2 天前巡查']);

@@ -26,7 +26,8 @@ export function logRampColor(value: number, domain: readonly [number, number], r
 }
 
 /** The domain value at fraction `t` of a log scale (for legend ticks). */
-export const logRampValue = (t: number, [min, max]: readonly [number, number]) => min + Math.expm1(t * Math.log1p(max - min));
+export const logRampValue = (t: number, [min, max]: readonly [number, number]) =>
+  min + Math.expm1(t * Math.log1p(max - min));
 
 /** Yellow to deep red, translucent at the low end so the township base stays readable. */
 export const RISK_RAMP: readonly Rgba[] = [

@@ -17,7 +17,10 @@ export function hatch(rings: readonly Ring[], spacingDeg: number): Segment[] {
     for (let i = 0; i + 1 < ring.length; i++) {
       const p = ring[i]!;
       const q = ring[i + 1]!;
-      const x1 = p[0]! * k, y1 = p[1]!, x2 = q[0]! * k, y2 = q[1]!;
+      const x1 = p[0]! * k,
+        y1 = p[1]!,
+        x2 = q[0]! * k,
+        y2 = q[1]!;
       edges.push([x1 + y1, y1 - x1, x2 + y2, y2 - x2]);
       vMin = Math.min(vMin, y1 - x1);
       vMax = Math.max(vMax, y1 - x1);

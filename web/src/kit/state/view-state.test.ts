@@ -3,11 +3,19 @@ import { apiAsOf, DEFAULT_LAYERS, formatViewState, parseViewState } from './view
 
 describe('the view state in the URL', () => {
   it('round-trips a township drill-down with layers, window, as-of day and selection', () => {
-    const search = '?view=township&township=7&layers=venues,rebounds&from=2026-09-01&to=2026-12-01&asOf=2026-11-15&sel=cell:42';
+    const search =
+      '?view=township&township=7&layers=venues,rebounds&from=2026-09-01&to=2026-12-01&asOf=2026-11-15&sel=cell:42';
     const state = parseViewState(search);
     expect(state).toEqual({
-      view: 'township', township: 7, layers: ['venues', 'rebounds'], from: '2026-09-01', to: '2026-12-01',
-      asOf: '2026-11-15', selection: { kind: 'cell', id: 42 }, tab: 'overview', ledger: {},
+      view: 'township',
+      township: 7,
+      layers: ['venues', 'rebounds'],
+      from: '2026-09-01',
+      to: '2026-12-01',
+      asOf: '2026-11-15',
+      selection: { kind: 'cell', id: 42 },
+      tab: 'overview',
+      ledger: {},
     });
     expect(parseViewState(formatViewState(state))).toEqual(state);
   });
@@ -15,7 +23,15 @@ describe('the view state in the URL', () => {
   it('falls back to defaults for anything malformed, and leaves defaults out of links', () => {
     const state = parseViewState('?view=hacker&township=-3&layers=venues,nope&asOf=yesterday&sel=venue:abc');
     expect(state).toEqual({
-      view: 'city', township: null, layers: ['venues'], from: null, to: null, asOf: null, selection: null, tab: 'overview', ledger: {},
+      view: 'city',
+      township: null,
+      layers: ['venues'],
+      from: null,
+      to: null,
+      asOf: null,
+      selection: null,
+      tab: 'overview',
+      ledger: {},
     });
     expect(formatViewState({ ...state, layers: DEFAULT_LAYERS.city })).toBe('');
   });
@@ -23,7 +39,13 @@ describe('the view state in the URL', () => {
   it('round-trips the ledger tab and its filters, dropping malformed ones', () => {
     const state = parseViewState('?tab=ledger&hstatus=rectifying&party=industry&overdue=1&rebound=1&htype=FIRE_EXIT');
     expect(state.tab).toBe('ledger');
-    expect(state.ledger).toEqual({ status: 'rectifying', party: 'industry', overdue: true, rebound: true, type: 'FIRE_EXIT' });
+    expect(state.ledger).toEqual({
+      status: 'rectifying',
+      party: 'industry',
+      overdue: true,
+      rebound: true,
+      type: 'FIRE_EXIT',
+    });
     expect(parseViewState(formatViewState(state))).toEqual(state);
     const bad = parseViewState('?tab=admin&hstatus=gone&party=mayor&overdue=yes&htype=a%20b');
     expect([bad.tab, bad.ledger]).toEqual(['overview', {}]);

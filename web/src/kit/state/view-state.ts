@@ -15,7 +15,6 @@ export type Selection = { kind: (typeof SELECTION_KINDS)[number]; id: number } |
 export const TABS = ['overview', 'ledger'] as const;
 export type Tab = (typeof TABS)[number];
 
-
 /** The hazard ledger's own filters (the township and as-of day come from the view). */
 export interface LedgerView {
   status?: HazardStatus;
@@ -51,11 +50,16 @@ export const DEFAULT_LAYERS: Record<View, LayerId[]> = {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const positiveInt = (v: string | null) => (v && /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null);
 const day = (v: string | null) => (v && DAY.test(v) ? v : null);
-const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined =>
-  values.find((x) => x === v);
+const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined => values.find((x) => x === v);
 
 /** Ledger filters as the filter controls hold them, kept only where well-formed. */
-export function toLedgerView(f: { status?: string | undefined; party?: string | undefined; overdue?: boolean | undefined; rebound?: boolean | undefined; type?: string | undefined }): LedgerView {
+export function toLedgerView(f: {
+  status?: string | undefined;
+  party?: string | undefined;
+  overdue?: boolean | undefined;
+  rebound?: boolean | undefined;
+  type?: string | undefined;
+}): LedgerView {
   const ledger: LedgerView = {};
   const status = oneOf(HAZARD_STATUSES, f.status ?? null);
   const party = oneOf(JOINT_PARTIES, f.party ?? null);
@@ -67,27 +71,40 @@ export function toLedgerView(f: { status?: string | undefined; party?: string | 
   return ledger;
 }
 
-const parseLedger = (p: URLSearchParams): LedgerView => toLedgerView({
-  status: p.get('hstatus') ?? undefined, party: p.get('party') ?? undefined,
-  overdue: p.get('overdue') === '1', rebound: p.get('rebound') === '1', type: p.get('htype') ?? undefined,
-});
+const parseLedger = (p: URLSearchParams): LedgerView =>
+  toLedgerView({
+    status: p.get('hstatus') ?? undefined,
+    party: p.get('party') ?? undefined,
+    overdue: p.get('overdue') === '1',
+    rebound: p.get('rebound') === '1',
+    type: p.get('htype') ?? undefined,
+  });
 
 /** Reads a view state from a query string; anything malformed falls back to its default. */
 export function parseViewState(search: string): ViewState {
   const p = new URLSearchParams(search);
   const view = (VIEWS as readonly string[]).includes(p.get('view') ?? '') ? (p.get('view') as View) : 'city';
   const layerParam = p.get('layers');
-  const layers = layerParam === null
-    ? DEFAULT_LAYERS[view]
-    : layerParam.split(',').filter((l): l is LayerId => (LAYERS as readonly string[]).includes(l));
+  const layers =
+    layerParam === null
+      ? DEFAULT_LAYERS[view]
+      : layerParam.split(',').filter((l): l is LayerId => (LAYERS as readonly string[]).includes(l));
   const [kind, id] = (p.get('sel') ?? '').split(':');
   const selId = positiveInt(id ?? null);
-  const selection: Selection = (SELECTION_KINDS as readonly string[]).includes(kind ?? '') && selId
-    ? { kind: kind as NonNullable<Selection>['kind'], id: selId }
-    : null;
+  const selection: Selection =
+    (SELECTION_KINDS as readonly string[]).includes(kind ?? '') && selId
+      ? { kind: kind as NonNullable<Selection>['kind'], id: selId }
+      : null;
   return {
-    view, township: positiveInt(p.get('township')), layers, from: day(p.get('from')), to: day(p.get('to')),
-    asOf: day(p.get('asOf')), selection, tab: oneOf(TABS, p.get('tab')) ?? 'overview', ledger: parseLedger(p),
+    view,
+    township: positiveInt(p.get('township')),
+    layers,
+    from: day(p.get('from')),
+    to: day(p.get('to')),
+    asOf: day(p.get('asOf')),
+    selection,
+    tab: oneOf(TABS, p.get('tab')) ?? 'overview',
+    ledger: parseLedger(p),
   };
 }
 

@@ -27,7 +27,13 @@ function legendRows(ctx: CanvasRenderingContext2D, content: ExportContent, width
 }
 
 /** A point or line swatch as the map draws it, in a 14 px box centred on (x + 7, y). */
-function drawMark(ctx: CanvasRenderingContext2D, mark: NonNullable<ExportContent['legend'][number]['mark']>, color: string, x: number, y: number) {
+function drawMark(
+  ctx: CanvasRenderingContext2D,
+  mark: NonNullable<ExportContent['legend'][number]['mark']>,
+  color: string,
+  x: number,
+  y: number,
+) {
   ctx.save();
   ctx.beginPath();
   if (mark === 'dashed') {
@@ -50,7 +56,11 @@ function drawMark(ctx: CanvasRenderingContext2D, mark: NonNullable<ExportContent
   ctx.restore();
 }
 
-export function composeExport(mapCanvas: CanvasImageSource, content: ExportContent, size: { width: number; height: number }): HTMLCanvasElement {
+export function composeExport(
+  mapCanvas: CanvasImageSource,
+  content: ExportContent,
+  size: { width: number; height: number },
+): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2D canvas');

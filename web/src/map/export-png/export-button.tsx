@@ -34,13 +34,18 @@ export function ExportButton() {
   const township = townships.data?.features.find((f) => f.properties.id === state.township)?.properties;
   const townshipName = township ? (lang === 'en' ? township.nameEn : township.name) : null;
 
-  const render = useRef(async (): Promise<HTMLCanvasElement> => { throw new Error('not ready'); });
+  const render = useRef(async (): Promise<HTMLCanvasElement> => {
+    throw new Error('not ready');
+  });
   render.current = async () => {
     const map = window.__map;
     if (!map) throw new Error('no map');
     const mapCanvas = await captureMap(map);
     const { clientWidth, clientHeight } = map.getContainer();
-    return composeExport(mapCanvas, exportContent(state, townshipName, t, lang, new Date()), { width: clientWidth, height: clientHeight });
+    return composeExport(mapCanvas, exportContent(state, townshipName, t, lang, new Date()), {
+      width: clientWidth,
+      height: clientHeight,
+    });
   };
 
   useEffect(() => {
@@ -63,7 +68,13 @@ export function ExportButton() {
   };
 
   return (
-    <button type="button" className="export-button" onClick={() => void onClick()} disabled={busy} title={failed ? t('export.failed') : undefined}>
+    <button
+      type="button"
+      className="export-button"
+      onClick={() => void onClick()}
+      disabled={busy}
+      title={failed ? t('export.failed') : undefined}
+    >
       {busy ? t('export.busy') : failed ? t('export.failed') : t('export.button')}
     </button>
   );

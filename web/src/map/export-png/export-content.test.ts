@@ -31,11 +31,22 @@ describe('export content', () => {
   it('lists legend entries only for the visible layers', () => {
     const labels = exportLegend(['venues', 'rebounds'], tEn).map((e) => e.label);
     expect(labels).toEqual([
-      'high risk', 'medium risk', 'low risk', 'graded too low (ring)', 'found unregistered (hollow)',
-      en['legend.rebounds'], en['legend.reboundHazard'],
+      'high risk',
+      'medium risk',
+      'low risk',
+      'graded too low (ring)',
+      'found unregistered (hollow)',
+      en['legend.rebounds'],
+      en['legend.reboundHazard'],
     ]);
     // the marks are drawn as the map draws them, not as plain squares
-    expect(exportLegend(['venues'], tEn).map((e) => e.mark)).toEqual([undefined, undefined, undefined, 'ring', 'hollow']);
+    expect(exportLegend(['venues'], tEn).map((e) => e.mark)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      'ring',
+      'hollow',
+    ]);
     expect(exportLegend([], tEn)).toEqual([]);
   });
 });
@@ -52,7 +63,15 @@ describe('export legend for grid cells', () => {
   it('captions the patrol-age bins once instead of repeating the layer name', () => {
     const entries = exportLegend(['grid-cells'], tZh);
     expect(entries[0]).toMatchObject({ label: '网格巡查 · 距上次巡查（天）', caption: true });
-    expect(entries.slice(1).map((e) => e.label)).toEqual(['0-3', '4-7', '8-14', '15-30', '>30', '从未巡查', '无网格员（虚线）']);
+    expect(entries.slice(1).map((e) => e.label)).toEqual([
+      '0-3',
+      '4-7',
+      '8-14',
+      '15-30',
+      '>30',
+      '从未巡查',
+      '无网格员（虚线）',
+    ]);
     expect(entries.at(-1)?.mark).toBe('dashed');
   });
 });

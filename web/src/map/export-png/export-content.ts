@@ -1,6 +1,11 @@
 // What an exported PNG says: file name, title bar text, legend entries and footer for a view
 // state, in the current language. Pure, so it is tested without a canvas.
-import { GAP_COLOR, UNMATCHED_COLOR, UNREGISTERED_DOMAIN, UNREGISTERED_RAMP } from '../../features/blind-spots/blind-spots.layer.ts';
+import {
+  GAP_COLOR,
+  UNMATCHED_COLOR,
+  UNREGISTERED_DOMAIN,
+  UNREGISTERED_RAMP,
+} from '../../features/blind-spots/blind-spots.layer.ts';
 import { PATROL_AGE_BINS } from '../../features/grid-cells/grid-cells.layer.ts';
 import { DENSITY_DOMAIN, densityColor } from '../../features/heatmap/heatmap.layer.ts';
 import { REBOUND_COLOR } from '../../features/rebounds/rebounds.layer.ts';
@@ -23,7 +28,12 @@ export interface LegendEntry {
   /** a point-style swatch as the map draws it: a ring, a hollow dot, a filled dot, or a dashed line */
   mark?: 'ring' | 'hollow' | 'dot' | 'dashed';
 }
-export interface ExportContent { title: string; subtitle: string; legend: LegendEntry[]; footer: string }
+export interface ExportContent {
+  title: string;
+  subtitle: string;
+  legend: LegendEntry[];
+  footer: string;
+}
 type T = (key: MessageKey) => string;
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -37,9 +47,10 @@ export function exportFilename(now: Date): string {
 
 /** The time window (the default, or from – last day inclusive) and the as-of day or "now". */
 export function exportSubtitle(state: ViewState, township: string | null, t: T, lang: Lang): string {
-  const window = state.from && state.to
-    ? `${formatDay(lang, state.from)} – ${formatDay(lang, addDays(state.to, -1))}`
-    : t('time.default');
+  const window =
+    state.from && state.to
+      ? `${formatDay(lang, state.from)} – ${formatDay(lang, addDays(state.to, -1))}`
+      : t('time.default');
   const asOf = state.asOf ? formatDay(lang, state.asOf) : t('time.live');
   const colon = lang === 'zh-CN' ? '：' : ': ';
   return [township, `${t('time.title')}${colon}${window}`, `${t('time.asOf')}${colon}${asOf}`]
@@ -50,11 +61,13 @@ export function exportSubtitle(state: ViewState, township: string | null, t: T, 
 /** One or more colour entries per visible layer, the same colours the map and legend use. */
 export function exportLegend(layers: readonly LayerId[], t: T): LegendEntry[] {
   const entries: Record<LayerId, LegendEntry[]> = {
-    heatmap: [{
-      label: `${t('layers.heatmap')} · ${t('legend.heatmapUnit')}`,
-      color: opaque(densityColor(DENSITY_DOMAIN[1])),
-      ramp: [0.001, 0.01, 0.1, 1].map((s) => opaque(densityColor(DENSITY_DOMAIN[1] * s))),
-    }],
+    heatmap: [
+      {
+        label: `${t('layers.heatmap')} · ${t('legend.heatmapUnit')}`,
+        color: opaque(densityColor(DENSITY_DOMAIN[1])),
+        ramp: [0.001, 0.01, 0.1, 1].map((s) => opaque(densityColor(DENSITY_DOMAIN[1] * s))),
+      },
+    ],
     venues: [
       { label: t('legend.high'), color: RISK_COLORS.high },
       { label: t('legend.medium'), color: RISK_COLORS.medium },
@@ -78,7 +91,9 @@ export function exportLegend(layers: readonly LayerId[], t: T): LegendEntry[] {
       {
         label: t('legend.unregisteredDensity'),
         color: opaque(rampColor(UNREGISTERED_DOMAIN[1], UNREGISTERED_DOMAIN, UNREGISTERED_RAMP)),
-        ramp: [0, 0.25, 0.5, 1].map((s) => opaque(rampColor(UNREGISTERED_DOMAIN[1] * s, UNREGISTERED_DOMAIN, UNREGISTERED_RAMP))),
+        ramp: [0, 0.25, 0.5, 1].map((s) =>
+          opaque(rampColor(UNREGISTERED_DOMAIN[1] * s, UNREGISTERED_DOMAIN, UNREGISTERED_RAMP)),
+        ),
       },
     ],
   };

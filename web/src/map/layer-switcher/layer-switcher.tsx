@@ -12,7 +12,9 @@ export function LayerSwitcher() {
   const narrow = useNarrowScreen();
   const me = useMe();
   const toggle = (id: LayerId, on: boolean) =>
-    setState({ layers: on ? LAYERS.filter((l) => l === id || state.layers.includes(l)) : state.layers.filter((l) => l !== id) });
+    setState({
+      layers: on ? LAYERS.filter((l) => l === id || state.layers.includes(l)) : state.layers.filter((l) => l !== id),
+    });
   return (
     <div className="map-card layer-switcher">
       <div className="view-buttons" role="group" aria-label={t('views.label')}>
@@ -36,7 +38,11 @@ export function LayerSwitcher() {
           <legend className="visually-hidden">{t('layers.label')}</legend>
           {LAYERS.filter((id) => layerAllowed(me, id)).map((id) => (
             <label key={id} className="layer-option">
-              <input type="checkbox" checked={state.layers.includes(id)} onChange={(e) => toggle(id, e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={state.layers.includes(id)}
+                onChange={(e) => toggle(id, e.target.checked)}
+              />
               {t(`layers.${id}`)}
             </label>
           ))}

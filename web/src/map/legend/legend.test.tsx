@@ -14,7 +14,9 @@ describe('the map legend', () => {
       </I18nProvider>,
     );
     const legend = screen.getByRole('complementary', { name: '图例' });
-    const titles = within(legend).getAllByRole('heading').map((h) => h.textContent);
+    const titles = within(legend)
+      .getAllByRole('heading')
+      .map((h) => h.textContent);
     expect(titles).toEqual(['风险热力', '未巡网格', '反弹聚集区']);
     expect(within(legend).getByText('1,000+')).toBeTruthy();
   });
@@ -26,7 +28,8 @@ describe('the map legend', () => {
       </I18nProvider>,
     );
     expect(screen.getAllByRole('heading').map((h) => h.textContent)).toEqual(['Grid patrols', 'Blind spots']);
-    for (const bin of ['0-3', '4-7', '8-14', '15-30', '>30', 'never patrolled']) expect(screen.getByText(bin)).toBeTruthy();
+    for (const bin of ['0-3', '4-7', '8-14', '15-30', '>30', 'never patrolled'])
+      expect(screen.getByText(bin)).toBeTruthy();
     expect(screen.getByText('not covered by any cell (hatched)')).toBeTruthy();
   });
 

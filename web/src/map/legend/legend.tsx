@@ -1,5 +1,10 @@
 // The legend: one section for every visible layer, colours taken from the layers' own scales.
-import { GAP_COLOR, UNMATCHED_COLOR, UNREGISTERED_DOMAIN, UNREGISTERED_RAMP } from '../../features/blind-spots/blind-spots.layer.ts';
+import {
+  GAP_COLOR,
+  UNMATCHED_COLOR,
+  UNREGISTERED_DOMAIN,
+  UNREGISTERED_RAMP,
+} from '../../features/blind-spots/blind-spots.layer.ts';
 import { PATROL_AGE_BINS } from '../../features/grid-cells/grid-cells.layer.ts';
 import { DENSITY_DOMAIN, HEATMAP_MAX_ZOOM, densityColor } from '../../features/heatmap/heatmap.layer.ts';
 import { REBOUND_COLOR } from '../../features/rebounds/rebounds.layer.ts';
@@ -18,7 +23,11 @@ function Ramp({ colors, ticks }: { colors: Rgba[]; ticks: string[] }) {
   return (
     <li className="legend-ramp">
       <span className="legend-ramp-bar" style={{ background: gradient(colors) }} aria-hidden="true" />
-      <span className="legend-ramp-ends">{ticks.map((tick) => <span key={tick}>{tick}</span>)}</span>
+      <span className="legend-ramp-ends">
+        {ticks.map((tick) => (
+          <span key={tick}>{tick}</span>
+        ))}
+      </span>
     </li>
   );
 }
@@ -45,7 +54,9 @@ export function Legend({ layers, zoom }: { layers: readonly LayerId[]; zoom: num
         <LegendSwatch kind="point" color={RISK_COLORS.low} label={t('legend.low')} />
         <LegendSwatch kind="ring" color="#5b21b6" label={t('legend.misgraded')} />
         <LegendSwatch kind="hollow" color={RISK_COLORS.medium} label={t('legend.unregistered')} />
-        {zoom < VENUE_MIN_ZOOM && <LegendSwatch kind="fill" color={toCss([...VENUE_CLUSTER_COLOR, 255])} label={t('legend.venuesZoom')} />}
+        {zoom < VENUE_MIN_ZOOM && (
+          <LegendSwatch kind="fill" color={toCss([...VENUE_CLUSTER_COLOR, 255])} label={t('legend.venuesZoom')} />
+        )}
       </>
     ),
     'grid-cells': (

@@ -7,7 +7,9 @@ type Paint = Record<string, unknown>;
 // by layer id: paint properties to replace (ids from web/src/features/{streets,townships}/*.layer.ts)
 const DARK: Record<string, Paint> = {
   background: { 'background-color': '#070d18' },
-  'streets-line': { 'line-color': ['match', ['get', 'class'], 'arterial', '#2b3a52', 'secondary', '#223047', '#1a2538'] },
+  'streets-line': {
+    'line-color': ['match', ['get', 'class'], 'arterial', '#2b3a52', 'secondary', '#223047', '#1a2538'],
+  },
   'townships-fill': { 'fill-color': '#5b8fd1', 'fill-opacity': 0.06 },
   'townships-outline': { 'line-color': '#6f9bd6', 'line-opacity': 0.75 },
   'townships-selected': { 'line-color': '#e8eef8', 'line-width': 5, 'line-opacity': 0.9 },
@@ -29,7 +31,10 @@ export function darkStyle(style: StyleSpecification, width = window.innerWidth):
   const layers = style.layers.map((layer): LayerSpecification => {
     const paint = DARK[layer.id];
     if (!paint) return layer;
-    const recoloured = { ...layer, paint: { ...('paint' in layer ? layer.paint : {}), ...paint } } as LayerSpecification;
+    const recoloured = {
+      ...layer,
+      paint: { ...('paint' in layer ? layer.paint : {}), ...paint },
+    } as LayerSpecification;
     if (layer.id === 'townships-labels' && recoloured.type === 'symbol') {
       return { ...recoloured, layout: { ...recoloured.layout, 'text-size': labelSize as never } };
     }

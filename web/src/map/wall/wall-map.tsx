@@ -29,10 +29,15 @@ export function WallMap({ stop, cityBounds }: { stop: WallStop | null; cityBound
   const township = stop?.kind === 'township' ? stop.id : null;
   const cluster = stop?.kind === 'cluster' ? stop.id : null;
   // the dashboard's defaults (now, the default window) with the wall's layers and place
-  const state = useMemo<ViewState>(() => ({
-    ...parseViewState(''), township, layers: WALL_LAYERS,
-    selection: cluster === null ? null : { kind: 'cluster', id: cluster },
-  }), [township, cluster]);
+  const state = useMemo<ViewState>(
+    () => ({
+      ...parseViewState(''),
+      township,
+      layers: WALL_LAYERS,
+      selection: cluster === null ? null : { kind: 'cluster', id: cluster },
+    }),
+    [township, cluster],
+  );
 
   const [viewport, setViewport] = useState<Viewport | null>(null);
   const onViewport = useCallback((zoom: number, bbox: Bbox) => {
