@@ -1,9 +1,10 @@
 // Patrol and hazard history of one venue, walked forward in time: patrols at the cadence its
 // grade asks for (stretched in lazy cells, stopped in neglected ones), hazards found at
 // category-dependent rates, each taken through its lifecycle up to the reference date.
-import type { AcceptanceParty, HazardStatus, RiskLevel, VenueCategory } from '@svm/contract/constants';
+import type { AcceptanceParty, HazardStatus, RiskLevel } from '@svm/contract/constants';
 import type { Random } from './random.ts';
 import { DAY_MS, type VenuePlan } from './venues.ts';
+import { HAZARD_MIX, HAZARD_RATE, MAJOR } from './hazard-rates.ts';
 
 const HOUR_MS = 3_600_000;
 const LOCAL_OFFSET_MS = 8 * HOUR_MS;
@@ -57,75 +58,6 @@ export interface Ids {
   patrol: number;
   hazard: number;
 }
-
-const HAZARD_RATE: Record<VenueCategory, number> = {
-  ebike: 0.11,
-  workshop: 0.09,
-  warehouse: 0.075,
-  catering: 0.07,
-  entertainment: 0.06,
-  lodging: 0.055,
-  repair: 0.055,
-  training: 0.04,
-  retail: 0.035,
-  other: 0.03,
-};
-
-const HAZARD_MIX: Record<VenueCategory, Record<string, number>> = {
-  ebike: {
-    indoor_ebike_charging: 30,
-    charging_near_stock: 25,
-    unsafe_wiring: 15,
-    no_extinguisher: 12,
-    blocked_exit: 10,
-    living_in_shop: 8,
-  },
-  workshop: {
-    flammables: 25,
-    living_in_shop: 20,
-    unsafe_wiring: 20,
-    blocked_exit: 15,
-    no_extinguisher: 15,
-    no_emergency_light: 5,
-  },
-  warehouse: {
-    flammables: 25,
-    blocked_exit: 20,
-    unsafe_wiring: 15,
-    no_extinguisher: 15,
-    living_in_shop: 10,
-    indoor_ebike_charging: 15,
-  },
-  catering: {
-    gas_safety: 35,
-    no_extinguisher: 20,
-    blocked_exit: 15,
-    unsafe_wiring: 15,
-    living_in_shop: 10,
-    flammables: 5,
-  },
-  entertainment: { blocked_exit: 30, no_emergency_light: 25, unsafe_wiring: 20, no_extinguisher: 20, flammables: 5 },
-  lodging: {
-    blocked_exit: 30,
-    no_emergency_light: 25,
-    unsafe_wiring: 20,
-    no_extinguisher: 15,
-    indoor_ebike_charging: 10,
-  },
-  repair: { unsafe_wiring: 25, flammables: 20, no_extinguisher: 20, indoor_ebike_charging: 20, blocked_exit: 15 },
-  training: { blocked_exit: 35, no_emergency_light: 30, no_extinguisher: 25, unsafe_wiring: 10 },
-  retail: { no_extinguisher: 30, blocked_exit: 25, unsafe_wiring: 20, indoor_ebike_charging: 15, living_in_shop: 10 },
-  other: { no_extinguisher: 35, unsafe_wiring: 30, blocked_exit: 25, flammables: 10 },
-};
-
-const MAJOR = new Set([
-  'blocked_exit',
-  'indoor_ebike_charging',
-  'charging_near_stock',
-  'gas_safety',
-  'living_in_shop',
-  'flammables',
-]);
 
 /** A moment in local working hours (08:30-17:30, UTC+8) on the day of `t`, mostly on weekdays. */
 function workingTime(rng: Random, t: number): number {

@@ -1,8 +1,10 @@
 // The seeded city: a deterministic, realistic city from a seed and a size, written in one
 // transaction with bulk (unnest) inserts so the 200,000-venue city loads in minutes.
 import type { Queryable } from '../client.ts';
-import type { RiskLevel, VenueCategory } from '@svm/contract/constants';
+import type { RiskLevel } from '@svm/contract/constants';
 import { planCity } from './city.ts';
+import type { SeedOptions, SeedReport } from './options.ts';
+import { CADENCE, DEPARTMENTS } from './departments.ts';
 import { venueHistory, weeklyRounds, type Actor, type CellDuty, type HistoryRows, type Ids } from './history.ts';
 import { insertGridCells, insertStreets, insertTownships } from './layout.ts';
 import { personName } from './names.ts';
@@ -10,61 +12,7 @@ import { Random } from './random.ts';
 import { DAY_MS, planCellSeeds, planVenues, type VenuePlan } from './venues.ts';
 import { flushHistory, insertReferencePoints, insertUsers, insertVenues, type UserRow } from './write.ts';
 
-export interface SeedOptions {
-  seed: number;
-  venues: number;
-  years: number;
-  /** History ends here; tests pass a fixed date, the demo passes now. */
-  referenceDate: Date;
-  onProgress?: (message: string) => void;
-}
-
-export interface SeedReport {
-  seed: number;
-  referenceDate: string;
-  townships: number;
-  gridCells: number;
-  coverageGaps: { townshipCode: string; cellCode: string; areaM2: number }[];
-  cellsWithoutWorker: string[];
-  streets: number;
-  users: number;
-  venues: number;
-  misgradedVenues: number;
-  patrols: number;
-  hazards: number;
-  acceptances: number;
-  referencePoints: number;
-  durationMs: number;
-}
-
-const DEPARTMENTS: { code: string; name: string; nameEn: string; categories: VenueCategory[]; slowness: number }[] = [
-  {
-    code: 'market',
-    name: '市场监督管理局',
-    nameEn: 'Market Regulation Bureau',
-    categories: ['retail', 'repair', 'ebike', 'other'],
-    slowness: 1.2,
-  },
-  { code: 'commerce', name: '商务局', nameEn: 'Commerce Bureau', categories: ['catering'], slowness: 1 },
-  {
-    code: 'culture',
-    name: '文化广电旅游局',
-    nameEn: 'Culture and Tourism Bureau',
-    categories: ['entertainment', 'lodging'],
-    slowness: 1,
-  },
-  { code: 'education', name: '教育局', nameEn: 'Education Bureau', categories: ['training'], slowness: 0.9 },
-  // the party that holds closures up
-  {
-    code: 'economy',
-    name: '经济和信息化局',
-    nameEn: 'Economy and IT Bureau',
-    categories: ['workshop', 'warehouse'],
-    slowness: 3,
-  },
-];
-
-const CADENCE: Record<RiskLevel, number> = { high: 7, medium: 14, low: 30 };
+export type { SeedOptions, SeedReport } from './options.ts';
 
 export async function seedCity(db: Queryable, options: SeedOptions): Promise<SeedReport> {
   const started = Date.now();
