@@ -94,7 +94,7 @@ export const isOneOf = <T extends string>(list: readonly T[], value: string): va
 
 /** What an instant may look like, said in the errors that refuse one. */
 export const INSTANT_RULE = 'an ISO 8601 date or date-time such as 2026-11-30 or 2026-11-30T08:00:00+08:00';
-const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+export const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const FIRST_YEAR = 2000;
 export const LAST_YEAR = 2100;

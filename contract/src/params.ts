@@ -1,16 +1,20 @@
 // Query parameters shared by many routes: the as-of moment, a time window, paging, enums.
 import { z } from 'zod';
-import { INSTANT_RULE, parseInstant } from './constants.ts';
+import { INSTANT_PATTERN, INSTANT_RULE, parseInstant } from './constants.ts';
 
 /** An instant given as an ISO date or date-time; a bare date means that day's start in UTC. */
-export const instantSchema = z.string({ error: `must be ${INSTANT_RULE}` }).transform((text, ctx) => {
-  const instant = parseInstant(text);
-  if (typeof instant === 'string') {
-    ctx.addIssue({ code: 'custom', message: instant });
-    return z.NEVER;
-  }
-  return instant;
-});
+export const instantSchema = z
+  .string({ error: `must be ${INSTANT_RULE}` })
+  // the pattern also goes into the OpenAPI document (and so into the read fuzz corpus)
+  .regex(INSTANT_PATTERN, `must be ${INSTANT_RULE}`)
+  .transform((text, ctx) => {
+    const instant = parseInstant(text);
+    if (typeof instant === 'string') {
+      ctx.addIssue({ code: 'custom', message: instant });
+      return z.NEVER;
+    }
+    return instant;
+  });
 
 /** `asOf`: every "as of" answer is computed at this moment (default: now). */
 export const asOfSchema = z.object({ asOf: instantSchema.optional() });
