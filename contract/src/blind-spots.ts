@@ -47,6 +47,7 @@ export interface UnmatchedReferenceProperties {
   externalId: string;
   name: string;
   category: string;
+  /** metres on the spheroid to the nearest venue active then, when one is within 1000 m; else null */
   nearestVenueM: number | null;
 }
 /** (c) a cell with no patrol for longer than the weekly grid duty */

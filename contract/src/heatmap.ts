@@ -25,7 +25,7 @@ export interface HeatmapBinProperties {
 
 export interface HeatmapDto extends FeatureCollection<Polygon, HeatmapBinProperties> {
   zoom: number;
-  /** bin edge in metres (UTM 51N): 2000 m at zoom 9, halving per zoom level, within 100..16000,
+  /** bin edge in metres (the city's own UTM zone): 2000 m at zoom 9, halving per zoom level, within 100..16000,
    *  and larger when the bbox would otherwise hold more than 20000 bins */
   binSizeM: number;
   weights: typeof HEATMAP_WEIGHTS;

@@ -21,3 +21,5 @@ export * from './heatmap.ts';
 export * from './events.ts';
 export * from './auth.ts';
 export * from './scope.ts';
+export * from './listing.ts';
+export * from './imports.ts';

@@ -1,6 +1,7 @@
 // Query parameters shared by many routes: the as-of moment, a time window, paging, enums.
 import { z } from 'zod';
 import { INSTANT_PATTERN, INSTANT_RULE, parseInstant } from './constants.ts';
+import { listOf } from './listing.ts';
 
 /** An instant given as an ISO date or date-time; a bare date means that day's start in UTC. */
 export const instantSchema = z
@@ -72,7 +73,7 @@ export interface VenueFacts {
 
 /** An enum query parameter with a message that lists what is allowed. */
 export const oneOf = <const T extends readonly [string, ...string[]]>(name: string, values: T) =>
-  z.enum(values, { error: (i) => `${name} "${String(i.input)}" is not one of ${values.join(', ')}` });
+  z.enum(values, { error: (i) => `${name} "${String(i.input)}" is not one of ${listOf(values)}` });
 
 /** "true" / "false" in a query string. */
 export const booleanParam = (name: string) =>

@@ -6,6 +6,7 @@ import { type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { DbConfig } from './config.ts';
+import { lockFolder } from './folder-lock.ts';
 
 export type Driver = 'pglite' | 'pg';
 export type Row = Record<string, unknown>;
@@ -79,12 +80,20 @@ function pgliteTx(tx: Transaction): Queryable {
 
 async function openPglite(config: Extract<DbConfig, { driver: 'pglite' }>): Promise<Db> {
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  const lite = await PGlite.create({
-    ...(config.dataDir ? { dataDir: config.dataDir } : {}),
-    ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
-    extensions: { postgis },
-    parsers: { [pgliteTypes.INT8]: toNumber, [pgliteTypes.NUMERIC]: toNumber },
-  });
+  // a folder is one process's (the server's, or a command's such as pnpm admin:create)
+  const release = config.dataDir ? lockFolder(config.dataDir) : () => {};
+  let lite: PGlite;
+  try {
+    lite = await PGlite.create({
+      ...(config.dataDir ? { dataDir: config.dataDir } : {}),
+      ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
+      extensions: { postgis },
+      parsers: { [pgliteTypes.INT8]: toNumber, [pgliteTypes.NUMERIC]: toNumber },
+    });
+  } catch (err) {
+    release();
+    throw err;
+  }
   // Accepted but not enforced by PGlite 0.5 (WASM has no timer signals: a 500 ms timeout let
   // pg_sleep(3) run 3 s); kept so the setting reads the same on both drivers and takes effect
   // if a later PGlite enforces it.
@@ -98,7 +107,13 @@ async function openPglite(config: Extract<DbConfig, { driver: 'pglite' }>): Prom
     },
     exec: async (script) => void (await lite.exec(script)),
     transaction: (fn) => lite.transaction((tx) => fn(pgliteTx(tx))),
-    close: () => lite.close(),
+    async close() {
+      try {
+        await lite.close();
+      } finally {
+        release();
+      }
+    },
   };
 }
 

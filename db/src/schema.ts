@@ -14,6 +14,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import {
   ACCEPTANCE_PARTIES,
@@ -58,6 +59,8 @@ export const townships = pgTable('townships', {
   nameEn: text('name_en').notNull(),
   kind: townshipKind('kind').notNull(),
   geom: multiPolygon('geom').notNull(),
+  /** written by the demo city's seed (0012): pnpm demo:remove takes it away again */
+  demo: boolean('demo').notNull().default(false),
 });
 
 export const industryDepartments = pgTable('industry_departments', {
@@ -79,6 +82,8 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash'),
   active: boolean('active').notNull().default(true),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** a demo account (0012) */
+  demo: boolean('demo').notNull().default(false),
 });
 
 export const gridCells = pgTable('grid_cells', {
@@ -228,6 +233,8 @@ export const referencePoints = pgTable('reference_points', {
   geom: point('geom').notNull(),
   /** proof kept by triggers (0010): an open venue within the match distance was registered then */
   matchedSince: ts('matched_since'),
+  /** the demo city's reference layer (0012) */
+  demo: boolean('demo').notNull().default(false),
 });
 
 export const streets = pgTable('streets', {
@@ -235,6 +242,8 @@ export const streets = pgTable('streets', {
   name: text('name').notNull(),
   class: text('class').notNull(),
   geom: lineString('geom').notNull(),
+  /** the demo city's streets (0012) */
+  demo: boolean('demo').notNull().default(false),
 });
 
 export const auditLog = pgTable('audit_log', {
@@ -258,6 +267,8 @@ export const displayTokens = pgTable('display_tokens', {
   createdAt: ts('created_at').notNull().defaultNow(),
   lastUsedAt: ts('last_used_at'),
   revokedAt: ts('revoked_at'),
+  /** the demo city's wall token (0012) */
+  demo: boolean('demo').notNull().default(false),
 });
 
 export const sessions = pgTable('sessions', {
@@ -286,6 +297,25 @@ export const dataVersion = pgTable('data_version', {
   changedAt: ts('changed_at').notNull(),
 });
 
+// --- the city's metric projection (0011): the UTM zone of its townships' centre, kept by a trigger ---
+export const citySettings = pgTable('city_settings', {
+  id: smallint('id').primaryKey(),
+  metricSrid: integer('metric_srid').notNull(),
+  computedAt: ts('computed_at').notNull(),
+});
+
+// --- import error reports (0013): a refused import's every error, kept 24 h, outside the domain data ---
+export const importErrorReports = pgTable('import_error_reports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  createdBy: integer('created_by')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  kind: text('kind').notNull(),
+  errorCount: integer('error_count').notNull(),
+  csv: text('csv').notNull(),
+});
+
 export const allTables = {
   townships,
   industryDepartments,
@@ -306,4 +336,6 @@ export const allTables = {
   sessions,
   loginFailures,
   dataVersion,
+  importErrorReports,
+  citySettings,
 };

@@ -14,7 +14,7 @@ const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 export const serverEnvSchema = dbEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
-  /** seed the demo city when the database has no townships */
+  /** seed the demo city when the database has no townships and no accounts */
   SEED_ON_START: flag.default(true),
   SEED_VENUES: z.coerce.number().int().min(0).max(5_000_000).default(10_000),
   SEED_YEARS: z.coerce.number().int().min(1).max(10).default(1),

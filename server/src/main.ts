@@ -1,11 +1,12 @@
-// Process entry: configuration, database, optional demo seeding, HTTP server, graceful shutdown.
+// Process entry: configuration, database, the demo city (seeded into an empty database unless
+// SEED_ON_START=false), HTTP server, graceful shutdown.
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
-import { databaseInfo, dbConfigFromEnv, migrate, MigrationError, openDatabase } from '@svm/db';
+import { DatabaseInUseError, databaseInfo, dbConfigFromEnv, migrate, MigrationError, openDatabase } from '@svm/db';
 import { createApp } from './app.ts';
 import { env } from './env.ts';
 import { gracefulShutdown } from './kernel/graceful-shutdown.ts';
-import { describeSeedReport, seedIfEmpty } from './seed-on-start.ts';
+import { prepareCity } from './seed-on-start.ts';
 
 async function main(): Promise<void> {
   const config = dbConfigFromEnv(env);
@@ -19,21 +20,22 @@ async function main(): Promise<void> {
       `Database: ${where}, PostgreSQL ${info.postgres}, PostGIS ${info.postgis}` +
         (applied.length ? `, applied ${applied.join(', ')}` : ''),
     );
-    if (env.SEED_ON_START) {
-      // the demo city's history ends now, so the map shows current duties and overdue work
-      const report = await seedIfEmpty(
-        db,
-        {
+    await prepareCity(
+      db,
+      {
+        seedOnStart: env.SEED_ON_START,
+        // the demo city's history ends now, so the map shows current duties and overdue work
+        seed: {
           seed: env.SEED,
           venues: env.SEED_VENUES,
           years: env.SEED_YEARS,
           referenceDate: new Date(),
           onProgress: (message) => console.log(`  seeding: ${message}`),
         },
-        { password: env.DEMO_PASSWORD, wallToken: env.DEMO_WALL_TOKEN },
-      );
-      if (report) console.log(describeSeedReport(report));
-    }
+        demo: { password: env.DEMO_PASSWORD, wallToken: env.DEMO_WALL_TOKEN },
+      },
+      (line) => console.log(line),
+    );
     if (!existsSync(env.WEB_DIST)) {
       console.warn(`No web build in ${env.WEB_DIST}: serving the API only (build it: pnpm --filter @svm/web build)`);
     }
@@ -91,7 +93,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  // MigrationError already says what to do (e.g. install PostGIS); no stack needed
-  console.error(err instanceof MigrationError ? `Cannot start: ${err.message}` : err);
+  // MigrationError and DatabaseInUseError already say what to do (e.g. install PostGIS); no stack needed
+  const known = err instanceof MigrationError || err instanceof DatabaseInUseError;
+  console.error(known ? `Cannot start: ${err.message}` : err);
   process.exit(1);
 });

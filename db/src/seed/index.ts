@@ -13,6 +13,16 @@ import { DAY_MS, planCellSeeds, planVenues, type VenuePlan } from './venues.ts';
 import { flushHistory, insertReferencePoints, insertUsers, insertVenues, type UserRow } from './write.ts';
 
 export type { SeedOptions, SeedReport } from './options.ts';
+export {
+  cityRemains,
+  demoContents,
+  DemoRemovalRefused,
+  removeDemoCity,
+  type CityRemains,
+  type DemoContents,
+  type DemoRemovalOptions,
+  type DemoRemovalReport,
+} from './remove-demo.ts';
 
 export async function seedCity(db: Queryable, options: SeedOptions): Promise<SeedReport> {
   const started = Date.now();
@@ -22,14 +32,25 @@ export async function seedCity(db: Queryable, options: SeedOptions): Promise<See
   const rng = new Random(options.seed, 0);
 
   return db.transaction(async (tx) => {
-    const [existing] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM townships');
-    if ((existing?.n ?? 0) > 0) throw new Error('the database already holds a city; seeding needs an empty database');
+    // the seed writes fixed ids from 1, so it needs a database without townships and accounts
+    const [existing] = await tx.query<{ townships: number; users: number }>(
+      'SELECT (SELECT count(*)::int FROM townships) AS townships, (SELECT count(*)::int FROM users) AS users',
+    );
+    if ((existing?.townships ?? 0) > 0) {
+      throw new Error('the database already holds a city; seeding needs an empty database');
+    }
+    if ((existing?.users ?? 0) > 0) {
+      throw new Error('the database already holds accounts; seeding needs an empty database');
+    }
 
     const plan = planCity(options.seed);
+    // The departments stay when the demo city is removed (they are the city's authorities, and
+    // nothing else creates them), so a database seeded again may hold them already.
     await tx.query(
       `INSERT INTO industry_departments (id, code, name, name_en, categories)
        SELECT i, c, n, e, string_to_array(cats, ',')::venue_category[]
-         FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(i, c, n, e, cats)`,
+         FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(i, c, n, e, cats)
+       ON CONFLICT (code) DO NOTHING`,
       [
         DEPARTMENTS.map((_, i) => i + 1),
         DEPARTMENTS.map((d) => d.code),
@@ -37,6 +58,11 @@ export async function seedCity(db: Queryable, options: SeedOptions): Promise<See
         DEPARTMENTS.map((d) => d.nameEn),
         DEPARTMENTS.map((d) => d.categories.join(',')),
       ],
+    );
+    const departmentIds = await tx.query<{ id: number }>(
+      `SELECT d.id FROM unnest($1::text[]) WITH ORDINALITY AS u(code, ord)
+         JOIN industry_departments d ON d.code = u.code ORDER BY u.ord`,
+      [DEPARTMENTS.map((d) => d.code)],
     );
     await insertTownships(tx, plan);
     const venues = planVenues(plan, options.seed, { count: options.venues, historyStart, referenceDate });
@@ -93,7 +119,7 @@ export async function seedCity(db: Queryable, options: SeedOptions): Promise<See
         displayName: `${d.name} ${personName(rng)}`,
         role: 'department',
         townshipId: null,
-        departmentId: i + 1,
+        departmentId: departmentIds[i]!.id,
       });
       return users.length;
     });

@@ -31,9 +31,9 @@ export async function insertTownships(tx: Queryable, plan: CityPlan): Promise<vo
           vor AS (SELECT (ST_Dump(ST_VoronoiPolygons(ST_Collect(ST_Scale(ST_MakePoint(lon, lat), $9, 1)), 0,
                           (SELECT ST_Expand(ST_Scale(ST_Envelope(g), $9, 1), 0.1) FROM outline)))).geom AS g
                     FROM seeds)
-     INSERT INTO townships (id, code, name, name_en, kind, geom)
+     INSERT INTO townships (id, code, name, name_en, kind, geom, demo)
      SELECT s.idx + 1, s.code, s.name, s.name_en, s.kind::township_kind,
-            ST_Multi(ST_CollectionExtract(ST_Intersection(ST_SetSRID(ST_Scale(v.g, 1 / $9, 1), 4326), o.g, ${GRID}), 3))
+            ST_Multi(ST_CollectionExtract(ST_Intersection(ST_SetSRID(ST_Scale(v.g, 1 / $9, 1), 4326), o.g, ${GRID}), 3)), true
        FROM seeds s
        JOIN vor v ON ST_Contains(v.g, ST_Scale(ST_MakePoint(s.lon, s.lat), $9, 1))
       CROSS JOIN outline o
@@ -85,8 +85,8 @@ export async function insertStreets(tx: Queryable, plan: CityPlan): Promise<void
   const s = plan.streets;
   await tx.query(
     `WITH city AS (SELECT ST_GeomFromText($1, 4326) AS g)
-     INSERT INTO streets (id, name, class, geom)
-     SELECT row_number() OVER (ORDER BY s.idx, d.path), s.name, s.class, d.geom
+     INSERT INTO streets (id, name, class, geom, demo)
+     SELECT row_number() OVER (ORDER BY s.idx, d.path), s.name, s.class, d.geom, true
        FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS s(idx, name, class, wkt)
       CROSS JOIN city
       CROSS JOIN LATERAL ST_Dump(ST_Intersection(ST_GeomFromText(s.wkt, 4326), city.g)) AS d

@@ -19,8 +19,8 @@ const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);
 
 export async function insertUsers(tx: Queryable, users: UserRow[], createdAt: number): Promise<void> {
   await tx.query(
-    `INSERT INTO users (id, username, display_name, role, township_id, department_id, created_at)
-     SELECT *, to_timestamp($7) FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]::user_role[], $5::int[], $6::int[])`,
+    `INSERT INTO users (id, username, display_name, role, township_id, department_id, created_at, demo)
+     SELECT *, to_timestamp($7), true FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]::user_role[], $5::int[], $6::int[])`,
     [
       users.map((_, i) => i + 1),
       users.map((u) => u.username),
@@ -199,8 +199,8 @@ export async function insertReferencePoints(
   for (let i = 0; i < points.length; i += 20_000) {
     const b = points.slice(i, i + 20_000);
     await tx.query(
-      `INSERT INTO reference_points (id, source, external_id, name, category, imported_at, geom)
-       SELECT $1 + ord - 1, 'osm', 'node/' || ($1 + ord + 100000), n, c, to_timestamp($6), ST_SetSRID(ST_MakePoint(lon, lat), 4326)
+      `INSERT INTO reference_points (id, source, external_id, name, category, imported_at, geom, demo)
+       SELECT $1 + ord - 1, 'osm', 'node/' || ($1 + ord + 100000), n, c, to_timestamp($6), ST_SetSRID(ST_MakePoint(lon, lat), 4326), true
          FROM unnest($2::text[], $3::text[], $4::float8[], $5::float8[]) WITH ORDINALITY AS u(n, c, lon, lat, ord)`,
       [
         i + 1,

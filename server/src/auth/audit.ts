@@ -10,8 +10,15 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-/** Appends one audit_log row; `tx` must be the write's transaction. */
-export async function audit(tx: Queryable, actor: Pick<Actor, 'id' | 'name'>, entry: AuditEntry): Promise<void> {
+/**
+ * Appends one audit_log row; `tx` must be the write's transaction. The actor is a signed-in
+ * account, or (id null) a command-line tool run on the server's machine, named for what it is.
+ */
+export async function audit(
+  tx: Queryable,
+  actor: Pick<Actor, 'name'> & { id: Actor['id'] | null },
+  entry: AuditEntry,
+): Promise<void> {
   await tx.query(
     `INSERT INTO audit_log (actor_id, actor_name, action, entity, entity_id, detail)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,

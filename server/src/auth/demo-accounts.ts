@@ -1,5 +1,7 @@
 // The seeded demo city's sign-ins: a password on one account per role (every township leader
-// and department account, the first grid worker) and a wall display token for the city.
+// and department account, the first grid worker) and a wall display token for the city. Only
+// demo accounts (users.demo, 0012) get the well-known password, and the token is marked demo,
+// so pnpm demo:remove takes both away.
 // Only these ~30 accounts are hashed; the seeded grid workers keep no password and cannot sign
 // in until an admin sets one (hashing 2,000 of them would slow seeding by minutes).
 import type { Queryable } from '@svm/db';
@@ -14,8 +16,8 @@ export interface DemoSignIns {
 export async function createDemoSignIns(db: Queryable, password: string, wallToken: string): Promise<DemoSignIns> {
   const accounts = await db.query<{ id: number; username: string }>(`
     SELECT id, username FROM users
-     WHERE role <> 'grid_worker'
-        OR id = (SELECT min(id) FROM users WHERE role = 'grid_worker')
+     WHERE demo AND (role <> 'grid_worker'
+                     OR id = (SELECT min(id) FROM users WHERE demo AND role = 'grid_worker'))
      ORDER BY id`);
   // scrypt runs on libuv's thread pool: hash a few at a time
   const hashes: string[] = [];
@@ -27,7 +29,7 @@ export async function createDemoSignIns(db: Queryable, password: string, wallTok
     [accounts.map((a) => a.id), hashes],
   );
   await db.query(
-    `INSERT INTO display_tokens (label, token_hash, township_id) VALUES ('指挥中心大屏 (demo)', $1, NULL)
+    `INSERT INTO display_tokens (label, token_hash, township_id, demo) VALUES ('指挥中心大屏 (demo)', $1, NULL, true)
      ON CONFLICT (token_hash) DO NOTHING`,
     [tokenHash(wallToken)],
   );

@@ -12,7 +12,8 @@ import { twoTownships } from './fixture.ts';
 const one = async (tx: Queryable, text: string, params: unknown[]) =>
   (await tx.query<{ id: number }>(`${text} RETURNING id`, params))[0]!.id;
 
-async function closedHazard(tx: Queryable, venueId: number, type: string, closedAt: string) {
+/** A hazard of `type` at the venue, fixed on the spot and closed at `closedAt` (the original of a rebound). */
+export async function closedHazard(tx: Queryable, venueId: number, type: string, closedAt: string) {
   const id = await one(
     tx,
     `INSERT INTO hazards (venue_id, type_code, severity, found_at, status, fixed_on_spot, rectified_at, closed_at)

@@ -203,14 +203,16 @@ export async function naiveBlindSpotCounts(db: Queryable, asOf: Date): Promise<N
     cell_visit AS (SELECT grid_cell_id, max(patrolled_at) AS at FROM patrols WHERE patrolled_at <= $1 GROUP BY grid_cell_id)
     SELECT (SELECT count(*) FROM grid_cells WHERE worker_id IS NULL)::int AS cells_without_worker,
            (SELECT count(*) FROM venue_state WHERE registration = 'found_unregistered')::int AS unregistered_venues,
-           -- every point against all venues would be 10^10 pairs in the city; instead each point's
-           -- 8 nearest active venues in the plane (KNN), then the distance on the spheroid: at 30 m
-           -- the plane's order and the spheroid's cannot differ by 8 places
+           -- every point against all venues would be 10^10 pairs in the city; instead the venues in a
+           -- disc of twice the match distance in degrees of longitude at the point's latitude (a
+           -- degree of latitude is longer, so the disc holds every venue within the distance; the
+           -- index serves it), then the distance on the spheroid. Not the server's box (expand_metres).
            (SELECT count(*) FROM reference_points r CROSS JOIN pol
              WHERE NOT EXISTS (
-               SELECT 1 FROM (SELECT v.geom FROM venues v WHERE v.registered_at <= $1 AND (v.closed_at IS NULL OR v.closed_at > $1)
-                               ORDER BY v.geom <-> r.geom LIMIT 8) n
-                WHERE ST_Distance(n.geom::geography, r.geom::geography) <= pol.reference_match_m))::int
+               SELECT 1 FROM venues v
+                WHERE v.registered_at <= $1 AND (v.closed_at IS NULL OR v.closed_at > $1)
+                  AND ST_DWithin(v.geom, r.geom, 2 * pol.reference_match_m / (111320 * cos(radians(ST_Y(r.geom)))))
+                  AND ST_Distance(v.geom::geography, r.geom::geography) <= pol.reference_match_m))::int
              AS unmatched_reference_points,
            (SELECT count(*) FROM grid_cells c CROSS JOIN pol LEFT JOIN cell_visit cv ON cv.grid_cell_id = c.id
              WHERE cv.at IS NULL OR cv.at < $1 - pol.grid_duty_days * interval '1 day')::int AS unpatrolled_cells,
@@ -227,14 +229,19 @@ export interface NaiveClusterRow {
 
 /**
  * Rebound clusters of the hazards that are rebounds (rebound_of set) found in [$2, $3) and by $1:
- * DBSCAN in UTM 51N metres with the policy's eps and min points, members listed per cluster.
+ * DBSCAN in metres of the UTM zone of the centre of the townships' extent (worked out here from the
+ * townships, not read from the city_settings row the server uses), with the policy's eps and min
+ * points, members listed per cluster.
  */
 export function naiveReboundClusters(db: Queryable, asOf: Date, from: Date, to: Date): Promise<NaiveClusterRow[]> {
   return withoutJit<NaiveClusterRow>(
     db,
     `
     WITH pol AS (SELECT * FROM patrol_policy LIMIT 1),
-    reb AS (SELECT h.id, ST_Transform(v.geom, 32651) AS g FROM hazards h JOIN venues v ON v.id = h.venue_id
+    ext AS (SELECT ST_Extent(geom) AS e FROM townships),
+    zone AS (SELECT CASE WHEN ST_YMin(e) + ST_YMax(e) < 0 THEN 32700 ELSE 32600 END
+                    + floor(((ST_XMin(e) + ST_XMax(e)) / 2 + 180) / 6)::int + 1 AS srid FROM ext),
+    reb AS (SELECT h.id, ST_Transform(v.geom, (SELECT srid FROM zone)) AS g FROM hazards h JOIN venues v ON v.id = h.venue_id
              WHERE h.rebound_of IS NOT NULL AND h.found_at >= $2 AND h.found_at < $3 AND h.found_at <= $1),
     labelled AS (SELECT reb.id, ST_ClusterDBSCAN(g, eps => pol.cluster_eps_m::float8, minpoints => pol.cluster_min_points) OVER () AS cid
                    FROM reb CROSS JOIN pol)

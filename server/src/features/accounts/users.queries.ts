@@ -92,6 +92,12 @@ export async function userAccount(db: Queryable, id: number): Promise<UserAccoun
   return rows[0] ? userAccountDto(rows[0]) : null;
 }
 
+/** Whether any account exists (a database where nobody can sign in yet has none). */
+export async function hasAccounts(db: Queryable): Promise<boolean> {
+  const rows = await db.query<{ found: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM users) AS found`);
+  return rows[0]?.found ?? false;
+}
+
 export async function usernameTaken(db: Queryable, username: string): Promise<boolean> {
   return (await db.query(sql`SELECT 1 FROM users WHERE username = ${username}`)).length > 0;
 }

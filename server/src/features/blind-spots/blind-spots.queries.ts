@@ -73,8 +73,9 @@ export async function unregisteredVenueCount(
 /**
  * Reference points with no venue of the register (active as of then) within the policy's
  * reference_match_m, measured on the spheroid; a township scope sees the points inside its township,
- * and the nearest venue it is told of is one it may see. The `&&` prefilter uses the GiST index: one
- * degree is at least 90 km at this city's latitude (~30°N), so match_m / 90000 degrees is enough.
+ * and the nearest venue it is told of (when one is within 1000 m) is one it may see. The `&&`
+ * prefilters use the GiST index with expand_metres (migration 0011), a box in degrees that holds
+ * every point within so many metres at any latitude; the exact test on the spheroid follows.
  * A point whose kept proof (matched_since, migration 0010: an open venue within match_m registered
  * then) is not later than asOf is matched without a probe; the others are probed as the definition reads.
  */
@@ -83,23 +84,25 @@ export async function unmatchedReferencePoints(db: Queryable, scope: ReadScope, 
     GeoRow & { source: string; external_id: string; name: string; category: string; nearest_m: number | null }
   >(sql`
     SELECT r.id, r.source, r.external_id, r.name, r.category, ST_AsGeoJSON(r.geom, 7) AS geometry,
-           -- the venue nearest in the plane (KNN on the GiST index) bounds the nearest on the spheroid,
-           -- so the minimum is taken over the few venues within that bound (and 1000 m at most, as
-           -- ever) rather than over every venue within 1000 m: thousands in the city centre
-           (SELECT min(ST_Distance(v.geom::geography, r.geom::geography))
-              FROM (SELECT coalesce(least((SELECT ST_Distance(n.geom::geography, r.geom::geography) FROM venues n
-                                            WHERE n.registered_at <= ${iso(asOf)} AND ${venueInScope(scope, 'n')}
-                                              AND (n.closed_at IS NULL OR n.closed_at > ${iso(asOf)})
-                                            ORDER BY n.geom <-> r.geom LIMIT 1), 1000), 1000) AS m) k
-              JOIN venues v ON v.geom && ST_Expand(r.geom, 1000 / 90000.0) AND v.geom && ST_Expand(r.geom, (k.m + 1) / 90000.0)
+           -- the venue nearest in degrees (KNN on the GiST index) is not always the nearest on the
+           -- ground (a degree of longitude is the shorter), but its distance bounds the nearest, so the
+           -- minimum is taken over the few venues within that bound (1000 m at most) rather than over
+           -- every venue within 1000 m: thousands in the city centre. Beyond 1000 m: none (null).
+           (SELECT min(d.m)
+              FROM (SELECT least((SELECT ST_Distance(n.geom::geography, r.geom::geography) FROM venues n
+                                   WHERE n.registered_at <= ${iso(asOf)} AND ${venueInScope(scope, 'n')}
+                                     AND (n.closed_at IS NULL OR n.closed_at > ${iso(asOf)})
+                                   ORDER BY n.geom <-> r.geom LIMIT 1), 1000) AS m) k
+              JOIN venues v ON v.geom && expand_metres(r.geom, k.m)
+             CROSS JOIN LATERAL (SELECT ST_Distance(v.geom::geography, r.geom::geography) AS m) d
              WHERE v.registered_at <= ${iso(asOf)} AND ${venueInScope(scope)}
-               AND (v.closed_at IS NULL OR v.closed_at > ${iso(asOf)})) AS nearest_m
+               AND (v.closed_at IS NULL OR v.closed_at > ${iso(asOf)}) AND d.m <= 1000) AS nearest_m
       FROM reference_points r
      CROSS JOIN patrol_policy p
      WHERE (r.matched_since IS NULL OR r.matched_since > ${iso(asOf)})
        AND NOT EXISTS (
              SELECT 1 FROM venues v
-              WHERE v.geom && ST_Expand(r.geom, p.reference_match_m / 90000.0)
+              WHERE v.geom && expand_metres(r.geom, p.reference_match_m)
                 AND ST_DWithin(v.geom::geography, r.geom::geography, p.reference_match_m)
                 AND v.registered_at <= ${iso(asOf)} AND (v.closed_at IS NULL OR v.closed_at > ${iso(asOf)}))
        AND (${townshipId}::int IS NULL OR EXISTS (SELECT 1 FROM townships t WHERE t.id = ${townshipId}::int AND ST_Covers(t.geom, r.geom)))

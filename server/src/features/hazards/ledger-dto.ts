@@ -1,7 +1,7 @@
 // Ledger rows to the contract's DTO and validated queries to the ledger filter, shared by the
 // ledger route and the hazard exports (which must honour the same filters).
 import type { z } from 'zod';
-import type { hazardExportQuerySchema, LedgerRowDto, TownshipId } from '@svm/contract';
+import { listOf, type hazardExportQuerySchema, type LedgerRowDto, type TownshipId } from '@svm/contract';
 import type { Queryable } from '@svm/db';
 import { Problem } from '../../kernel/problem.ts';
 import { townshipExists } from '../../domain/townships.queries.ts';
@@ -35,7 +35,8 @@ export async function ledgerFilterOf(
   if (q.type !== undefined) {
     const codes = await hazardTypeCodes(db);
     if (!codes.includes(q.type)) {
-      const message = `type "${q.type}" is not one of ${codes.join(', ')}`;
+      // the catalogue is a table that may grow: a long one is summarised (contract listOf)
+      const message = `type ${JSON.stringify(q.type)} is not one of ${listOf(codes)}`;
       throw Problem.badRequest(`type: ${message}`, [{ in: 'query', path: 'type', message }]);
     }
   }

@@ -7,7 +7,7 @@ export const heatmapDocs: RouteDoc[] = [
     method: 'get',
     path: '/api/heatmap/risk',
     summary:
-      'Risk intensity in square bins (metres, UTM 51N) sized by zoom: 2000 m at z9, halving per level, 100-16000 m',
+      "Risk intensity in square bins (metres in the city's own UTM zone) sized by zoom: 2000 m at z9, halving per level, 100-16000 m",
     description:
       'Weights: an active venue high 3, medium 2, low 1; each hazard open as of asOf 2. Colour by `density` ' +
       '(weight per km²) on the fixed domain 0-1000.',

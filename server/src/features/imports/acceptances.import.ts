@@ -6,7 +6,7 @@ import { ACCEPTANCE_PARTIES } from '@svm/contract';
 import { lockedHazard } from '../../domain/hazard-lifecycle.queries.ts';
 import { closeIfAccepted } from '../../domain/hazard-lifecycle.ts';
 import { cell, csvRows, uniqueKeys } from '../../kernel/import/csv-table.ts';
-import { ImportErrors } from '../../kernel/import/import-errors.ts';
+import { ImportErrors, quoted } from '../../kernel/import/import-errors.ts';
 import { hazardsByExternalId, latestSignOffAt, upsertedAcceptance } from './csv-imports.queries.ts';
 import { writeRows, type Counts } from '../../kernel/import/row-writer.ts';
 
@@ -38,10 +38,16 @@ export async function importAcceptances(
       errors.add({
         line,
         column: 'hazard_external_id',
-        message: `no hazard has external_id "${a.hazard_external_id}"`,
+        reason: 'unknown_reference',
+        message: `no hazard has external_id ${quoted(a.hazard_external_id)}`,
       });
     else if (a.at < hazard.found_at)
-      errors.add({ line, column: 'at', message: `is before the hazard was found (${hazard.found_at.toISOString()})` });
+      errors.add({
+        line,
+        column: 'at',
+        reason: 'time_order',
+        message: `is before the hazard was found (${hazard.found_at.toISOString()})`,
+      });
   }
   errors.throwIfAny('the acceptance file was refused');
   const counts = await writeRows(tx, rows, errors, (sp, { value: a }) =>

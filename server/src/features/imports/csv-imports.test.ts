@@ -1,6 +1,6 @@
 import { rolledBack } from '@svm/db/testing';
 import { describe, expect, it } from 'vitest';
-import type { ProblemDetails } from '@svm/contract';
+import type { ImportRefusalProblem, ProblemDetails } from '@svm/contract';
 import { bodyOf, PROBLEM_JSON } from '../../testing/app.ts';
 import { twoTownships } from '../../testing/fixture.ts';
 import { addAccounts } from '../../testing/auth.ts';
@@ -95,10 +95,11 @@ describe('CSV imports', () => {
         {
           line: 3,
           column: 'category',
+          reason: 'unknown_value',
           message:
             'category "bakery" is not one of catering, retail, repair, ebike, entertainment, warehouse, workshop, lodging, training, other',
         },
-        { line: 6, column: 'lat', message: 'lat must be from -90 to 90' },
+        { line: 6, column: 'lat', reason: 'out_of_range', message: 'lat must be from -90 to 90' },
       ]);
       expect(problem.detail).toContain('nothing was imported');
       expect(await checksum(tx)).toEqual(before);
@@ -115,7 +116,7 @@ describe('CSV imports', () => {
       expect(res.status).toBe(422);
       const problem = await bodyOf<ProblemDetails>(res);
       expect(problem.errors).toHaveLength(1);
-      expect(problem.errors?.[0]).toMatchObject({ line: 3 });
+      expect(problem.errors?.[0]).toMatchObject({ line: 3, reason: 'constraint' });
       expect(String(problem.errors?.[0]?.message)).toContain('outside every township');
       expect(await checksum(tx)).toEqual(before);
     });
@@ -197,7 +198,7 @@ describe('CSV imports', () => {
     });
   });
 
-  it('refuses patrols and hazards that point at unknown venues, users, types or impossible times, listing every line', async () => {
+  it('refuses patrols and hazards that point at unknown venues, users, types or impossible times, listing every line in order', async () => {
     await rolledBack(async (tx) => {
       const { admin } = await setUp(tx);
       await upload(admin, 'venues', VENUES);
@@ -206,20 +207,28 @@ describe('CSV imports', () => {
         'P-1,NOPE,fx_zhang,2026-03-01,ok\nP-2,EV-1,ghost,2026-03-01,ok\nP-3,EV-1,fx_zhang,2025-12-01,ok\nP-4,EV-1,fx_zhang,2026-03-01,fine\n';
       const res = await upload(admin, 'patrols', patrols);
       expect(res.status).toBe(422);
-      expect(
-        (await bodyOf<ProblemDetails>(res)).errors?.map((e) => [e['line' as 'path'], e['column' as 'path']]),
-      ).toEqual([
-        [5, 'result'],
-        [2, 'venue_external_id'],
-        [3, 'worker_username'],
-        [4, 'patrolled_at'],
+      // line 5's bad cell is found first, when the file is parsed; the list is by line
+      expect((await bodyOf<ImportRefusalProblem>(res)).errors.map((e) => [e.line, e.column, e.reason])).toEqual([
+        [2, 'venue_external_id', 'unknown_reference'],
+        [3, 'worker_username', 'unknown_reference'],
+        [4, 'patrolled_at', 'time_order'],
+        [5, 'result', 'unknown_value'],
       ]);
       const hazards =
         'external_id,venue_external_id,type_code,status,found_at,deadline,closed_at\n' +
         'H-1,EV-1,mystery,open,2026-03-01,,\nH-2,EV-1,blocked_exit,closed,2026-03-01,,\nH-3,EV-1,blocked_exit,open,2026-03-01,2026-02-01,\n';
-      const bad = await bodyOf<ProblemDetails>(await upload(admin, 'hazards', hazards));
+      const bad = await bodyOf<ImportRefusalProblem>(await upload(admin, 'hazards', hazards));
       expect(bad.status).toBe(422);
-      expect(new Set(bad.errors?.map((e) => e['line' as 'path']))).toEqual(new Set([2, 3, 4]));
+      expect(new Set(bad.errors.map((e) => e.line))).toEqual(new Set([2, 3, 4]));
+      // the catalogue is named with its size; a list of more than 10 codes would be summarised
+      expect(bad.errors.find((e) => e.column === 'type_code')).toEqual({
+        line: 2,
+        column: 'type_code',
+        reason: 'unknown_value',
+        message:
+          'type_code "mystery" is not in the hazard-type catalogue (9 codes: blocked_exit, charging_near_stock, ' +
+          'flammables, gas_safety, indoor_ebike_charging, living_in_shop, no_emergency_light, no_extinguisher, unsafe_wiring)',
+      });
     });
   });
 
@@ -244,7 +253,9 @@ describe('CSV imports', () => {
         expect.objectContaining({ line: 1, column: 'name', message: 'required column "name" is missing' }),
       );
       const broken = await bodyOf<ProblemDetails>(await upload(admin, 'venues', 'external_id,name\n"X,unclosed\n'));
-      expect(broken.errors).toEqual([{ line: 2, message: 'a quoted field is not closed before the end of the file' }]);
+      expect(broken.errors).toEqual([
+        { line: 2, reason: 'csv_syntax', message: 'a quoted field is not closed before the end of the file' },
+      ]);
       const badUtf8 = await admin.request('/api/import/venues', {
         method: 'POST',
         headers: { 'Content-Type': 'text/csv' },

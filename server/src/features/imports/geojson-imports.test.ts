@@ -138,6 +138,20 @@ describe('GeoJSON imports', () => {
       expect(byFeature(4)).toContain('code must be 1-32 letters');
       expect(byFeature(4)).toContain('kind must be one of subdistrict, town, development_zone');
       expect(byFeature(0)).toBe('');
+      expect(errors.map((e) => [e['feature' as 'path'], e['reason' as 'path']])).toEqual([
+        [1, 'invalid_geometry'],
+        [2, 'bad_geometry'],
+        [3, 'bad_geometry'],
+        [4, 'bad_format'],
+        [4, 'unknown_value'],
+      ]);
+      // the report names features, not lines
+      const report = await admin.request(
+        String((await bodyOf<ProblemDetails>(await upload(admin, 'townships', file))).errorsCsv),
+      );
+      const [header, first] = (await report.text()).split('\r\n');
+      expect(header).toBe('feature,column,reason,message');
+      expect(first).toMatch(/^1,geometry,invalid_geometry,invalid geometry: Self-intersection/);
       expect(await checksum(tx)).toEqual(before);
     });
   });

@@ -12,7 +12,7 @@ import {
   upsertedReferencePoint,
   upsertedTownship,
 } from './geojson-imports.queries.ts';
-import { ImportErrors } from '../../kernel/import/import-errors.ts';
+import { ImportErrors, quoted, reasonOfIssue } from '../../kernel/import/import-errors.ts';
 import { writeRows, type Counts } from '../../kernel/import/row-writer.ts';
 
 const str = (name: string, re: RegExp, rule: string) =>
@@ -20,7 +20,7 @@ const str = (name: string, re: RegExp, rule: string) =>
 const label = (name: string, max: number) =>
   z
     .string({ error: `${name} must be text of 1 to ${max} characters` })
-    .min(1)
+    .min(1, `${name} must be text of 1 to ${max} characters`)
     .max(max, `${name} must be text of 1 to ${max} characters`);
 
 export const TOWNSHIP_PROPERTIES = z.object({
@@ -66,16 +66,25 @@ async function parsedFeatures<S extends z.ZodType>(
   const parsed: Parsed<z.output<S>>[] = [];
   const seen = new Map<string, number>();
   for (const feature of features) {
-    const result = schema.safeParse(feature.properties);
+    const result = schema.safeParse(feature.properties, { reportInput: true });
     if (!result.success) {
       for (const issue of result.error.issues)
-        errors.add({ feature: feature.index, column: `properties.${issue.path.join('.')}`, message: issue.message });
+        errors.add({
+          feature: feature.index,
+          column: `properties.${issue.path.join('.')}`,
+          reason: reasonOfIssue(issue),
+          message: issue.message,
+        });
       continue;
     }
     const k = key(result.data);
     const first = seen.get(k);
     if (first !== undefined)
-      errors.add({ feature: feature.index, message: `"${k}" already appears in feature ${first}` });
+      errors.add({
+        feature: feature.index,
+        reason: 'duplicate_key',
+        message: `${quoted(k)} already appears in feature ${first}`,
+      });
     seen.set(k, feature.index);
     parsed.push({ line: feature.index, feature, props: result.data });
   }
@@ -86,7 +95,12 @@ async function parsedFeatures<S extends z.ZodType>(
     );
     reasons.forEach((reason, i) => {
       if (reason)
-        errors.add({ feature: parsed[i]!.feature.index, column: 'geometry', message: `invalid geometry: ${reason}` });
+        errors.add({
+          feature: parsed[i]!.feature.index,
+          column: 'geometry',
+          reason: 'invalid_geometry',
+          message: `invalid geometry: ${reason}`,
+        });
     });
   }
   return parsed;
@@ -137,13 +151,15 @@ export async function importGridCells(tx: Queryable, body: unknown): Promise<Cou
       errors.add({
         feature: feature.index,
         column: 'properties.townshipCode',
-        message: `no township has code "${props.townshipCode}"`,
+        reason: 'unknown_reference',
+        message: `no township has code ${quoted(props.townshipCode)}`,
       });
     if (props.workerUsername !== undefined && !workers.has(props.workerUsername)) {
       errors.add({
         feature: feature.index,
         column: 'properties.workerUsername',
-        message: `no user is named "${props.workerUsername}"`,
+        reason: 'unknown_reference',
+        message: `no user is named ${quoted(props.workerUsername)}`,
       });
     }
   }

@@ -2,11 +2,11 @@
 // closed ones with closed_at; rebound links are recomputed for them and their neighbours.
 import type { Queryable } from '@svm/db';
 import type { Actor } from '../../auth/actor.ts';
-import { HAZARD_SEVERITIES, HAZARD_STATUSES } from '@svm/contract';
+import { HAZARD_SEVERITIES, HAZARD_STATUSES, listOf } from '@svm/contract';
 import { recordTransition } from '../../domain/hazard-lifecycle.queries.ts';
 import { requiredParties } from '../../domain/hazard-lifecycle.ts';
 import { cell, csvRows, uniqueKeys } from '../../kernel/import/csv-table.ts';
-import { ImportErrors } from '../../kernel/import/import-errors.ts';
+import { ImportErrors, quoted } from '../../kernel/import/import-errors.ts';
 import {
   addMissingSignOffs,
   hazardsByExternalId,
@@ -56,45 +56,79 @@ export async function importHazards(
     rows.map((r) => r.value.external_id),
   );
   const types = await hazardTypeDefaults(tx);
+  const typeList = `${types.size} codes: ${listOf([...types.keys()].sort())}`;
   for (const { line, value: h } of rows) {
     const venue = venues.get(h.venue_external_id);
     if (!venue)
-      errors.add({ line, column: 'venue_external_id', message: `no venue has external_id "${h.venue_external_id}"` });
+      errors.add({
+        line,
+        column: 'venue_external_id',
+        reason: 'unknown_reference',
+        message: `no venue has external_id ${quoted(h.venue_external_id)}`,
+      });
     if (h.patrol_external_id !== undefined) {
       const patrol = patrols.get(h.patrol_external_id);
       if (!patrol)
         errors.add({
           line,
           column: 'patrol_external_id',
-          message: `no patrol has external_id "${h.patrol_external_id}"`,
+          reason: 'unknown_reference',
+          message: `no patrol has external_id ${quoted(h.patrol_external_id)}`,
         });
       else if (venue && patrol.venue_id !== venue.id)
-        errors.add({ line, column: 'patrol_external_id', message: 'the patrol visited another venue' });
+        errors.add({
+          line,
+          column: 'patrol_external_id',
+          reason: 'reference_mismatch',
+          message: 'the patrol visited another venue',
+        });
     }
     if (!types.has(h.type_code))
       errors.add({
         line,
         column: 'type_code',
-        message: `unknown hazard type "${h.type_code}"; known: ${[...types.keys()].join(', ')}`,
+        reason: 'unknown_value',
+        message: `type_code ${quoted(h.type_code)} is not in the hazard-type catalogue (${typeList})`,
       });
     if ((h.status === 'closed') !== (h.closed_at !== undefined))
-      errors.add({ line, column: 'closed_at', message: 'closed_at is given exactly when status is closed' });
+      errors.add({
+        line,
+        column: 'closed_at',
+        reason: 'status_rule',
+        message: 'closed_at is given exactly when status is closed',
+      });
     const rectifiedAt = h.rectified_at ?? (h.fixed_on_spot ? h.closed_at : undefined);
     if ((h.status === 'rectified' || h.status === 'closed') && !rectifiedAt)
-      errors.add({ line, column: 'rectified_at', message: `a ${h.status} hazard needs rectified_at` });
+      errors.add({
+        line,
+        column: 'rectified_at',
+        reason: 'status_rule',
+        message: `a ${h.status} hazard needs rectified_at`,
+      });
     if (h.status !== 'open' && !h.fixed_on_spot && (!h.responsible_person || !h.deadline)) {
       errors.add({
         line,
         column: 'responsible_person',
+        reason: 'status_rule',
         message: `a ${h.status} hazard not fixed on the spot needs responsible_person and deadline`,
       });
     }
     if (h.deadline && h.deadline < h.found_at)
-      errors.add({ line, column: 'deadline', message: 'deadline must not be before found_at' });
+      errors.add({ line, column: 'deadline', reason: 'time_order', message: 'deadline must not be before found_at' });
     if (rectifiedAt && rectifiedAt < h.found_at)
-      errors.add({ line, column: 'rectified_at', message: 'rectified_at must not be before found_at' });
+      errors.add({
+        line,
+        column: 'rectified_at',
+        reason: 'time_order',
+        message: 'rectified_at must not be before found_at',
+      });
     if (h.closed_at && rectifiedAt && h.closed_at < rectifiedAt)
-      errors.add({ line, column: 'closed_at', message: 'closed_at must not be before rectified_at' });
+      errors.add({
+        line,
+        column: 'closed_at',
+        reason: 'time_order',
+        message: 'closed_at must not be before rectified_at',
+      });
   }
   errors.throwIfAny('the hazard file was refused');
   const who = { id: actor.id, name: actor.name };

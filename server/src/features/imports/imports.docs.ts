@@ -1,4 +1,5 @@
 // OpenAPI description of the import routes; the CSV columns are listed from the parsers themselves.
+import { IMPORT_ERROR_REASONS, importReportParamsSchema } from '@svm/contract';
 import type { RouteDoc } from '../../kernel/route-doc.ts';
 import { ACCEPTANCE_COLUMNS } from './acceptances.import.ts';
 import { HAZARD_COLUMNS } from './hazards.import.ts';
@@ -13,7 +14,11 @@ const errors = {
   413: { description: 'body larger than 20 MiB', mediaType: P },
   415: { description: 'wrong Content-Type', mediaType: P },
   422: {
-    description: 'errors: [{ line | feature, column?, message }] listing every bad row or feature; nothing written',
+    description:
+      'the file was refused and nothing was written (type urn:svm:problem:import-refused): errorCount (every error), ' +
+      'countsByReason, errors: [{ line | feature, column?, reason, message }] (the first 200 by line, fewer when the ' +
+      'body would be larger than the file; never over 96 KiB) and errorsCsv, the URL of every error as CSV for 24 hours. ' +
+      `Reasons: ${IMPORT_ERROR_REASONS.join(', ')}`,
     mediaType: P,
   },
 };
@@ -62,4 +67,25 @@ export const importsDocs: RouteDoc[] = [
   csv('patrols', 'patrols', PATROL_COLUMNS, '{ inserted, updated }'),
   csv('hazards', 'the hazard ledger', HAZARD_COLUMNS, '{ inserted, updated, reboundLinksChanged }'),
   csv('acceptances', 'sign-offs', ACCEPTANCE_COLUMNS, '{ inserted, updated, hazardsClosed }'),
+  {
+    method: 'get',
+    // the route reads the last segment as "{id}.csv"; in the OpenAPI path the suffix is literal
+    path: '/api/import/reports/{id}.csv',
+    summary: "Every error of a refused import as CSV (a 422's errorsCsv), for the admin account that sent the file",
+    description:
+      'Columns line (GeoJSON: feature), column, reason, message; one row per error, so a line with several errors has ' +
+      'several rows. UTF-8 with a BOM, CRLF, formula-safe like the exports. Kept 24 hours; at most 100,000 errors (a ' +
+      'last row counts the rest).',
+    tags: ['imports'],
+    params: importReportParamsSchema,
+    responses: {
+      200: { description: 'the report, as an attachment', mediaType: 'text/csv' },
+      401: errors[401],
+      403: errors[403],
+      404: {
+        description: 'no such report for this account: unknown, expired, or sent by another account',
+        mediaType: P,
+      },
+    },
+  },
 ];

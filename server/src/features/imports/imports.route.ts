@@ -1,7 +1,9 @@
 // POST /api/import/{townships,grid-cells,reference-points} (GeoJSON) and
 // POST /api/import/{venues,patrols,hazards,acceptances} (CSV): each file is all-or-nothing,
-// one transaction with one audit entry; any bad row or feature refuses the whole file.
+// one transaction with one audit entry; any bad row or feature refuses the whole file, and the
+// report of every error is kept for the sender (GET /api/import/reports/{id}.csv).
 import { Hono, type Context } from 'hono';
+import { importReportParamsSchema } from '@svm/contract';
 import type { Queryable } from '@svm/db';
 import { actorOf, type Actor } from '../../auth/actor.ts';
 import { audit } from '../../auth/audit.ts';
@@ -15,7 +17,9 @@ import { importHazards } from './hazards.import.ts';
 import { importPatrols } from './patrols.import.ts';
 import { IMPORT_MAX_BYTES, requireMediaType, utf8Body } from '../../kernel/import/request-body.ts';
 import type { Counts } from '../../kernel/import/row-writer.ts';
+import { validate } from '../../kernel/validate.ts';
 import { importVenues } from './venues.import.ts';
+import { refusalWithReport, reportDownload } from './import-reports.ts';
 
 const GEOJSON_TYPES = ['application/geo+json', 'application/json'] as const;
 const CSV_TYPES = ['text/csv'] as const;
@@ -53,19 +57,34 @@ export function importsRoute({ db }: AppDeps) {
     const actor = await actorOf(c, db);
     requireAdmin(actor, `import ${kind}`);
     const text = await utf8Body(c);
-    const counts = await db.transaction(async (tx) => {
-      const result = await importer.run(tx, text, actor);
-      await audit(tx, actor, {
-        action: `import.${kind}`,
-        entity: kind,
-        entityId: null,
-        detail: { ...result, bytes: text.length },
+    const counts = await db
+      .transaction(async (tx) => {
+        const result = await importer.run(tx, text, actor);
+        await audit(tx, actor, {
+          action: `import.${kind}`,
+          entity: kind,
+          entityId: null,
+          detail: { ...result, bytes: text.length },
+        });
+        return result;
+      })
+      // the import's transaction has rolled back: its report is stored on its own, then refused
+      .catch(async (err: unknown) => {
+        throw await refusalWithReport(c, db, err, {
+          actor,
+          kind,
+          unit: importer.types === CSV_TYPES ? 'line' : 'feature',
+          text,
+        });
       });
-      return result;
-    });
     return c.json(counts);
   };
   const app = new Hono();
   for (const kind of Object.keys(IMPORTERS)) app.post(`/${kind}`, limitBody(IMPORT_MAX_BYTES), (c) => handle(c, kind));
+  app.get('/reports/:id', validate('param', importReportParamsSchema), async (c) => {
+    const actor = await actorOf(c, db);
+    requireAdmin(actor, 'read import error reports');
+    return reportDownload(c, db, actor, c.req.valid('param').id);
+  });
   return app;
 }

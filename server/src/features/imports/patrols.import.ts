@@ -2,7 +2,7 @@
 import type { Queryable } from '@svm/db';
 import { PATROL_RESULTS } from '@svm/contract';
 import { cell, csvRows, uniqueKeys } from '../../kernel/import/csv-table.ts';
-import { ImportErrors } from '../../kernel/import/import-errors.ts';
+import { ImportErrors, quoted } from '../../kernel/import/import-errors.ts';
 import {
   upsertedPatrol,
   upsertedPatrols,
@@ -36,17 +36,29 @@ export async function importPatrols(tx: Queryable, text: string, now: Date): Pro
   for (const { line, value: p } of rows) {
     const venue = venues.get(p.venue_external_id);
     if (!venue)
-      errors.add({ line, column: 'venue_external_id', message: `no venue has external_id "${p.venue_external_id}"` });
+      errors.add({
+        line,
+        column: 'venue_external_id',
+        reason: 'unknown_reference',
+        message: `no venue has external_id ${quoted(p.venue_external_id)}`,
+      });
     else if (p.patrolled_at < venue.registered_at) {
       errors.add({
         line,
         column: 'patrolled_at',
+        reason: 'time_order',
         message: `is before the venue's registration at ${venue.registered_at.toISOString()}`,
       });
     }
     if (!workers.has(p.worker_username))
-      errors.add({ line, column: 'worker_username', message: `no user is named "${p.worker_username}"` });
-    if (p.patrolled_at > now) errors.add({ line, column: 'patrolled_at', message: 'must not be in the future' });
+      errors.add({
+        line,
+        column: 'worker_username',
+        reason: 'unknown_reference',
+        message: `no user is named ${quoted(p.worker_username)}`,
+      });
+    if (p.patrolled_at > now)
+      errors.add({ line, column: 'patrolled_at', reason: 'in_future', message: 'must not be in the future' });
   }
   errors.throwIfAny('the patrol file was refused');
   const toPatrol = ({ value: p }: (typeof rows)[number]): PatrolImport => ({

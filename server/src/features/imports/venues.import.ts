@@ -33,7 +33,12 @@ export async function importVenues(tx: Queryable, text: string): Promise<Counts>
   uniqueKeys(rows, (r) => r.value.external_id, 'external_id', errors);
   for (const { line, value: v } of rows) {
     if (v.closed_at && v.closed_at < v.registered_at)
-      errors.add({ line, column: 'closed_at', message: 'closed_at must not be before registered_at' });
+      errors.add({
+        line,
+        column: 'closed_at',
+        reason: 'time_order',
+        message: 'closed_at must not be before registered_at',
+      });
   }
   errors.throwIfAny('the venue file was refused');
   const counts = await writeRows(

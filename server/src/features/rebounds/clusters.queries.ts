@@ -1,4 +1,5 @@
-// Rebound clusters: DBSCAN over rebound hazards in UTM 51N metres (EPSG:32651), not degrees.
+// Rebound clusters: DBSCAN over rebound hazards in metres of the city's own UTM zone (city_metric_srid(),
+// migration 0011), not degrees.
 import { sql, type Queryable } from '@svm/db';
 import { venueInScope, type ReadScope } from '../../auth/scope.queries.ts';
 
@@ -76,7 +77,7 @@ export async function reboundClustersInWindow(
 function clustersQuery(db: Queryable, scope: ReadScope, w: ClusterWindowRow, asOf: Date, townshipId: number | null) {
   return db.query<ReboundClusterRow>(sql`
     WITH reb AS (
-           SELECT h.id, h.venue_id, h.type_code, v.township_id, ST_Transform(v.geom, 32651) AS g
+           SELECT h.id, h.venue_id, h.type_code, v.township_id, ST_Transform(v.geom, (SELECT city_metric_srid())) AS g
              FROM hazards h JOIN venues v ON v.id = h.venue_id
             WHERE h.rebound_of IS NOT NULL AND ${venueInScope(scope)}
               AND h.found_at >= ${w.from.toISOString()}::timestamptz AND h.found_at < ${w.to.toISOString()}::timestamptz AND h.found_at <= ${asOf.toISOString()}::timestamptz),

@@ -6,7 +6,7 @@ export const reboundsDocs: RouteDoc[] = [
   {
     method: 'get',
     path: '/api/rebounds/clusters',
-    summary: 'DBSCAN clusters of rebound hazards found in [from, to), computed in metres (UTM 51N)',
+    summary: "DBSCAN clusters of rebound hazards found in [from, to), computed in metres (the city's own UTM zone)",
     description:
       'Defaults from the policy: the cluster window (90 days) before asOf, eps 300 m (1-5000), minPoints 3 (1-100). ' +
       'With `township`, clusters touching it are returned whole.',

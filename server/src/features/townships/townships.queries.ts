@@ -23,8 +23,9 @@ export interface TownshipRow {
  * least one of them.
  *
  * The label point is the centre of the largest circle inside the boundary (the pole of
- * inaccessibility), found in UTM 51N metres (EPSG:32651) because a degree of longitude is shorter
- * than one of latitude here: in degrees a tall township would get a circle squeezed sideways.
+ * inaccessibility), found in metres of the city's own UTM zone (city_metric_srid(), migration 0011)
+ * because a degree of longitude is shorter than one of latitude away from the equator: in degrees a
+ * tall township would get a circle squeezed sideways.
  * Unlike a centroid it is always inside, also in a crescent- or U-shaped township, and it lands in
  * the largest part of a township with islands. One point per township lets the web draw exactly
  * one label each (a label layer on the polygons gets one per tile piece).
@@ -38,7 +39,7 @@ export async function townshipsWithCounts(db: Queryable, scope: ReadScope): Prom
            ST_AsGeoJSON(t.geom, 6) AS geometry,
            round(ST_X(l.p)::numeric, 6)::float8 AS label_lon, round(ST_Y(l.p)::numeric, 6)::float8 AS label_lat
       FROM townships t
-     CROSS JOIN LATERAL (SELECT ST_Transform((ST_MaximumInscribedCircle(ST_Transform(t.geom, 32651))).center, 4326) AS p) l
+     CROSS JOIN LATERAL (SELECT ST_Transform((ST_MaximumInscribedCircle(ST_Transform(t.geom, (SELECT city_metric_srid())))).center, 4326) AS p) l
       LEFT JOIN (SELECT v.township_id, count(*) AS n FROM venues v WHERE v.status = 'active' AND ${venueInScope(scope)}
                   GROUP BY v.township_id) v
         ON v.township_id = t.id

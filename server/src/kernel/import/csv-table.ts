@@ -1,12 +1,14 @@
 // A CSV file as typed rows: the header names the columns (documented per import, any order),
 // each cell is parsed by its column's zod schema; an empty cell counts as absent.
 import { z } from 'zod';
-import { parseInstant } from '@svm/contract';
+import { listOf, parseInstant } from '@svm/contract';
 import { Problem } from '../problem.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
-import type { ImportErrors } from './import-errors.ts';
+import { because, quoted, reasonOfIssue, type ImportErrors } from './import-errors.ts';
 
 export type Columns = Record<string, z.ZodType>;
+// where a message that cannot list every column sends the reader
+const WHOLE_LIST = 'see the import in GET /api/openapi.json';
 export interface Row<C extends Columns> {
   line: number;
   value: { [K in keyof C]: z.output<C[K]> };
@@ -19,7 +21,7 @@ export function csvRows<C extends Columns>(text: string, columns: C, errors: Imp
     records = parseCsv(text);
   } catch (err) {
     if (err instanceof CsvSyntaxError) {
-      errors.add({ line: err.line, message: err.message });
+      errors.add({ line: err.line, reason: 'csv_syntax', message: err.message });
       return [];
     }
     throw err;
@@ -27,7 +29,7 @@ export function csvRows<C extends Columns>(text: string, columns: C, errors: Imp
   const [header, ...body] = records;
   if (!header)
     throw Problem.unprocessable(
-      `the file is empty; it needs a header row with the columns ${Object.keys(columns).join(', ')}`,
+      `the file is empty; it needs a header row with the columns ${listOf(Object.keys(columns), WHOLE_LIST)}`,
     );
   const names = header.fields.map((f) => f.trim());
   const schema = z.object(columns);
@@ -37,22 +39,32 @@ export function csvRows<C extends Columns>(text: string, columns: C, errors: Imp
       errors.add({
         line: 1,
         column: name,
-        message: `unknown column "${name}"; the columns are ${[...known].join(', ')}`,
+        reason: 'unknown_column',
+        message: `unknown column ${quoted(name)}; the columns are ${listOf([...known], WHOLE_LIST)}`,
       });
     // a second column of the same name would silently win over the first
     else if (names.indexOf(name) !== i)
-      errors.add({ line: 1, column: name, message: `column "${name}" appears twice in the header` });
+      errors.add({
+        line: 1,
+        column: name,
+        reason: 'duplicate_column',
+        message: `column ${quoted(name)} appears twice in the header`,
+      });
   });
   for (const name of known) {
     if (!names.includes(name) && !schema.shape[name]!.safeParse(undefined).success) {
-      errors.add({ line: 1, column: name, message: `required column "${name}" is missing` });
+      errors.add({ line: 1, column: name, reason: 'missing_column', message: `required column "${name}" is missing` });
     }
   }
   if (errors.any) return [];
   const rows: Row<C>[] = [];
   for (const record of body) {
     if (record.fields.length !== names.length) {
-      errors.add({ line: record.line, message: `has ${record.fields.length} fields; the header has ${names.length}` });
+      errors.add({
+        line: record.line,
+        reason: 'field_count',
+        message: `has ${record.fields.length} fields; the header has ${names.length}`,
+      });
       continue;
     }
     const raw: Record<string, string | undefined> = {};
@@ -60,10 +72,15 @@ export function csvRows<C extends Columns>(text: string, columns: C, errors: Imp
       const cell = record.fields[i]!.trim();
       raw[name] = cell === '' ? undefined : cell;
     });
-    const parsed = schema.safeParse(raw);
+    const parsed = schema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
-        errors.add({ line: record.line, column: String(issue.path[0] ?? ''), message: issue.message });
+        errors.add({
+          line: record.line,
+          column: String(issue.path[0] ?? ''),
+          reason: reasonOfIssue(issue),
+          message: issue.message,
+        });
       continue;
     }
     rows.push({ line: record.line, value: parsed.data as Row<C>['value'] });
@@ -83,58 +100,64 @@ export function uniqueKeys<C extends Columns>(
     const k = key(row);
     const first = seen.get(k);
     if (first !== undefined)
-      errors.add({ line: row.line, column, message: `${column} "${k}" already appears on line ${first}` });
+      errors.add({
+        line: row.line,
+        column,
+        reason: 'duplicate_key',
+        message: `${column} ${quoted(k)} already appears on line ${first}`,
+      });
     else seen.set(k, row.line);
   }
 }
 
-// Cell parsers (cells are text; a required cell that is empty arrives as undefined)
+// Cell parsers (cells are text; a required cell that is empty arrives as undefined). Each
+// refusal carries its reason: zod's own issue codes where they say it (too long, out of range),
+// `because` where they do not (a number column holding text is not a "format" but not_a_number).
 const req = (column: string) => ({
   error: (i: { input: unknown }) => (i.input === undefined ? `${column} is required` : `${column} is not valid`),
 });
+const BOOLEAN_TEXT = ['true', 'false', '1', '0', 'yes', 'no'];
+const numeric = (column: string, min: number, max: number, whole: boolean) =>
+  z
+    .string(req(column))
+    .refine(
+      (s) => (whole ? /^-?\d+$/ : /^-?\d+(\.\d+)?$/).test(s),
+      because('not_a_number', `${column} must be a ${whole ? 'whole number' : 'number'} from ${min} to ${max}`),
+    )
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, `${column} must be from ${min} to ${max}`)
+        .max(max, `${column} must be from ${min} to ${max}`),
+    );
 export const cell = {
   text: (column: string, max: number) => z.string(req(column)).max(max, `${column} must be at most ${max} characters`),
   externalId: (column: string) =>
     z.string(req(column)).regex(/^[^\s]{1,64}$/, `${column} must be 1-64 characters without spaces`),
-  int: (column: string, min: number, max: number) =>
-    z
-      .string(req(column))
-      .regex(/^-?\d+$/, `${column} must be a whole number from ${min} to ${max}`)
-      .transform(Number)
-      .pipe(
-        z
-          .number()
-          .min(min, `${column} must be from ${min} to ${max}`)
-          .max(max, `${column} must be from ${min} to ${max}`),
-      ),
-  number: (column: string, min: number, max: number) =>
-    z
-      .string(req(column))
-      .regex(/^-?\d+(\.\d+)?$/, `${column} must be a number from ${min} to ${max}`)
-      .transform(Number)
-      .pipe(
-        z
-          .number()
-          .min(min, `${column} must be from ${min} to ${max}`)
-          .max(max, `${column} must be from ${min} to ${max}`),
-      ),
+  int: (column: string, min: number, max: number) => numeric(column, min, max, true),
+  number: (column: string, min: number, max: number) => numeric(column, min, max, false),
   bool: (column: string) =>
     z
-      .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: `${column} must be true or false (or 1/0, yes/no)` })
+      .string(req(column))
+      .refine(
+        (v) => BOOLEAN_TEXT.includes(v),
+        because('not_a_boolean', `${column} must be true or false (or 1/0, yes/no)`),
+      )
       .transform((v) => v === 'true' || v === '1' || v === 'yes'),
   oneOf: <const T extends readonly [string, ...string[]]>(column: string, values: T) =>
     z.enum(values, {
       error: (i) =>
         i.input === undefined
           ? `${column} is required`
-          : `${column} "${String(i.input)}" is not one of ${values.join(', ')}`,
+          : `${column} ${quoted(i.input)} is not one of ${listOf(values)}`,
     }),
   instant: (column: string) =>
     z.string(req(column)).transform((t, ctx) => {
       // the one day/instant rule of the contract: the same answer as a query string's asOf
       const instant = parseInstant(t);
       if (typeof instant === 'string') {
-        ctx.addIssue({ code: 'custom', message: `${column} ${instant}` });
+        ctx.addIssue({ code: 'custom', ...because('bad_time', `${column} ${instant}`) });
         return z.NEVER;
       }
       return instant;

@@ -61,17 +61,19 @@ export interface CheckedFeature {
 export function checkedFeatures(body: unknown, kind: GeometryKind, errors: ImportErrors): CheckedFeature[] {
   if (!isObject(body) || body.type !== 'FeatureCollection' || !Array.isArray(body.features)) {
     errors.add({
+      reason: 'not_a_feature_collection',
       message: 'the body must be a GeoJSON FeatureCollection: {"type": "FeatureCollection", "features": [...]}',
     });
     return [];
   }
-  if (body.features.length === 0) errors.add({ message: 'the FeatureCollection has no features' });
+  if (body.features.length === 0)
+    errors.add({ reason: 'no_features', message: 'the FeatureCollection has no features' });
   const out: CheckedFeature[] = [];
   body.features.forEach((f: unknown, index) => {
     if (!isObject(f) || f.type !== 'Feature')
-      return errors.add({ feature: index, message: 'must be a GeoJSON Feature' });
+      return errors.add({ feature: index, reason: 'not_a_feature', message: 'must be a GeoJSON Feature' });
     const bad = geometryProblem(f.geometry, kind);
-    if (bad) return errors.add({ feature: index, column: 'geometry', message: bad });
+    if (bad) return errors.add({ feature: index, column: 'geometry', reason: 'bad_geometry', message: bad });
     out.push({ index, geometry: JSON.stringify(f.geometry), properties: isObject(f.properties) ? f.properties : {} });
   });
   return out;

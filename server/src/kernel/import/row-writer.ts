@@ -48,7 +48,7 @@ export async function writeRows<R extends { line: number }>(
     } catch (err) {
       const message = constraintMessage(err);
       if (message === null) throw err;
-      errors.add({ line: row.line, message: `the database refused this row: ${message}` });
+      errors.add({ line: row.line, reason: 'constraint', message: `the database refused this row: ${message}` });
     }
   }
   return counts;

@@ -68,9 +68,10 @@ function goodPathValue(name: string, f: FuzzFixture): string {
   return '0';
 }
 
-// account administration is read by admins only: asked as the city, hostile text would meet a 403
-// and never reach the query
-const asker = (docPath: string) => (docPath.startsWith('/api/auth/') ? 'admin' : 'city');
+// account administration and import reports are read by admins only: asked as the city, hostile
+// text would meet a 403 and never reach the query
+const asker = (docPath: string) =>
+  docPath.startsWith('/api/auth/') || docPath.startsWith('/api/import/') ? 'admin' : 'city';
 
 export function readCases(f: FuzzFixture, seed = 20261130): FuzzCase[] {
   const rng = prng(seed);
