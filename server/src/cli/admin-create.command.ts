@@ -6,7 +6,7 @@ import type { Queryable } from '@svm/db';
 import { userCreateSchema } from '@svm/contract';
 import { audit } from '../auth/audit.ts';
 import { hashPassword } from '../auth/password.ts';
-import { insertedUser } from '../features/accounts/users.queries.ts';
+import { insertedUser } from '../domain/accounts.queries.ts';
 import { Interrupted, type CliIo } from './terminal.ts';
 
 export const ADMIN_CREATE_USAGE = `Usage: pnpm admin:create --username <name> [--display-name <text>] [--password-stdin]
