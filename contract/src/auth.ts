@@ -84,10 +84,28 @@ export interface DisplayTokenCreatedDto extends DisplayTokenDto {
 
 const storable = (name: string, min: number, max: number) =>
   text(name, min, max).refine(isStorableText, storableTextRule(name));
-const displayName = storable('displayName', 1, 100).refine((s) => s.trim().length > 0, 'displayName must not be blank');
-const PHONE_RULE = 'phone must be 3 to 32 digits, spaces, "+", "-" or parentheses';
-const phone = z.string({ error: PHONE_RULE }).regex(/^[0-9+\- ()]{3,32}$/, PHONE_RULE);
+/**
+ * An account's fields under the name a caller gives them (JSON displayName, CSV display_name):
+ * POST /api/auth/users and the accounts CSV import check the same rules.
+ */
+export const accountFieldSchemas = (names: { displayName: string; phone: string; password: string }) => {
+  const phoneRule = `${names.phone} must be 3 to 32 digits, spaces, "+", "-" or parentheses`;
+  return {
+    username: z.string({ error: USERNAME_RULE }).regex(/^[a-z0-9_.-]{3,64}$/, USERNAME_RULE),
+    displayName: storable(names.displayName, 1, 100).refine(
+      (s) => s.trim().length > 0,
+      `${names.displayName} must not be blank`,
+    ),
+    phone: z.string({ error: phoneRule }).regex(/^[0-9+\- ()]{3,32}$/, phoneRule),
+    password: text(names.password, 10, 256),
+  };
+};
 const USERNAME_RULE = 'username must be 3 to 64 lowercase letters, digits, ".", "_" or "-"';
+const { displayName, phone, username, password } = accountFieldSchemas({
+  displayName: 'displayName',
+  phone: 'phone',
+  password: 'password',
+});
 const newId = (name: string) => {
   const rule = `${name} must be an id (a positive integer)`;
   return z.number({ error: rule }).int(rule).min(1, rule).max(2_147_483_647, rule);
@@ -100,13 +118,13 @@ const newId = (name: string) => {
  * the account cannot sign in until an admin sets one.
  */
 export const userCreateSchema = z.strictObject({
-  username: z.string({ error: USERNAME_RULE }).regex(/^[a-z0-9_.-]{3,64}$/, USERNAME_RULE),
+  username,
   displayName,
   role: oneOf('role', USER_ROLES),
   townshipId: newId('townshipId').optional(),
   departmentId: newId('departmentId').optional(),
   phone: phone.optional(),
-  password: text('password', 10, 256).optional(),
+  password: password.optional(),
 });
 export type UserCreateInput = z.infer<typeof userCreateSchema>;
 
@@ -117,7 +135,7 @@ export type UserCreateInput = z.infer<typeof userCreateSchema>;
  */
 export const userUpdateSchema = z
   .strictObject({
-    password: text('password', 10, 256).optional(),
+    password: password.optional(),
     active: z.boolean({ error: 'active must be true or false' }).optional(),
     displayName: displayName.optional(),
     phone: phone.nullable().optional(),

@@ -2,7 +2,7 @@
 // database's enum types are checked against these lists (db/src/enums.test.ts), the seed, the
 // server and the web (which must not bundle zod for a list) all take them from here.
 
-export const TOWNSHIP_KINDS = ['subdistrict', 'town', 'development_zone'] as const;
+export const TOWNSHIP_KINDS = ['subdistrict', 'town', 'development_zone', 'district'] as const;
 export type TownshipKind = (typeof TOWNSHIP_KINDS)[number];
 
 export const VENUE_CATEGORIES = [
@@ -33,6 +33,13 @@ export type PatrolResult = (typeof PATROL_RESULTS)[number];
 
 export const HAZARD_SEVERITIES = ['general', 'major'] as const;
 export type HazardSeverity = (typeof HAZARD_SEVERITIES)[number];
+
+/**
+ * A hazard type code of the city's catalogue: 1-64 letters, digits, '.', '-', '_', starting with a
+ * letter or digit (FS-12.3, A.1-b_2, blocked_exit); codes compare case-sensitively.
+ */
+export const HAZARD_TYPE_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const HAZARD_TYPE_CODE_RULE = '1-64 letters, digits, ".", "-" or "_", starting with a letter or digit';
 
 export const HAZARD_STATUSES = ['open', 'rectifying', 'rectified', 'closed'] as const;
 export type HazardStatus = (typeof HAZARD_STATUSES)[number];

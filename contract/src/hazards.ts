@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { townshipIdSchema, type TownshipId } from './ids.ts';
 import { booleanParam, instantSchema, oneOf, pageSchema } from './params.ts';
+import { hazardTypeCodeSchema } from './hazard-types.ts';
 import { HAZARD_STATUSES, type HazardStatus, JOINT_PARTIES } from './constants.ts';
 
 const filterShape = {
@@ -12,10 +13,7 @@ const filterShape = {
   /** is itself a rebound of an earlier hazard */
   rebound: booleanParam('rebound').optional(),
   /** a hazard type code (GET the ledger with a bad one to see the list) */
-  type: z
-    .string()
-    .regex(/^[a-z_]{2,40}$/, 'type must be a hazard type code such as blocked_exit')
-    .optional(),
+  type: hazardTypeCodeSchema('type').optional(),
   township: townshipIdSchema.optional(),
   /** rectified and waiting for this joint-acceptance party's sign-off as of asOf */
   party: oneOf('party', JOINT_PARTIES).optional(),

@@ -35,6 +35,9 @@ export const IMPORT_ERROR_REASONS = [
   'bad_geometry', // GeoJSON: missing, of the wrong type, positions out of range, rings not closed
   'invalid_geometry', // GeoJSON: refused by PostGIS as invalid (a self-intersecting polygon)
   'constraint', // the database refused the row (e.g. a venue outside every township)
+  'retired_value', // a retired hazard type given to a new hazard
+  'taken', // a key that must be new is already in the database (an account's username)
+  'role_rule', // a column required or forbidden by an account's role
 ] as const;
 export type ImportErrorReason = (typeof IMPORT_ERROR_REASONS)[number];
 

@@ -15,6 +15,7 @@ export * from './stats.ts';
 export * from './tiles.ts';
 export * from './venues.ts';
 export * from './hazards.ts';
+export * from './hazard-types.ts';
 export * from './rebounds.ts';
 export * from './blind-spots.ts';
 export * from './heatmap.ts';

@@ -2,6 +2,7 @@
 // through their lifecycle (assign, rectified, acceptances), edit the patrol policy and grading rules.
 import { z } from 'zod';
 import { idParam, instantSchema, oneOf, type VenueFacts } from './params.ts';
+import { hazardTypeCodeSchema } from './hazard-types.ts';
 import { isStorableText, storableTextRule } from './storable-text.ts';
 import {
   RISK_LEVELS,
@@ -106,9 +107,7 @@ export interface VenueDto extends VenueFacts {
 }
 
 const hazardInputSchema = z.strictObject({
-  typeCode: z
-    .string({ error: 'typeCode must be a hazard type code' })
-    .regex(/^[a-z_]{2,40}$/, 'typeCode must be a hazard type code such as blocked_exit'),
+  typeCode: hazardTypeCodeSchema('typeCode'),
   severity: oneOf('severity', HAZARD_SEVERITIES).optional(),
   description: text('description', 0, 2000).default(''),
   fixedOnSpot: flag('fixedOnSpot').default(false),

@@ -143,6 +143,9 @@ export const hazardTypes = pgTable('hazard_types', {
   name: text('name').notNull(),
   nameEn: text('name_en').notNull(),
   defaultSeverity: hazardSeverity('default_severity').notNull(),
+  // the venue categories the type applies to; empty: every category (0014)
+  categories: venueCategory('categories').array().notNull().default([]),
+  retiredAt: ts('retired_at'),
 });
 
 export const hazards = pgTable('hazards', {

@@ -34,6 +34,7 @@ import { displayTokensRoute } from './features/accounts/display-tokens.route.ts'
 import { usersRoute } from './features/accounts/users.route.ts';
 import { webAppRoute } from './features/web-app/web-app.route.ts';
 import { configRoute } from './features/config/config.route.ts';
+import { hazardTypesRoute } from './features/hazard-types/hazard-types.route.ts';
 
 export type { AppDeps } from './kernel/deps.ts';
 
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/venues', venuesWriteRoute(deps))
     .route('/api/patrols', patrolsWriteRoute(deps))
     .route('/api/hazards', hazardsWriteRoute(deps))
+    .route('/api/hazard-types', hazardTypesRoute(deps))
     .route('/api/policy', policyRoute(deps))
     .route('/api/grading-rules', gradingRulesRoute(deps))
     .route('/api/venues', venuesRoute(deps))

@@ -8,6 +8,7 @@ import { contextDocs } from '../features/context/context.docs.ts';
 import { eventsDocs } from '../features/events/events.docs.ts';
 import { gridCellsDocs } from '../features/grid-cells/grid-cells.docs.ts';
 import { hazardExportDocs, hazardsDocs, hazardWritesDocs } from '../features/hazards/hazards.docs.ts';
+import { hazardTypesDocs } from '../features/hazard-types/hazard-types.docs.ts';
 import { healthDocs } from '../features/health/health.docs.ts';
 import { heatmapDocs } from '../features/heatmap/heatmap.docs.ts';
 import { importsDocs } from '../features/imports/imports.docs.ts';
@@ -35,6 +36,7 @@ export const allRouteDocs: RouteDoc[] = [
   ...venueWritesDocs,
   ...patrolsDocs,
   ...hazardWritesDocs,
+  ...hazardTypesDocs,
   ...policyDocs,
   ...reboundsDocs,
   ...blindSpotsDocs,

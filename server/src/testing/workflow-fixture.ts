@@ -40,6 +40,7 @@ const TABLES = [
   'audit_log',
   'patrol_policy',
   'grading_rules',
+  'hazard_types',
   'townships',
   'grid_cells',
   'reference_points',

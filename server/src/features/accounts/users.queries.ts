@@ -98,10 +98,6 @@ export async function hasAccounts(db: Queryable): Promise<boolean> {
   return rows[0]?.found ?? false;
 }
 
-export async function usernameTaken(db: Queryable, username: string): Promise<boolean> {
-  return (await db.query(sql`SELECT 1 FROM users WHERE username = ${username}`)).length > 0;
-}
-
 /**
  * Whether deactivating this account would leave no active admin (no one could then administer
  * accounts, policy or imports). Locks the active admins' rows, so two admins deactivating each
@@ -112,29 +108,6 @@ export async function isLastActiveAdmin(db: Queryable, id: number): Promise<bool
     sql`SELECT id FROM users WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`,
   );
   return admins.length === 1 && admins[0]!.id === id;
-}
-
-export async function departmentExists(db: Queryable, id: number): Promise<boolean> {
-  return (await db.query(sql`SELECT 1 FROM industry_departments WHERE id = ${id}`)).length > 0;
-}
-
-export interface NewAccount {
-  username: string;
-  displayName: string;
-  role: Role;
-  townshipId: number | null;
-  departmentId: number | null;
-  phone: string | null;
-  passwordHash: string | null;
-}
-
-/** Inserts an account; its bindings must already fit its role (the table's checks are the last line). */
-export async function insertedUser(db: Queryable, a: NewAccount): Promise<number> {
-  const rows = await db.query<{ id: number }>(sql`
-    INSERT INTO users (username, display_name, role, township_id, department_id, phone, password_hash)
-    VALUES (${a.username}, ${a.displayName}, ${a.role}::user_role, ${a.townshipId}, ${a.departmentId}, ${a.phone}, ${a.passwordHash})
-    RETURNING id`);
-  return rows[0]!.id;
 }
 
 export interface AccountChange {

@@ -23,36 +23,19 @@ import { validate } from '../../kernel/validate.ts';
 import { decodeCursor, pageOf } from '../../kernel/cursor.ts';
 import { jsonBodyLimit } from '../../kernel/write-body.ts';
 import { townshipExists } from '../../domain/townships.queries.ts';
-import {
-  departmentExists,
-  insertedUser,
-  isLastActiveAdmin,
-  updatedUser,
-  userAccount,
-  userAccounts,
-  usernameTaken,
-  type AccountChange,
-} from './users.queries.ts';
+import { bindingRefusals } from '../../domain/accounts.ts';
+import { createdAccount, departmentExists, usernameTaken } from '../../domain/accounts.queries.ts';
+import { isLastActiveAdmin, updatedUser, userAccount, userAccounts, type AccountChange } from './users.queries.ts';
 
-/**
- * Which of townshipId / departmentId the role takes, refused by field before the table's checks
- * would refuse the row: a township leader and a grid worker belong to one township, a department
- * account to one department, city, planner and admin accounts to neither.
- */
+/** The shared role rule (domain/accounts.ts), refused by field before the table's checks would refuse the row. */
 function checkBindings(input: UserCreateInput): void {
-  const needsTownship = input.role === 'township' || input.role === 'grid_worker';
-  const needsDepartment = input.role === 'department';
-  const refuse = (field: string, detail: string) => {
-    throw Problem.unprocessable(detail, { errors: [{ in: 'json', path: field, message: detail }] });
-  };
-  if (needsTownship && input.townshipId === undefined)
-    refuse('townshipId', `townshipId is required: a ${input.role} account belongs to one township`);
-  if (!needsTownship && input.townshipId !== undefined)
-    refuse('townshipId', `townshipId must be left out: a ${input.role} account belongs to no township`);
-  if (needsDepartment && input.departmentId === undefined)
-    refuse('departmentId', 'departmentId is required: a department account belongs to one industry department');
-  if (!needsDepartment && input.departmentId !== undefined)
-    refuse('departmentId', `departmentId must be left out: a ${input.role} account belongs to no department`);
+  const [first] = bindingRefusals(
+    input.role,
+    { township: input.townshipId !== undefined, department: input.departmentId !== undefined },
+    { township: 'townshipId', department: 'departmentId' },
+  );
+  if (first)
+    throw Problem.unprocessable(first.message, { errors: [{ in: 'json', path: first.field, message: first.message }] });
 }
 
 export function usersRoute(db: Queryable) {
@@ -90,7 +73,7 @@ export function usersRoute(db: Queryable) {
         // a concurrent create of the same name still ends as 409: the unique index's violation is one
         if (await usernameTaken(tx, input.username))
           throw Problem.conflict(`username ${input.username} is taken; choose another`);
-        const id = await insertedUser(tx, {
+        const id = await createdAccount(tx, actor, {
           username: input.username,
           displayName: input.displayName,
           role: input.role,
@@ -98,18 +81,6 @@ export function usersRoute(db: Queryable) {
           departmentId: input.departmentId ?? null,
           phone: input.phone ?? null,
           passwordHash,
-        });
-        await audit(tx, actor, {
-          action: 'user.create',
-          entity: 'user',
-          entityId: id,
-          detail: {
-            username: input.username,
-            role: input.role,
-            townshipId: input.townshipId ?? null,
-            departmentId: input.departmentId ?? null,
-            passwordSet: passwordHash !== null,
-          },
         });
         return (await userAccount(tx, id))!;
       });

@@ -37,18 +37,13 @@ export async function hazardsByExternalId(db: Queryable, ids: string[]) {
     status: string;
     found_at: Date;
     fixed_on_spot: boolean;
+    type_code: string;
   }>(
-    'SELECT external_id, id, status::text AS status, found_at, fixed_on_spot FROM hazards WHERE external_id = ANY($1::text[])',
+    `SELECT external_id, id, status::text AS status, found_at, fixed_on_spot, type_code
+       FROM hazards WHERE external_id = ANY($1::text[])`,
     [ids],
   );
   return new Map(rows.map((r) => [r.external_id, r]));
-}
-
-export async function hazardTypeDefaults(db: Queryable) {
-  const rows = await db.query<{ code: string; default_severity: 'general' | 'major' }>(
-    'SELECT code, default_severity FROM hazard_types',
-  );
-  return new Map(rows.map((r) => [r.code, r.default_severity]));
 }
 
 export interface VenueImport {
@@ -236,4 +231,20 @@ export async function latestSignOffAt(tx: Queryable, hazardId: number): Promise<
     hazardId,
   ]);
   return rows[0]?.at ?? null;
+}
+
+/** Which of these usernames accounts already have. */
+export async function usernamesTaken(db: Queryable, usernames: string[]): Promise<Set<string>> {
+  const rows = await db.query<{ username: string }>('SELECT username FROM users WHERE username = ANY($1::text[])', [
+    usernames,
+  ]);
+  return new Set(rows.map((r) => r.username));
+}
+
+export async function departmentIdsByCode(db: Queryable, codes: string[]): Promise<Map<string, number>> {
+  const rows = await db.query<{ code: string; id: number }>(
+    'SELECT code, id FROM industry_departments WHERE code = ANY($1::text[])',
+    [codes],
+  );
+  return new Map(rows.map((r) => [r.code, r.id]));
 }

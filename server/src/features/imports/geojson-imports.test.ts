@@ -67,6 +67,21 @@ describe('GeoJSON imports', () => {
     });
   });
 
+  it('imports a district (区), the generic kind for cities whose units are wards or districts', async () => {
+    await rolledBack(async (tx) => {
+      const { admin } = await setUp(tx);
+      const ward = feature(
+        { type: 'Polygon', coordinates: square(121.4, 30.0, 121.5, 30.1) },
+        { code: 'T01', name: '中央区', nameEn: 'Central Ward', kind: 'district' },
+      );
+      const res = await upload(admin, 'townships', fc(ward));
+      expect(await res.json()).toEqual({ inserted: 1, updated: 0, venuesRelocated: 0 });
+      expect(await tx.query(`SELECT code, kind::text FROM townships WHERE code = 'T01'`)).toEqual([
+        { code: 'T01', kind: 'district' },
+      ]);
+    });
+  });
+
   it('imports grid cells with their worker and re-derives the cells of the venues inside', async () => {
     await rolledBack(async (tx) => {
       const { admin } = await setUp(tx);

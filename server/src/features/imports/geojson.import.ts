@@ -2,6 +2,7 @@
 // are checked with zod, shapes in JS, validity by PostGIS; all errors name the feature index.
 import type { Queryable } from '@svm/db';
 import { z } from 'zod';
+import { listOf, TOWNSHIP_KINDS } from '@svm/contract';
 import { usersByUsername } from './csv-imports.queries.ts';
 import { checkedFeatures, type CheckedFeature, type GeometryKind } from '../../kernel/import/geojson-check.ts';
 import {
@@ -27,9 +28,7 @@ export const TOWNSHIP_PROPERTIES = z.object({
   code: str('code', /^[A-Za-z0-9_-]{1,32}$/, '1-32 letters, digits, _ or -'),
   name: label('name', 100),
   nameEn: label('nameEn', 100),
-  kind: z.enum(['subdistrict', 'town', 'development_zone'], {
-    error: 'kind must be one of subdistrict, town, development_zone',
-  }),
+  kind: z.enum(TOWNSHIP_KINDS, { error: `kind must be one of ${listOf(TOWNSHIP_KINDS)}` }),
 });
 export const GRID_CELL_PROPERTIES = z.object({
   code: str('code', /^[A-Za-z0-9_-]{1,40}$/, '1-40 letters, digits, _ or -'),

@@ -2,7 +2,8 @@
 // closed ones with closed_at; rebound links are recomputed for them and their neighbours.
 import type { Queryable } from '@svm/db';
 import type { Actor } from '../../auth/actor.ts';
-import { HAZARD_SEVERITIES, HAZARD_STATUSES, listOf } from '@svm/contract';
+import { HAZARD_SEVERITIES, HAZARD_STATUSES, HAZARD_TYPE_CODE, HAZARD_TYPE_CODE_RULE, listOf } from '@svm/contract';
+import { hazardTypeCodes, hazardTypesByCode, refusalOfNewHazardType } from '../../domain/hazard-types.queries.ts';
 import { recordTransition } from '../../domain/hazard-lifecycle.queries.ts';
 import { requiredParties } from '../../domain/hazard-lifecycle.ts';
 import { cell, csvRows, uniqueKeys } from '../../kernel/import/csv-table.ts';
@@ -10,7 +11,6 @@ import { ImportErrors, quoted } from '../../kernel/import/import-errors.ts';
 import {
   addMissingSignOffs,
   hazardsByExternalId,
-  hazardTypeDefaults,
   patrolsByExternalId,
   relinkRebounds,
   upsertedHazard,
@@ -22,7 +22,7 @@ export const HAZARD_COLUMNS = {
   external_id: cell.externalId('external_id'),
   venue_external_id: cell.externalId('venue_external_id'),
   patrol_external_id: cell.externalId('patrol_external_id').optional(),
-  type_code: cell.text('type_code', 40),
+  type_code: cell.matching('type_code', HAZARD_TYPE_CODE, HAZARD_TYPE_CODE_RULE),
   severity: cell.oneOf('severity', HAZARD_SEVERITIES).optional(),
   status: cell.oneOf('status', HAZARD_STATUSES),
   found_at: cell.instant('found_at'),
@@ -55,8 +55,13 @@ export async function importHazards(
     tx,
     rows.map((r) => r.value.external_id),
   );
-  const types = await hazardTypeDefaults(tx);
-  const typeList = `${types.size} codes: ${listOf([...types.keys()].sort())}`;
+  const types = await hazardTypesByCode(
+    tx,
+    rows.map((r) => r.value.type_code),
+  );
+  const codes = await hazardTypeCodes(tx);
+  // bounded: a catalogue of hundreds is named by its first codes and its size (listOf)
+  const typeList = `${codes.length} codes: ${listOf(codes, 'GET /api/hazard-types')}`;
   for (const { line, value: h } of rows) {
     const venue = venues.get(h.venue_external_id);
     if (!venue)
@@ -83,12 +88,22 @@ export async function importHazards(
           message: 'the patrol visited another venue',
         });
     }
-    if (!types.has(h.type_code))
+    // a retired type stays on the hazards that have it: only a new hazard or a new type is refused
+    const type = types.get(h.type_code);
+    const kept = before.get(h.external_id)?.type_code === h.type_code;
+    if (!type)
       errors.add({
         line,
         column: 'type_code',
         reason: 'unknown_value',
         message: `type_code ${quoted(h.type_code)} is not in the hazard-type catalogue (${typeList})`,
+      });
+    else if (type.retired_at && !kept)
+      errors.add({
+        line,
+        column: 'type_code',
+        reason: 'retired_value',
+        message: refusalOfNewHazardType(h.type_code, type)!,
       });
     if ((h.status === 'closed') !== (h.closed_at !== undefined))
       errors.add({
@@ -139,7 +154,7 @@ export async function importHazards(
       venueId: venues.get(h.venue_external_id)!.id,
       patrolId: h.patrol_external_id ? patrols.get(h.patrol_external_id)!.id : null,
       typeCode: h.type_code,
-      severity: h.severity ?? types.get(h.type_code)!,
+      severity: h.severity ?? types.get(h.type_code)!.default_severity,
       status: h.status,
       description: h.description,
       foundAt: h.found_at,

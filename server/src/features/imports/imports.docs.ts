@@ -2,7 +2,9 @@
 import { IMPORT_ERROR_REASONS, importReportParamsSchema } from '@svm/contract';
 import type { RouteDoc } from '../../kernel/route-doc.ts';
 import { ACCEPTANCE_COLUMNS } from './acceptances.import.ts';
+import { ACCOUNT_COLUMNS } from './accounts.import.ts';
 import { HAZARD_COLUMNS } from './hazards.import.ts';
+import { HAZARD_TYPE_COLUMNS } from './hazard-types.import.ts';
 import { PATROL_COLUMNS } from './patrols.import.ts';
 import { VENUE_COLUMNS } from './venues.import.ts';
 
@@ -27,10 +29,16 @@ const columns = (c: Record<string, { safeParse: (v: undefined) => { success: boo
     .map(([name, s]) => (s.safeParse(undefined).success ? name : `${name} (required)`))
     .join(', ');
 
-const csv = (kind: string, what: string, cols: Parameters<typeof columns>[0], result: string): RouteDoc => ({
+const csv = (
+  kind: string,
+  what: string,
+  cols: Parameters<typeof columns>[0],
+  result: string,
+  keyed = 'keyed by external_id (re-import updates)',
+): RouteDoc => ({
   method: 'post',
   path: `/api/import/${kind}`,
-  summary: `Import ${what} from CSV, keyed by external_id (re-import updates)`,
+  summary: `Import ${what} from CSV, ${keyed}`,
   tags: ['imports'],
   body: { mediaType: 'text/csv', description: `UTF-8 (BOM allowed), RFC 4180, header row. Columns: ${columns(cols)}` },
   responses: { 200: { description: result, mediaType: 'application/json' }, ...errors },
@@ -48,7 +56,7 @@ export const importsDocs: RouteDoc[] = [
   geojson(
     'townships',
     'townships (Polygon or MultiPolygon)',
-    'code, name, nameEn, kind (subdistrict | town | development_zone)',
+    'code, name, nameEn, kind (subdistrict | town | development_zone | district)',
     '{ inserted, updated, venuesRelocated }',
   ),
   geojson(
@@ -63,10 +71,25 @@ export const importsDocs: RouteDoc[] = [
     'source? (default "import"), externalId, name?, category?',
     '{ inserted, updated }',
   ),
+  csv(
+    'hazard-types',
+    'the hazard catalogue',
+    HAZARD_TYPE_COLUMNS,
+    '{ inserted, updated }',
+    'keyed by code, case-sensitive (re-import updates; an empty cell keeps the value; categories as catering;retail)',
+  ),
   csv('venues', 'venues', VENUE_COLUMNS, '{ inserted, updated }'),
   csv('patrols', 'patrols', PATROL_COLUMNS, '{ inserted, updated }'),
   csv('hazards', 'the hazard ledger', HAZARD_COLUMNS, '{ inserted, updated, reboundLinksChanged }'),
   csv('acceptances', 'sign-offs', ACCEPTANCE_COLUMNS, '{ inserted, updated, hazardsClosed }'),
+  csv(
+    'accounts',
+    'accounts',
+    ACCOUNT_COLUMNS,
+    '{ inserted, updated: 0 }',
+    'each line a new account under the rules of POST /api/auth/users (a taken username is refused; township_code ' +
+      'for township and grid_worker accounts, department_code for department accounts; no password: cannot sign in yet)',
+  ),
   {
     method: 'get',
     // the route reads the last segment as "{id}.csv"; in the OpenAPI path the suffix is literal

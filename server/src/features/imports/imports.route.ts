@@ -1,5 +1,5 @@
 // POST /api/import/{townships,grid-cells,reference-points} (GeoJSON) and
-// POST /api/import/{venues,patrols,hazards,acceptances} (CSV): each file is all-or-nothing,
+// POST /api/import/{hazard-types,venues,patrols,hazards,acceptances,accounts} (CSV): each file is all-or-nothing,
 // one transaction with one audit entry; any bad row or feature refuses the whole file, and the
 // report of every error is kept for the sender (GET /api/import/reports/{id}.csv).
 import { Hono, type Context } from 'hono';
@@ -12,8 +12,10 @@ import type { AppDeps } from '../../kernel/deps.ts';
 import { Problem } from '../../kernel/problem.ts';
 import { limitBody } from '../../kernel/write-body.ts';
 import { importAcceptances } from './acceptances.import.ts';
+import { importAccounts } from './accounts.import.ts';
 import { importGridCells, importReferencePoints, importTownships } from './geojson.import.ts';
 import { importHazards } from './hazards.import.ts';
+import { importHazardTypes } from './hazard-types.import.ts';
 import { importPatrols } from './patrols.import.ts';
 import { IMPORT_MAX_BYTES, requireMediaType, utf8Body } from '../../kernel/import/request-body.ts';
 import type { Counts } from '../../kernel/import/row-writer.ts';
@@ -44,10 +46,12 @@ const IMPORTERS: Record<string, { types: readonly string[]; run: Importer }> = {
   townships: { types: GEOJSON_TYPES, run: geojson(importTownships) },
   'grid-cells': { types: GEOJSON_TYPES, run: geojson(importGridCells) },
   'reference-points': { types: GEOJSON_TYPES, run: geojson(importReferencePoints) },
+  'hazard-types': { types: CSV_TYPES, run: (tx, text) => importHazardTypes(tx, text) },
   venues: { types: CSV_TYPES, run: (tx, text) => importVenues(tx, text) },
   patrols: { types: CSV_TYPES, run: (tx, text) => importPatrols(tx, text, new Date()) },
   hazards: { types: CSV_TYPES, run: importHazards },
   acceptances: { types: CSV_TYPES, run: importAcceptances },
+  accounts: { types: CSV_TYPES, run: importAccounts },
 };
 
 export function importsRoute({ db }: AppDeps) {

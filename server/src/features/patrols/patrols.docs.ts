@@ -19,7 +19,7 @@ export const patrolsDocs: RouteDoc[] = [
       ...writeErrors,
       422: {
         description:
-          'patrolledAt in the future, before registration or after closing; unknown hazard type; deadline before patrolledAt',
+          'patrolledAt in the future, before registration or after closing; unknown or retired hazard type; deadline before patrolledAt',
         mediaType: P,
       },
     },

@@ -32,14 +32,6 @@ export async function insertedPatrol(
   return rows[0]!;
 }
 
-/** The default severity of a hazard type; null for an unknown type. */
-export async function hazardTypeSeverity(db: Queryable, code: string): Promise<HazardDto['severity'] | null> {
-  const rows = await db.query<{ default_severity: HazardDto['severity'] }>(
-    sql`SELECT default_severity FROM hazard_types WHERE code = ${code}`,
-  );
-  return rows[0]?.default_severity ?? null;
-}
-
 export interface NewHazard {
   venueId: number;
   patrolId: number | null;

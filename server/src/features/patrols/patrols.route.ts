@@ -11,19 +11,23 @@ import { jsonBodyLimit } from '../../kernel/write-body.ts';
 import { changedHazard, hazardDto, recordTransition, type Who } from '../../domain/hazard-lifecycle.queries.ts';
 import { fixOnTheSpot } from '../../domain/hazard-lifecycle.ts';
 import { lockedVenueDates } from '../../domain/venues.queries.ts';
-import { hazardTypeSeverity, insertedOpenHazard, insertedPatrol } from './patrols.queries.ts';
+import { insertedOpenHazard, insertedPatrol } from './patrols.queries.ts';
+import { hazardTypesByCode, refusalOfNewHazardType } from '../../domain/hazard-types.queries.ts';
+import type { Queryable } from '@svm/db';
 
 /** Checks every hazard up front and lists all problems at once (index in `hazards`). */
-async function checkedSeverities(
-  db: Parameters<typeof hazardTypeSeverity>[0],
-  input: PatrolCreate,
-): Promise<HazardDto['severity'][]> {
+async function checkedSeverities(db: Queryable, input: PatrolCreate): Promise<HazardDto['severity'][]> {
   const errors: { in: string; path: string; message: string }[] = [];
   const severities: HazardDto['severity'][] = [];
+  const types = await hazardTypesByCode(
+    db,
+    input.hazards.map((h) => h.typeCode),
+  );
   for (const [i, h] of input.hazards.entries()) {
-    const fallback = await hazardTypeSeverity(db, h.typeCode);
-    if (fallback === null)
-      errors.push({ in: 'json', path: `hazards.${i}.typeCode`, message: `unknown hazard type "${h.typeCode}"` });
+    const type = types.get(h.typeCode);
+    const refusal = refusalOfNewHazardType(h.typeCode, type);
+    if (refusal) errors.push({ in: 'json', path: `hazards.${i}.typeCode`, message: refusal });
+    const fallback = refusal ? null : type!.default_severity;
     if (h.deadline && h.deadline < input.patrolledAt) {
       errors.push({
         in: 'json',

@@ -135,6 +135,9 @@ export const cell = {
   text: (column: string, max: number) => z.string(req(column)).max(max, `${column} must be at most ${max} characters`),
   externalId: (column: string) =>
     z.string(req(column)).regex(/^[^\s]{1,64}$/, `${column} must be 1-64 characters without spaces`),
+  /** text in a format, e.g. a hazard type code; `rule` says the format */
+  matching: (column: string, format: RegExp, rule: string) =>
+    z.string(req(column)).regex(format, `${column} must be ${rule}`),
   int: (column: string, min: number, max: number) => numeric(column, min, max, true),
   number: (column: string, min: number, max: number) => numeric(column, min, max, false),
   bool: (column: string) =>

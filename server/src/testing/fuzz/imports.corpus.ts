@@ -66,6 +66,23 @@ function csvTemplates(): CsvTemplate[] {
       ],
     },
     {
+      kind: 'hazard-types',
+      columns: [
+        ['code', 'id', 'FZ-12.3'],
+        ['name', 'requiredText', '消防设施损坏'],
+        ['name_en', 'text', 'Fire equipment broken'],
+        ['retired', 'optionalBool', 'false'],
+      ],
+    },
+    {
+      kind: 'accounts',
+      columns: [
+        ['username', 'id', 'fz_new'],
+        ['display_name', 'requiredText', '新网格员'],
+        ['role', 'enum', 'planner'],
+      ],
+    },
+    {
       kind: 'acceptances',
       columns: [
         ['external_id', 'id', 'FZ-A1'],

@@ -8,6 +8,8 @@ import type { z } from 'zod';
 import {
   acceptanceCreateSchema,
   gradingRuleUpdateSchema,
+  hazardTypeCreateSchema,
+  hazardTypeUpdateSchema,
   hazardAssignSchema,
   hazardNoteSchema,
   patrolCreateSchema,
@@ -166,6 +168,28 @@ function templates(f: FuzzFixture): Template[] {
         gradeHighScore: 60,
         gradeMediumScore: 30,
       },
+    },
+    {
+      method: 'POST',
+      docPath: '/api/hazard-types',
+      path: '/api/hazard-types',
+      schema: hazardTypeCreateSchema,
+      as: 'admin',
+      body: {
+        code: 'FZ-12.3',
+        name: '消防设施损坏',
+        nameEn: 'Fire equipment broken',
+        defaultSeverity: 'major',
+        categories: ['retail'],
+      },
+    },
+    {
+      method: 'PATCH',
+      docPath: '/api/hazard-types/{code}',
+      path: '/api/hazard-types/no_extinguisher',
+      schema: hazardTypeUpdateSchema,
+      as: 'admin',
+      body: { name: '灭火器失效', defaultSeverity: 'major', categories: ['catering'], retired: true },
     },
     {
       method: 'PUT',

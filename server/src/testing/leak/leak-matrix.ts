@@ -272,6 +272,11 @@ export const MATRIX: Record<string, Entry> = {
     urls: () => ['/api/policy'],
   },
   '/api/grading-rules': { kind: 'unscoped', why: 'the city-wide grading standard', urls: () => ['/api/grading-rules'] },
+  '/api/hazard-types': {
+    kind: 'unscoped',
+    why: "the city's hazard catalogue: codes and names, no venue or hazard, the same for every account",
+    urls: () => ['/api/hazard-types', '/api/hazard-types?retired=false&q=exit'],
+  },
   '/api/auth/me': { kind: 'unscoped', why: 'describes the caller only', urls: () => ['/api/auth/me'] },
   '/api/auth/users': {
     kind: 'admin',

@@ -1,6 +1,6 @@
 // The ledger's filters: status, overdue, rebound, hazard type code and the party a hazard waits for.
 import { useState } from 'react';
-import { HAZARD_STATUSES, JOINT_PARTIES } from '@svm/contract/constants';
+import { HAZARD_STATUSES, HAZARD_TYPE_CODE, JOINT_PARTIES } from '@svm/contract/constants';
 import { useI18n } from '../../kit/i18n/i18n.tsx';
 import type { LedgerFilters as Filters } from '../../kit/api/api.ts';
 
@@ -76,7 +76,7 @@ export function LedgerFilters({ filters, onChange, types }: LedgerFiltersProps) 
             placeholder="blocked_exit"
             onChange={(e) => {
               setTypeDraft(e.target.value);
-              onChange({ type: /^[a-z_]{2,40}$/.test(e.target.value) ? e.target.value : undefined });
+              onChange({ type: HAZARD_TYPE_CODE.test(e.target.value) ? e.target.value : undefined });
             }}
           />
           <datalist id="panel-ledger-types">

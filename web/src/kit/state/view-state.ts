@@ -1,7 +1,13 @@
 // The dashboard's UI state, kept in the URL so a link reproduces the view: which view, which
 // township, which layers, the time window, the as-of day and what is selected.
 import { useCallback, useSyncExternalStore } from 'react';
-import { HAZARD_STATUSES, JOINT_PARTIES, type HazardStatus, type JointParty } from '@svm/contract/constants';
+import {
+  HAZARD_STATUSES,
+  HAZARD_TYPE_CODE,
+  JOINT_PARTIES,
+  type HazardStatus,
+  type JointParty,
+} from '@svm/contract/constants';
 
 export const VIEWS = ['city', 'township', 'planner'] as const;
 export type View = (typeof VIEWS)[number];
@@ -67,7 +73,7 @@ export function toLedgerView(f: {
   if (party) ledger.party = party;
   if (f.overdue) ledger.overdue = true;
   if (f.rebound) ledger.rebound = true;
-  if (f.type && /^[A-Za-z0-9_-]{1,40}$/.test(f.type)) ledger.type = f.type;
+  if (f.type && HAZARD_TYPE_CODE.test(f.type)) ledger.type = f.type;
   return ledger;
 }
 
