@@ -16,8 +16,9 @@ export default defineConfig({
           ],
           environment: 'node',
           globalSetup: ['db/src/testing-setup.ts'],
-          // vacuums the worker's database after each file (its rolled-back rows are dead pages)
-          setupFiles: ['db/src/testing-after-file.ts'],
+          // vacuums the worker's database after each file (its rolled-back rows are dead pages), and
+          // puts the city's zone back to the default one around each file
+          setupFiles: ['db/src/testing-after-file.ts', 'contract/src/testing-city-zone.ts'],
           // one database per worker, shared by the files it runs (tests roll back)
           isolate: false,
           testTimeout: 120_000,

@@ -61,6 +61,8 @@ export interface UnpatrolledCellProperties {
 /** (d) a venue graded lower than the standard computes */
 export interface MisgradedVenueProperties {
   id: number;
+  /** the venue's id in the source system it was imported from; null: registered here */
+  externalId: string | null;
   name: string;
   category: string;
   riskLevel: string;
@@ -81,9 +83,10 @@ export interface BlindSpotsDto {
     misgradedVenues: number;
   };
   coverageGaps: FeatureCollection<Polygon, CoverageGapProperties>;
-  cellsWithoutWorker: FeatureCollection<Polygon, UnassignedCellProperties>;
-  unregisteredDensity: FeatureCollection<Polygon, UnregisteredDensityProperties>;
+  /** cells are MultiPolygons (a cell may have several parts) */
+  cellsWithoutWorker: FeatureCollection<MultiPolygon, UnassignedCellProperties>;
+  unregisteredDensity: FeatureCollection<MultiPolygon, UnregisteredDensityProperties>;
   unmatchedReferencePoints: PointFeatureCollection<UnmatchedReferenceProperties>;
-  unpatrolledCells: FeatureCollection<Polygon | MultiPolygon, UnpatrolledCellProperties>;
+  unpatrolledCells: FeatureCollection<MultiPolygon, UnpatrolledCellProperties>;
   misgradedVenues: PointFeatureCollection<MisgradedVenueProperties>;
 }

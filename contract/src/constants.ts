@@ -1,6 +1,10 @@
 // Every enum list of the product and the shared day/instant rule, once, free of zod: the
 // database's enum types are checked against these lists (db/src/enums.test.ts), the seed, the
 // server and the web (which must not bundle zod for a list) all take them from here.
+import { cityTimeZone, zonedInstant } from './time-zone.ts';
+
+// the city's calendar (days, weeks, months in its zone), for the server and the web alike
+export * from './time-zone.ts';
 
 export const TOWNSHIP_KINDS = ['subdistrict', 'town', 'development_zone', 'district'] as const;
 export type TownshipKind = (typeof TOWNSHIP_KINDS)[number];
@@ -115,16 +119,40 @@ export function isRealDay(day: string): boolean {
 }
 
 /**
- * Reads an ISO date or date-time; a bare date means that day's start in UTC. Returns the
- * instant, or the sentence that says why the text is not one: the rule itself when it has the
- * wrong shape, "not a real date" when the calendar has no such day or it is outside 2000-2100.
+ * Reads an ISO date or date-time in the city's zone: a bare date means that day's start (local
+ * midnight) there, and a date-time without an offset is a time on its clocks; Z or an offset
+ * names the instant itself. Returns the instant, or the sentence that says why the text is not
+ * one: the rule itself when it has the wrong shape, "not a real date" when the calendar has no
+ * such day or it is outside 2000-2100.
  */
-export function parseInstant(text: string): Date | string {
+export function parseInstant(text: string, zone: string = cityTimeZone()): Date | string {
   if (!INSTANT_PATTERN.test(text)) return `must be ${INSTANT_RULE}`;
-  const date = new Date(text.length === 10 ? `${text}T00:00:00Z` : text);
-  const year = date.getUTCFullYear();
+  const [, y, mo, d, h, mi, s, frac, offset] =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(.+)?$/.exec(text) ?? [];
+  const date =
+    offset !== undefined
+      ? new Date(text)
+      : zonedInstant(
+          zone,
+          Number(y),
+          Number(mo),
+          Number(d),
+          Number(h ?? 0),
+          Number(mi ?? 0),
+          Number(s ?? 0),
+          Math.floor(Number(frac ?? 0) * 1000),
+        );
+  const year = Number(y);
   // Date quietly rolls 2026-02-30 over to 2 March: the calendar day must survive a round trip
-  if (!isRealDay(text) || Number.isNaN(date.getTime()) || year < FIRST_YEAR || year > LAST_YEAR) {
+  if (
+    !isRealDay(text) ||
+    Number.isNaN(date.getTime()) ||
+    year < FIRST_YEAR ||
+    year > LAST_YEAR ||
+    Number(h ?? 0) > 23 ||
+    Number(mi ?? 0) > 59 ||
+    Number(s ?? 0) > 59
+  ) {
     return `"${text}" is not a real date between ${FIRST_YEAR} and ${LAST_YEAR}`;
   }
   return date;

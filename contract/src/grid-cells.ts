@@ -1,7 +1,7 @@
 // GET /api/grid-cells?bbox=&township=&asOf=: grid cell outlines with their grid worker and patrol
 // status; GET /api/grid-cells/:id?asOf=: one cell's recent patrols and overdue venues.
 import { z } from 'zod';
-import type { FeatureCollection, Polygon } from './geojson.ts';
+import type { FeatureCollection, MultiPolygon } from './geojson.ts';
 import { townshipIdSchema, type GridCellId, type TownshipId } from './ids.ts';
 import { idParam, instantSchema } from './params.ts';
 import { bboxSchema } from './streets.ts';
@@ -47,18 +47,23 @@ export interface GridCellProperties {
   overdueShare: number;
 }
 
-export type GridCellCollection = FeatureCollection<Polygon, GridCellProperties> & { asOf: string };
+/** a cell is a MultiPolygon: one part, or several (a cell split by a river) */
+export type GridCellCollection = FeatureCollection<MultiPolygon, GridCellProperties> & { asOf: string };
 
 export interface CellPatrolDto {
   id: number;
+  /** the id in the source system the row was imported from (the ledger is reconciled by it); null: entered here */
+  externalId: string | null;
   at: string;
-  venue: { id: number; name: string };
+  venue: { id: number; externalId: string | null; name: string };
   worker: WorkerRef;
   result: 'ok' | 'hazards_found' | 'venue_closed' | 'not_open';
 }
 
 export interface OverdueVenueDto {
   id: number;
+  /** the id in the source system the row was imported from (the ledger is reconciled by it); null: entered here */
+  externalId: string | null;
   name: string;
   riskLevel: RiskLevel;
   /** null: never patrolled (counted from its registration) */
@@ -70,7 +75,7 @@ export interface OverdueVenueDto {
 /** What a township leader sees on clicking a cell. */
 export interface GridCellDetailDto {
   asOf: string;
-  cell: GridCellProperties & { geometry: Polygon };
+  cell: GridCellProperties & { geometry: MultiPolygon };
   /** the last 20 patrols at or before asOf, newest first */
   patrols: CellPatrolDto[];
   /** most overdue first */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { townshipIdSchema, type TownshipId } from './ids.ts';
 import { booleanParam, instantSchema, oneOf, pageSchema } from './params.ts';
 import { hazardTypeCodeSchema } from './hazard-types.ts';
+import { isStorableText, storableTextRule } from './storable-text.ts';
 import { HAZARD_STATUSES, type HazardStatus, JOINT_PARTIES } from './constants.ts';
 
 const filterShape = {
@@ -17,6 +18,14 @@ const filterShape = {
   township: townshipIdSchema.optional(),
   /** rectified and waiting for this joint-acceptance party's sign-off as of asOf */
   party: oneOf('party', JOINT_PARTIES).optional(),
+  /** exactly the external id of the hazard or of its venue, or a case-insensitive substring of the venue's name or address */
+  q: z
+    .string()
+    .trim()
+    .min(1, 'q must be 1 to 100 characters')
+    .max(100, 'q must be 1 to 100 characters')
+    .refine(isStorableText, storableTextRule('q'))
+    .optional(),
   /** found in [from, to) */
   from: instantSchema.optional(),
   to: instantSchema.optional(),
@@ -31,7 +40,9 @@ export type HazardsQuery = z.output<typeof hazardsQuerySchema>;
 
 export interface LedgerRowDto {
   id: number;
-  venue: { id: number; name: string; address: string };
+  /** the id in the source system the row was imported from (the ledger is reconciled by it); null: entered here */
+  externalId: string | null;
+  venue: { id: number; externalId: string | null; name: string; address: string };
   township: { id: TownshipId; name: string } | null;
   type: { code: string; name: string; nameEn: string };
   severity: 'general' | 'major';

@@ -38,6 +38,7 @@ export const IMPORT_ERROR_REASONS = [
   'retired_value', // a retired hazard type given to a new hazard
   'taken', // a key that must be new is already in the database (an account's username)
   'role_rule', // a column required or forbidden by an account's role
+  'outside_township', // GeoJSON: a grid cell reaching out of its township past the tolerance (1 % and 500 m²)
 ] as const;
 export type ImportErrorReason = (typeof IMPORT_ERROR_REASONS)[number];
 
@@ -80,4 +81,51 @@ export const importReportParamsSchema = z.object({
       'the last part must be {id}.csv with the report id of a refused import (its errorsCsv)',
     )
     .transform((s) => s.slice(0, -4)),
+});
+
+// --- import jobs: POST /api/import/{kind} with `Prefer: respond-async` answers 202 and a job ---
+
+/** queued (waiting for the job before it), running, then succeeded or failed; never anything after those. */
+export const IMPORT_JOB_STATES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type ImportJobState = (typeof IMPORT_JOB_STATES)[number];
+/** reading the file, checking its rows (and their references), writing them, linking (e.g. rebounds), done */
+export const IMPORT_PHASES = ['reading', 'checking', 'writing', 'linking', 'done'] as const;
+export type ImportPhase = (typeof IMPORT_PHASES)[number];
+
+/** GET /api/import/jobs/{id} (and the 202 body): where a job is, and its final answer. */
+export interface ImportJob {
+  id: string;
+  /** the import, e.g. "hazards" */
+  kind: string;
+  state: ImportJobState;
+  /** null while queued */
+  phase: ImportPhase | null;
+  /** CSV lines after the header, or GeoJSON features, read so far */
+  rowsRead: number;
+  /** rows written so far (inside the job's one transaction: nothing is visible before it succeeds) */
+  rowsWritten: number;
+  /** the file's rows, once the file has been read; else null */
+  totalRows: number | null;
+  /** the file's size in bytes */
+  bytes: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** succeeded: what the synchronous import answers with 200 ({ inserted, updated, … }); else null */
+  result: Record<string, number> | null;
+  /**
+   * failed: the problem the synchronous import answers (a refusal is the same 422 problem, with its
+   * errorsCsv report link; an interrupted job is a 503 problem saying nothing was written); else null
+   */
+  problem: ImportRefusalProblem | ProblemDetails | null;
+}
+
+/** GET /api/import/jobs/{id}: the id from a 202's Location. */
+export const importJobParamsSchema = z.object({
+  id: z
+    .string()
+    .regex(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+      'the last part must be the id of an import job (the Location of its 202 answer)',
+    ),
 });

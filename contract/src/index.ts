@@ -16,6 +16,7 @@ export * from './tiles.ts';
 export * from './venues.ts';
 export * from './hazards.ts';
 export * from './hazard-types.ts';
+export * from './departments.ts';
 export * from './rebounds.ts';
 export * from './blind-spots.ts';
 export * from './heatmap.ts';

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { asOfSchema, instantSchema, pageSchema, periodSchema } from './params.ts';
 
 describe('shared query parameters', () => {
-  it('reads a bare date as the start of that day in UTC and a date-time with its offset', () => {
-    expect(instantSchema.parse('2026-11-30').toISOString()).toBe('2026-11-30T00:00:00.000Z');
+  it("reads a bare date as the start of that day in the city's zone and a date-time with its offset", () => {
+    // the default city zone, Asia/Shanghai (UTC+8)
+    expect(instantSchema.parse('2026-11-30').toISOString()).toBe('2026-11-29T16:00:00.000Z');
     expect(instantSchema.parse('2026-11-30T08:00:00+08:00').toISOString()).toBe('2026-11-30T00:00:00.000Z');
   });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { INSTANT_PATTERN, INSTANT_RULE, parseInstant } from './constants.ts';
 import { listOf } from './listing.ts';
 
-/** An instant given as an ISO date or date-time; a bare date means that day's start in UTC. */
+/** An instant given as an ISO date or date-time; a bare date means that day's start in the city's zone. */
 export const instantSchema = z
   .string({ error: `must be ${INSTANT_RULE}` })
   // the pattern also goes into the OpenAPI document (and so into the read fuzz corpus)

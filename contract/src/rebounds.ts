@@ -53,7 +53,7 @@ export interface ReboundClustersDto extends FeatureCollection<Polygon | MultiPol
   parameters: { from: string; to: string; asOf: string; epsMetres: number; minPoints: number };
 }
 
-/** Default: the 12 months before asOf, by month. Periods are calendar months/quarters in UTC. */
+/** Default: the 12 months before asOf, by month. Periods are calendar months/quarters in the city's zone (CITY_TZ). */
 export const reboundStatsQuerySchema = z
   .object({
     ...timeWindow,

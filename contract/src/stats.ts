@@ -93,6 +93,21 @@ export interface Kpis {
   /** of hazards closed in [from, to), the share that rebounded by asOf */
   rebound: { closed: number; rebounded: number; rate: number | null; provisional: boolean };
   acceptanceDelays: AcceptanceDelay[];
+  /**
+   * Hazards imported closed from a historic ledger that kept only when they were found and closed
+   * (no responsible person, deadline or rectification time): a figure that needs a missing fact
+   * leaves them out and says here how many it left out. The others (open, closure, rebound) count them.
+   */
+  skipped: KpiSkipped;
+}
+
+export interface KpiSkipped {
+  /** open as of asOf but with no deadline on record: not counted in hazards.overdue */
+  overdue: number;
+  /** open as of asOf but with no rectification time on record: not counted in acceptanceDelays' waiting */
+  waiting: number;
+  /** passed joint sign-offs in the period with no rectification time to measure from: not in acceptanceDelays' signOffs and meanDays */
+  signOffs: number;
 }
 
 export interface KpiPeriod {

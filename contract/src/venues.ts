@@ -25,7 +25,7 @@ export const venueFilterShape = {
   overdue: booleanParam('overdue').optional(),
   misgraded: booleanParam('misgraded').optional(),
   registration: oneOf('registration', VENUE_REGISTRATIONS).optional(),
-  /** case-insensitive substring of the name or address */
+  /** case-insensitive substring of the name or address, or exactly the venue's external id */
   q: z
     .string()
     .trim()
@@ -50,6 +50,8 @@ export interface PointGeometry {
 
 export interface VenueProperties {
   id: number;
+  /** the id in the source system the row was imported from (the ledger is reconciled by it); null: entered here */
+  externalId: string | null;
   name: string;
   address: string;
   category: VenueCategory;
@@ -93,6 +95,8 @@ export interface FiredRuleDto {
 
 export interface VenuePatrolDto {
   id: number;
+  /** the id in the source system the row was imported from (the ledger is reconciled by it); null: entered here */
+  externalId: string | null;
   at: string;
   worker: { id: number; name: string };
   result: 'ok' | 'hazards_found' | 'venue_closed' | 'not_open';
@@ -108,6 +112,8 @@ export interface HazardTransitionDto {
 }
 
 export interface SignOffDto {
+  /** the id in the source system the row was imported from (the ledger is reconciled by it); null: entered here */
+  externalId: string | null;
   party: AcceptanceParty;
   passed: boolean;
   at: string;
@@ -117,6 +123,8 @@ export interface SignOffDto {
 
 export interface VenueHazardDto {
   id: number;
+  /** the id in the source system the row was imported from (the ledger is reconciled by it); null: entered here */
+  externalId: string | null;
   type: { code: string; name: string; nameEn: string };
   severity: 'general' | 'major';
   /** status as of asOf */

@@ -93,6 +93,8 @@ export const idParamSchema = z.object({ id: idParam('id must be a positive integ
 
 export interface VenueDto extends VenueFacts {
   id: number;
+  /** the id in the source system the row was imported from (the ledger is reconciled by it); null: entered here */
+  externalId: string | null;
   name: string;
   address: string;
   category: VenueCategory;
@@ -131,6 +133,8 @@ export type PatrolCreate = z.infer<typeof patrolCreateSchema>;
 
 export interface HazardDto {
   id: number;
+  /** the id in the source system the row was imported from (the ledger is reconciled by it); null: entered here */
+  externalId: string | null;
   venueId: number;
   patrolId: number | null;
   typeCode: string;
@@ -149,6 +153,8 @@ export interface HazardDto {
 
 export interface PatrolDto {
   id: number;
+  /** the id in the source system the row was imported from (the ledger is reconciled by it); null: entered here */
+  externalId: string | null;
   venueId: number;
   gridCellId: number | null;
   workerId: number;
@@ -175,6 +181,8 @@ export const acceptanceCreateSchema = z.strictObject({
 
 export interface AcceptanceDto {
   id: number;
+  /** the id in the source system the row was imported from (the ledger is reconciled by it); null: entered here */
+  externalId: string | null;
   party: AcceptanceParty;
   passed: boolean;
   at: string;

@@ -18,11 +18,11 @@ async function twoTownships(tx: Queryable) {
     [square(121.1, 30, 121.2, 30.1)],
   );
   const [a1] = await tx.query<{ id: number }>(
-    `INSERT INTO grid_cells (code, township_id, name, geom) VALUES ('A-1', $1, 'A1', ST_GeomFromText($2, 4326)) RETURNING id`,
+    `INSERT INTO grid_cells (code, township_id, name, geom) VALUES ('A-1', $1, 'A1', ST_Multi(ST_GeomFromText($2, 4326))) RETURNING id`,
     [a!.id, square(121, 30, 121.05, 30.1)],
   );
   const [a2] = await tx.query<{ id: number }>(
-    `INSERT INTO grid_cells (code, township_id, name, geom) VALUES ('A-2', $1, 'A2', ST_GeomFromText($2, 4326)) RETURNING id`,
+    `INSERT INTO grid_cells (code, township_id, name, geom) VALUES ('A-2', $1, 'A2', ST_Multi(ST_GeomFromText($2, 4326))) RETURNING id`,
     [a!.id, square(121.05, 30, 121.1, 30.1)],
   );
   return { a: a!.id, b: b!.id, a1: a1!.id, a2: a2!.id };

@@ -20,7 +20,7 @@ async function fixture(tx: Queryable) {
   const cell = async (code: string, x0: number, x1: number) =>
     (
       await tx.query<{ id: number }>(
-        `INSERT INTO grid_cells (code, township_id, name, worker_id, geom) VALUES ($1, $2, $1, $3, ST_GeomFromText($4, 4326)) RETURNING id`,
+        `INSERT INTO grid_cells (code, township_id, name, worker_id, geom) VALUES ($1, $2, $1, $3, ST_Multi(ST_GeomFromText($4, 4326))) RETURNING id`,
         [code, t!.id, w!.id, square(x0, x1)],
       )
     )[0]!.id;

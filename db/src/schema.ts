@@ -46,7 +46,6 @@ export const userRole = pgEnum('user_role', USER_ROLES);
 const ewkb = (kind: string) =>
   customType<{ data: string; driverData: string }>({ dataType: () => `geometry(${kind}, 4326)` });
 const multiPolygon = ewkb('MultiPolygon');
-const polygon = ewkb('Polygon');
 const lineString = ewkb('LineString');
 const point = (name: string) => geometry(name, { type: 'point', mode: 'tuple', srid: 4326 });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -68,7 +67,8 @@ export const industryDepartments = pgTable('industry_departments', {
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
   nameEn: text('name_en').notNull(),
-  categories: venueCategory('categories').array().notNull(),
+  /** the venue categories it signs off; empty until given some (0016) */
+  categories: venueCategory('categories').array().notNull().default([]),
 });
 
 export const users = pgTable('users', {
@@ -94,7 +94,8 @@ export const gridCells = pgTable('grid_cells', {
     .references(() => townships.id),
   name: text('name').notNull(),
   workerId: integer('worker_id').references(() => users.id),
-  geom: polygon('geom').notNull(),
+  /** a cell may have several parts (split by a river); it lies inside its township (0016) */
+  geom: multiPolygon('geom').notNull(),
   // latest patrol recorded in the cell, kept by a trigger on patrols (0009)
   lastPatrolAt: ts('last_patrol_at'),
 });
@@ -170,6 +171,8 @@ export const hazards = pgTable('hazards', {
   rectifiedAt: ts('rectified_at'),
   closedAt: ts('closed_at'),
   reboundOf: id64('rebound_of'),
+  /** imported closed without its rectification details (0017): may lack responsible person, deadline, rectified_at */
+  recordedClosed: boolean('recorded_closed').notNull().default(false),
 });
 
 export const hazardTransitions = pgTable('hazard_transitions', {
@@ -305,6 +308,8 @@ export const citySettings = pgTable('city_settings', {
   id: smallint('id').primaryKey(),
   metricSrid: integer('metric_srid').notNull(),
   computedAt: ts('computed_at').notNull(),
+  /** the city's IANA time zone (0015, CITY_TZ): its days, weeks, months and quarters */
+  timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
 });
 
 // --- import error reports (0013): a refused import's every error, kept 24 h, outside the domain data ---
@@ -317,6 +322,27 @@ export const importErrorReports = pgTable('import_error_reports', {
   kind: text('kind').notNull(),
   errorCount: integer('error_count').notNull(),
   csv: text('csv').notNull(),
+});
+
+// --- import jobs (0018): an import run in the background, its progress and final answer, kept 24 h ---
+export const importJobs = pgTable('import_jobs', {
+  id: uuid('id').primaryKey(),
+  createdBy: integer('created_by')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  bytes: integer('bytes').notNull(),
+  state: text('state').notNull(),
+  phase: text('phase'),
+  rowsRead: integer('rows_read').notNull().default(0),
+  rowsWritten: integer('rows_written').notNull().default(0),
+  totalRows: integer('total_rows'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  startedAt: ts('started_at'),
+  finishedAt: ts('finished_at'),
+  heartbeatAt: ts('heartbeat_at').notNull().defaultNow(),
+  result: jsonb('result'),
+  problem: jsonb('problem'),
 });
 
 export const allTables = {
@@ -340,5 +366,6 @@ export const allTables = {
   loginFailures,
   dataVersion,
   importErrorReports,
+  importJobs,
   citySettings,
 };

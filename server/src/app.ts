@@ -1,5 +1,6 @@
 // The HTTP application: mounts one route module per feature and renders every error as a problem.
 import { Hono } from 'hono';
+import { DEFAULT_CITY_TIME_ZONE, setCityTimeZone } from '@svm/contract';
 import type { AppDeps } from './kernel/deps.ts';
 import { identify } from './auth/caller.ts';
 import { sessionResolver } from './auth/resolver.ts';
@@ -35,10 +36,13 @@ import { usersRoute } from './features/accounts/users.route.ts';
 import { webAppRoute } from './features/web-app/web-app.route.ts';
 import { configRoute } from './features/config/config.route.ts';
 import { hazardTypesRoute } from './features/hazard-types/hazard-types.route.ts';
+import { departmentsRoute } from './features/departments/departments.route.ts';
 
 export type { AppDeps } from './kernel/deps.ts';
 
 export function createApp(deps: AppDeps) {
+  // one process serves one city: the query and import parsers read bare dates in its zone
+  setCityTimeZone(deps.cityTimeZone ?? DEFAULT_CITY_TIME_ZONE);
   const logError = deps.logError ?? ((message: string, err: unknown) => console.error(message, err));
   const app = new Hono()
     .use('*', securityHeadersFor(deps.basemapStyleUrl))
@@ -57,6 +61,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/patrols', patrolsWriteRoute(deps))
     .route('/api/hazards', hazardsWriteRoute(deps))
     .route('/api/hazard-types', hazardTypesRoute(deps))
+    .route('/api/departments', departmentsRoute(deps))
     .route('/api/policy', policyRoute(deps))
     .route('/api/grading-rules', gradingRulesRoute(deps))
     .route('/api/venues', venuesRoute(deps))

@@ -21,4 +21,13 @@ describe('server environment', () => {
       /PORT: [^\n]+\n\s+SEED_ON_START: must be true or false\n\s+BASEMAP_STYLE_URL: must be an http\(s\) URL/,
     );
   });
+
+  it('takes CITY_TZ as an IANA zone name, leaves it unset by default, and refuses a name Intl does not know', () => {
+    expect(parseServerEnv({}).CITY_TZ).toBeUndefined();
+    expect(parseServerEnv({ CITY_TZ: '' }).CITY_TZ).toBeUndefined();
+    expect(parseServerEnv({ CITY_TZ: 'America/Los_Angeles' }).CITY_TZ).toBe('America/Los_Angeles');
+    expect(() => parseServerEnv({ CITY_TZ: 'Mars/Olympus_Mons' })).toThrow(
+      /CITY_TZ: must be an IANA time zone name such as Asia\/Shanghai/,
+    );
+  });
 });

@@ -1,6 +1,7 @@
 // The server's configuration, parsed once at start-up; nothing else reads process.env.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isTimeZone } from '@svm/contract';
 import { dbEnvSchema, parseEnv } from '@svm/db';
 import { z } from 'zod';
 
@@ -30,6 +31,15 @@ export const serverEnvSchema = dbEnvSchema.extend({
   /** a basemap style of the deployment's own tile server; unset: the built-in offline style */
   BASEMAP_STYLE_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /**
+   * the city's IANA time zone (America/Los_Angeles, Asia/Urumqi): its local midnights bound every
+   * day, week, month and quarter; unset: the zone stored with the city (Asia/Shanghai at first)
+   */
+  CITY_TZ: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone name such as Asia/Shanghai or America/Los_Angeles')
     .optional()
     .or(z.literal('').transform(() => undefined)),
   // --- sign-in ---

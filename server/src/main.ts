@@ -5,6 +5,8 @@ import { serve } from '@hono/node-server';
 import { DatabaseInUseError, databaseInfo, dbConfigFromEnv, migrate, MigrationError, openDatabase } from '@svm/db';
 import { createApp } from './app.ts';
 import { env } from './env.ts';
+import { CityTimeZoneError, settleCityTimeZone } from './kernel/city-time-zone.queries.ts';
+import { BackgroundWork } from './kernel/background-work.ts';
 import { gracefulShutdown } from './kernel/graceful-shutdown.ts';
 import { prepareCity } from './seed-on-start.ts';
 
@@ -20,6 +22,7 @@ async function main(): Promise<void> {
       `Database: ${where}, PostgreSQL ${info.postgres}, PostGIS ${info.postgis}` +
         (applied.length ? `, applied ${applied.join(', ')}` : ''),
     );
+    const cityTimeZone = await settleCityTimeZone(db, env.CITY_TZ, (line) => console.log(line));
     await prepareCity(
       db,
       {
@@ -40,6 +43,8 @@ async function main(): Promise<void> {
       console.warn(`No web build in ${env.WEB_DIST}: serving the API only (build it: pnpm --filter @svm/web build)`);
     }
     const streams = new AbortController();
+    // import jobs: cancelled by the shutdown signal, waited for before the database closes
+    const background = new BackgroundWork();
     const auth = {
       sessionHours: env.SESSION_HOURS,
       displaySessionDays: env.DISPLAY_SESSION_DAYS,
@@ -50,8 +55,10 @@ async function main(): Promise<void> {
       info,
       webDist: env.WEB_DIST,
       shutdown: streams.signal,
+      background,
       auth,
       basemapStyleUrl: env.BASEMAP_STYLE_URL ?? null,
+      cityTimeZone,
     });
     const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (address) => {
       console.log(`Dashboard ready: http://localhost:${address.port}/`);
@@ -77,7 +84,8 @@ async function main(): Promise<void> {
         server,
         streams,
         graceMs: env.SHUTDOWN_GRACE_MS,
-        closeDatabase: () => db.close(),
+        // a running import job rolls back at its next step and records itself failed first
+        closeDatabase: () => background.settled().then(() => db.close()),
         log: (m) => console.warn(m),
       }).then(({ error }) => {
         if (error) console.error('closing the database failed', error);
@@ -93,8 +101,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  // MigrationError and DatabaseInUseError already say what to do (e.g. install PostGIS); no stack needed
-  const known = err instanceof MigrationError || err instanceof DatabaseInUseError;
+  // MigrationError and DatabaseInUseError already say what to do (e.g. install PostGIS), as does
+  // a CITY_TZ the database does not know: no stack needed
+  const known = err instanceof MigrationError || err instanceof DatabaseInUseError || err instanceof CityTimeZoneError;
   console.error(known ? `Cannot start: ${err.message}` : err);
   process.exit(1);
 });

@@ -74,7 +74,7 @@ export async function insertGridCells(tx: Queryable, seeds: readonly Xy[]): Prom
                          FROM parts WHERE ST_Area(g) > 0)
      INSERT INTO grid_cells (id, code, township_id, name, geom)
      SELECT row_number() OVER (ORDER BY n.township_id, n.k), t.code || '-' || lpad(n.k::text, 3, '0'),
-            n.township_id, t.name || '第' || n.k || '网格', n.g
+            n.township_id, t.name || '第' || n.k || '网格', ST_Multi(n.g)
        FROM numbered n JOIN townships t ON t.id = n.township_id
       ORDER BY n.township_id, n.k`,
     [seeds.map((p) => p[0]), seeds.map((p) => p[1]), LON_SCALE],

@@ -79,7 +79,7 @@ async function demoWithCityBeside(tx: Queryable): Promise<City> {
   const cell = await one(
     tx,
     `INSERT INTO grid_cells (code, name, township_id, worker_id, geom)
-     VALUES ('R01-001', '城东第1网格', $1, $2, ST_GeomFromText('POLYGON((120 30, 120.02 30, 120.02 30.02, 120 30.02, 120 30))', 4326))`,
+     VALUES ('R01-001', '城东第1网格', $1, $2, ST_Multi(ST_GeomFromText('POLYGON((120 30, 120.02 30, 120.02 30.02, 120 30.02, 120 30))', 4326)))`,
     [township, demo.cell],
   );
   const venue = await one(

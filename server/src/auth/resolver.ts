@@ -14,6 +14,7 @@ import {
   type CredentialRow,
 } from './sessions.queries.ts';
 import type { AuthSettings } from './settings.ts';
+import { connectionHeld } from '../kernel/connection-hold.ts';
 import { tokenHash } from './tokens.ts';
 
 export const SESSION_COOKIE = 'svm_session';
@@ -64,6 +65,8 @@ export const CALLER_CACHE: CallerCacheOptions = { ttlMs: 5_000, maxEntries: 1_00
 interface Held {
   caller: Caller;
   until: number;
+  /** the session's own end (expires_at) */
+  expires: number;
   epoch: number;
 }
 
@@ -80,7 +83,10 @@ export function sessionResolver(
     const hash = tokenHash(token);
     const now = Date.now();
     const hit = held.get(hash);
-    if (hit && hit.until > now && hit.epoch === credentialEpochNow()) return hit.caller;
+    // while an import job holds the embedded database's one connection nothing can end a session
+    // there (every statement waits for the job), so a held caller stays exact until it expires
+    const fresh = (h: Held) => h.until > now || (connectionHeld(db) && h.expires > now);
+    if (hit && fresh(hit) && hit.epoch === credentialEpochNow()) return hit.caller;
     if (hit) held.delete(hash);
     const epoch = credentialEpochNow();
     const row = await credentialForTokenHash(db, hash);
@@ -96,8 +102,8 @@ export function sessionResolver(
     const caller = callerFromCredential(row);
     // not held when credentials ended while it was looked up: the row read may predate that
     if (cache.ttlMs > 0 && epoch === credentialEpochNow()) {
-      const until = Math.min(now + cache.ttlMs, row.expires_at ? new Date(row.expires_at).getTime() : Infinity);
-      held.set(hash, { caller, until, epoch });
+      const expires = row.expires_at ? new Date(row.expires_at).getTime() : Infinity;
+      held.set(hash, { caller, until: Math.min(now + cache.ttlMs, expires), expires, epoch });
       for (const key of held.keys()) {
         if (held.size <= cache.maxEntries) break;
         held.delete(key);

@@ -101,6 +101,8 @@ interface Case {
   status: number;
   /** audit rows an accepted write leaves (an accounts import: one per account and the import's own) */
   audits?: number;
+  /** a Prefer header: respond-async runs an import as a job, awaited here before the checks */
+  prefer?: string;
 }
 
 const JSON_TYPE = 'application/json';
@@ -275,6 +277,31 @@ const CASES: Case[] = [
     status: 204,
   },
   {
+    name: 'add an industry department',
+    method: 'POST',
+    path: () => '/api/departments',
+    body: () => ({ code: 'market', name: '市场监管局', categories: ['repair'] }),
+    allowed: ['admin'],
+    status: 201,
+  },
+  {
+    name: 'rename an industry department',
+    method: 'PATCH',
+    path: () => '/api/departments/fx_commerce',
+    body: () => ({ name: '商务和粮食局' }),
+    allowed: ['admin'],
+    status: 200,
+  },
+  {
+    name: 'import industry departments (CSV)',
+    method: 'POST',
+    path: () => '/api/import/departments',
+    type: 'text/csv',
+    allowed: ['admin'],
+    status: 200,
+    body: () => 'code,name,name_en,categories\nmarket,市场监管局,Market Regulation,repair;other\n',
+  },
+  {
     name: 'import hazard types (CSV)',
     method: 'POST',
     path: () => '/api/import/hazard-types',
@@ -321,6 +348,17 @@ const CASES: Case[] = [
     status: 200,
     body: () =>
       'external_id,name,category,risk_level,lon,lat,registered_at\nX-1,新店,retail,low,121.02,30.02,2026-01-01\n',
+  },
+  {
+    name: 'import venues as a job (Prefer: respond-async)',
+    method: 'POST',
+    path: () => '/api/import/venues',
+    type: 'text/csv',
+    prefer: 'respond-async',
+    allowed: ['admin'],
+    status: 202,
+    body: () =>
+      'external_id,name,category,risk_level,lon,lat,registered_at\nX-2,新店,retail,low,121.02,30.02,2026-01-01\n',
   },
   {
     name: 'create a display token',
@@ -389,15 +427,22 @@ const CASES: Case[] = [
 
 async function ask(app: App, c: Case, w: World): Promise<Response> {
   const body = c.body?.(w);
-  return app.request(c.path(w), {
+  const res = await app.request(c.path(w), {
     method: c.method,
     ...(body === undefined
       ? {}
       : {
-          headers: { 'Content-Type': c.type ?? JSON_TYPE },
+          headers: { 'Content-Type': c.type ?? JSON_TYPE, ...(c.prefer ? { Prefer: c.prefer } : {}) },
           body: typeof body === 'string' ? body : JSON.stringify(body),
         }),
   });
+  // a job writes in the background: wait for it, so the checks see what it did
+  for (let at = res.headers.get('Location'); res.status === 202 && at;) {
+    const job = (await (await app.request(at)).json()) as { state: string };
+    if (job.state === 'succeeded' || job.state === 'failed') break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return res;
 }
 
 describe('write authority matrix', () => {

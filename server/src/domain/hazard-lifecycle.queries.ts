@@ -5,6 +5,7 @@ import type { AcceptanceDto, HazardDto } from '@svm/contract';
 
 export interface HazardRow {
   id: number;
+  external_id: string | null;
   venue_id: number;
   patrol_id: number | null;
   type_code: string;
@@ -23,13 +24,14 @@ export interface HazardRow {
 
 /** The columns of a HazardRow, for RETURNING and SELECT. */
 export const HAZARD_COLUMNS =
-  sql.raw(`id, venue_id, patrol_id, type_code, severity, status, description, found_at, fixed_on_spot,
+  sql.raw(`id, external_id, venue_id, patrol_id, type_code, severity, status, description, found_at, fixed_on_spot,
   responsible_person, responsible_phone, deadline, rectified_at, closed_at, rebound_of`);
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export function hazardDto(r: HazardRow): HazardDto {
   return {
     id: r.id,
+    externalId: r.external_id,
     venueId: r.venue_id,
     patrolId: r.patrol_id,
     typeCode: r.type_code,

@@ -9,6 +9,7 @@ import { eventsDocs } from '../features/events/events.docs.ts';
 import { gridCellsDocs } from '../features/grid-cells/grid-cells.docs.ts';
 import { hazardExportDocs, hazardsDocs, hazardWritesDocs } from '../features/hazards/hazards.docs.ts';
 import { hazardTypesDocs } from '../features/hazard-types/hazard-types.docs.ts';
+import { departmentsDocs } from '../features/departments/departments.docs.ts';
 import { healthDocs } from '../features/health/health.docs.ts';
 import { heatmapDocs } from '../features/heatmap/heatmap.docs.ts';
 import { importsDocs } from '../features/imports/imports.docs.ts';
@@ -37,6 +38,7 @@ export const allRouteDocs: RouteDoc[] = [
   ...patrolsDocs,
   ...hazardWritesDocs,
   ...hazardTypesDocs,
+  ...departmentsDocs,
   ...policyDocs,
   ...reboundsDocs,
   ...blindSpotsDocs,
@@ -119,7 +121,10 @@ export function openApiDocument(docs: RouteDoc[] = allRouteDocs) {
     info: {
       title: 'Small-venue safety map API (社会面小场所安全治理)',
       version: '1.0.0',
-      description: 'Every time-dependent answer takes `asOf` (default now). Errors are RFC 9457 problems.',
+      description:
+        'Every time-dependent answer takes `asOf` (default now). A bare date (2026-11-30) means local midnight in the ' +
+        "city's time zone (GET /api/config `timeZone`), a date-time without an offset a time on its clocks. Errors are " +
+        'RFC 9457 problems.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     paths,

@@ -25,6 +25,8 @@ export interface TestAppOptions {
   resolveCaller?: ResolveCaller;
   /** the deployment's basemap style (BASEMAP_STYLE_URL); default none */
   basemapStyleUrl?: string;
+  /** the city's time zone (CITY_TZ); default Asia/Shanghai, the Ningbo fixtures' */
+  cityTimeZone?: string;
 }
 
 export async function testApp(db: Queryable, options: TestAppOptions = {}) {
@@ -37,6 +39,7 @@ export async function testApp(db: Queryable, options: TestAppOptions = {}) {
     logError: (_message, err) => logged.push(err),
     resolveCaller: options.resolveCaller ?? (async () => fixed),
     basemapStyleUrl: options.basemapStyleUrl ?? null,
+    ...(options.cityTimeZone ? { cityTimeZone: options.cityTimeZone } : {}),
   });
   return { app, logged };
 }

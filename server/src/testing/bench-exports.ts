@@ -6,3 +6,5 @@ export { hashPassword } from '../auth/password.ts';
 export { CITY_READ_SCOPE } from '../auth/scope.queries.ts';
 export { layerSource } from '../features/tiles/tiles.queries.ts';
 export { renderTile } from '../features/tiles/tiles.route.ts';
+// the hazard CSV import, set-based and one row at a time (test/src/bench/hazard-import.bench.ts)
+export { importHazards } from '../features/imports/hazards.import.ts';

@@ -47,7 +47,7 @@ const cell = (tx: Queryable, code: string, name: string, townshipId: number, wor
   insertId(
     tx,
     `INSERT INTO grid_cells (code, name, township_id, worker_id, geom)
-                VALUES ($1, $2, $3, $4, ST_GeomFromText('POLYGON(${ring})', 4326))`,
+                VALUES ($1, $2, $3, $4, ST_Multi(ST_GeomFromText('POLYGON(${ring})', 4326)))`,
     [code, name, townshipId, workerId],
   );
 

@@ -64,7 +64,7 @@ export async function kpiCity(tx: Queryable) {
   const cell = (code: string, townshipId: number, worker: number | null, x0: number, x1: number) =>
     one(
       tx,
-      `INSERT INTO grid_cells (code, name, township_id, worker_id, geom) VALUES ($1, $1, $2, $3, ST_GeomFromText($4, 4326))`,
+      `INSERT INTO grid_cells (code, name, township_id, worker_id, geom) VALUES ($1, $1, $2, $3, ST_Multi(ST_GeomFromText($4, 4326)))`,
       [code, townshipId, worker, box(x0, x1)],
     );
   const c1 = await cell('K1-1', t1, w1, 121.0, 121.05);

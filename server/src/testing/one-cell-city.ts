@@ -27,7 +27,7 @@ export async function oneCellCity(db: Queryable, code: string): Promise<OneCellC
   );
   const [c] = await db.query<{ id: number }>(
     `INSERT INTO grid_cells (code, township_id, name, worker_id, geom)
-    VALUES ($1, $2, $1, $3, ST_GeomFromText($4, 4326)) RETURNING id`,
+    VALUES ($1, $2, $1, $3, ST_Multi(ST_GeomFromText($4, 4326))) RETURNING id`,
     [`${code}1`, t!.id, w!.id, SQUARE],
   );
   const [v] = await db.query<{ id: number }>(

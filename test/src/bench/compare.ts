@@ -54,6 +54,7 @@ export function naiveKpis(rows: readonly NaiveTownshipRow[], provisional: boolea
       meanDays: meanDays(n(c[`${party}_days`]), n(c[`${party}_signoffs`])),
       waiting: n(c[`${party}_waiting`]),
     })),
+    skipped: { overdue: n(c.overdue_skipped), waiting: n(c.waiting_skipped), signOffs: n(c.signoffs_skipped) },
   };
 }
 

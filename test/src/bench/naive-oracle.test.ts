@@ -161,6 +161,9 @@ describe('the naive oracles agree with the overview endpoints on a seeded city',
       special_signoffs: 0,
       special_days: 0,
       special_waiting: 0,
+      overdue_skipped: 0,
+      waiting_skipped: 0,
+      signoffs_skipped: 0,
     };
     const { naiveKpis } = await import('./compare.ts');
     const answer = {

@@ -40,6 +40,9 @@ export interface NaiveTownshipRow {
   special_signoffs: number;
   special_days: number;
   special_waiting: number;
+  overdue_skipped: number;
+  waiting_skipped: number;
+  signoffs_skipped: number;
 }
 
 // Active venues as of $1 with whether each is overdue and its computed level; shared text so
@@ -128,7 +131,10 @@ export function naiveTownshipCounts(db: Queryable, asOf: Date, from: Date, to: D
                   count(*) FILTER (WHERE closed_at IS NULL OR closed_at > $1) AS open,
                   count(*) FILTER (WHERE (closed_at IS NULL OR closed_at > $1) AND deadline < $1) AS overdue,
                   count(*) FILTER (WHERE found_at >= $2 AND found_at < $3) AS found,
-                  count(*) FILTER (WHERE found_at >= $2 AND found_at < $3 AND closed_at <= $1) AS found_closed
+                  count(*) FILTER (WHERE found_at >= $2 AND found_at < $3 AND closed_at <= $1) AS found_closed,
+                  -- imported closed without the facts (0017), still open as of $1: left out, counted apart
+                  count(*) FILTER (WHERE recorded_closed AND closed_at > $1 AND deadline IS NULL) AS overdue_skipped,
+                  count(*) FILTER (WHERE recorded_closed AND closed_at > $1 AND rectified_at IS NULL) AS waiting_skipped
              FROM hazards WHERE found_at <= $1 GROUP BY township_id),
     rc AS (SELECT h.township_id, count(*) AS closed,
                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM hazards r WHERE r.rebound_of = h.id AND r.found_at <= $1)) AS rebounded
@@ -160,7 +166,13 @@ export function naiveTownshipCounts(db: Queryable, asOf: Date, from: Date, to: D
             WHERE a.passed AND a.party::text <> 'on_the_spot' AND a.at >= $2 AND a.at < $3 AND a.at <= $1
               AND coalesce((SELECT max(t.at) FROM hazard_transitions t WHERE t.hazard_id = a.hazard_id
                                AND t.to_status::text = 'rectified' AND t.at <= a.at), h.rectified_at) IS NOT NULL
-            GROUP BY h.township_id, a.party)
+            GROUP BY h.township_id, a.party),
+    so_skipped AS (SELECT h.township_id, count(*) AS n
+             FROM acceptances a JOIN hazards h ON h.id = a.hazard_id
+            WHERE a.passed AND a.party::text <> 'on_the_spot' AND a.at >= $2 AND a.at < $3 AND a.at <= $1
+              AND coalesce((SELECT max(t.at) FROM hazard_transitions t WHERE t.hazard_id = a.hazard_id
+                               AND t.to_status::text = 'rectified' AND t.at <= a.at), h.rectified_at) IS NULL
+            GROUP BY h.township_id)
     SELECT t.id AS township_id,
            coalesce(vs.registered, 0)::int AS registered, coalesce(vs.found_unregistered, 0)::int AS found_unregistered,
            coalesce(vs.active, 0)::int AS active, coalesce(vs.overdue, 0)::int AS overdue, coalesce(vs.misgraded, 0)::int AS misgraded,
@@ -177,7 +189,9 @@ export function naiveTownshipCounts(db: Queryable, asOf: Date, from: Date, to: D
            coalesce((SELECT n FROM aw WHERE aw.township_id = t.id AND party = 'industry'), 0)::int AS industry_waiting,
            coalesce((SELECT n FROM so WHERE so.township_id = t.id AND party = 'special'), 0)::int AS special_signoffs,
            coalesce((SELECT days FROM so WHERE so.township_id = t.id AND party = 'special'), 0)::float8 AS special_days,
-           coalesce((SELECT n FROM aw WHERE aw.township_id = t.id AND party = 'special'), 0)::int AS special_waiting
+           coalesce((SELECT n FROM aw WHERE aw.township_id = t.id AND party = 'special'), 0)::int AS special_waiting,
+           coalesce(hz.overdue_skipped, 0)::int AS overdue_skipped, coalesce(hz.waiting_skipped, 0)::int AS waiting_skipped,
+           coalesce((SELECT n FROM so_skipped WHERE so_skipped.township_id = t.id), 0)::int AS signoffs_skipped
       FROM townships t
       LEFT JOIN vs ON vs.township_id = t.id LEFT JOIN cs ON cs.township_id = t.id
       LEFT JOIN hz ON hz.township_id = t.id LEFT JOIN rc ON rc.township_id = t.id

@@ -60,25 +60,28 @@ export async function startServer(options: {
   readyTimeoutMs?: number;
   /** more environment for the server (e.g. BASEMAP_STYLE_URL) */
   env?: Record<string, string>;
+  /** runs once before the first start, with the server's environment (its DATA_DIR or DATABASE_URL) */
+  beforeStart?: (env: NodeJS.ProcessEnv, serverDir: string) => Promise<void>;
 }): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'svm-e2e-'));
   const database = options.databaseUrl ? await freshDatabaseUrl(options.databaseUrl) : null;
   let log = '';
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DATABASE_URL: database?.url ?? '',
+    SEED_ON_START: 'true',
+    SEED_VENUES: String(options.venues),
+    SEED: String(options.seed ?? 7),
+    ...options.env,
+  };
   const launch = (): ChildProcess =>
     spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: serverDir,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        DATABASE_URL: database?.url ?? '',
-        SEED_ON_START: 'true',
-        SEED_VENUES: String(options.venues),
-        SEED: String(options.seed ?? 7),
-        ...options.env,
-      },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   const listen = (c: ChildProcess) => {
@@ -86,6 +89,13 @@ export async function startServer(options: {
     c.stderr?.on('data', (d: Buffer) => (log += d.toString()));
     return c;
   };
+  try {
+    await options.beforeStart?.(env, serverDir);
+  } catch (err) {
+    rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
+    throw err;
+  }
   let child = listen(launch());
   const url = `http://127.0.0.1:${port}`;
   const kill = async () => {

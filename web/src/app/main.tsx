@@ -12,6 +12,7 @@ import { App } from './app.tsx';
 import { AuthGate } from './auth-gate.tsx';
 import { WallGate } from './wall-gate.tsx';
 import { I18nProvider } from '../kit/i18n/i18n.tsx';
+import { CityZoneGate } from '../kit/city/city-zone-gate.tsx';
 import { WallPage } from './wall/wall-page.tsx';
 import { catalogs } from './dictionaries.ts';
 
@@ -28,11 +29,15 @@ createRoot(root).render(
         {/* the command center's wall display lives at /wall, the dashboard everywhere else */}
         {wall ? (
           <WallGate>
-            <WallPage />
+            <CityZoneGate>
+              <WallPage />
+            </CityZoneGate>
           </WallGate>
         ) : (
           <AuthGate>
-            <App />
+            <CityZoneGate>
+              <App />
+            </CityZoneGate>
           </AuthGate>
         )}
       </I18nProvider>

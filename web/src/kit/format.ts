@@ -1,7 +1,7 @@
-// Locale formatting of the dashboard's figures: shares as percentages, days and times in Beijing time.
+// Locale formatting of the dashboard's figures: shares as percentages, days and times on the
+// city's clocks (its zone from GET /api/config, set by the city zone gate).
+import { cityTimeZone } from '@svm/contract/constants';
 import type { Lang } from './i18n/messages.ts';
-
-const TIME_ZONE = 'Asia/Shanghai';
 
 export function formatPercent(lang: Lang, share: number | null): string {
   if (share === null) return '—';
@@ -11,7 +11,7 @@ export function formatPercent(lang: Lang, share: number | null): string {
 export function formatDate(lang: Lang, iso: string | null): string {
   if (!iso) return '—';
   return new Intl.DateTimeFormat(lang, {
-    timeZone: TIME_ZONE,
+    timeZone: cityTimeZone(),
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -28,7 +28,7 @@ export function formatDay(lang: Lang, day: string): string {
 export function formatDateTime(lang: Lang, iso: string | null): string {
   if (!iso) return '—';
   return new Intl.DateTimeFormat(lang, {
-    timeZone: TIME_ZONE,
+    timeZone: cityTimeZone(),
     month: '2-digit',
     day: '2-digit',
     hour: '2-digit',

@@ -2,20 +2,13 @@
 // the style itself, fetched from the deployment's own tile server (nothing when the URL is unset).
 import { queryOptions, skipToken } from '@tanstack/react-query';
 import type { StyleSpecification } from 'maplibre-gl';
-import { api } from '../kit/api/api.ts';
 import { asStyle } from './basemap-style.ts';
+
+// the settings query is the kit's: the city zone gate reads it before the map
+export { configQuery } from '../kit/api/config.queries.ts';
 
 /** A style that has not answered by then is given up on: the built-in map draws instead. */
 export const BASEMAP_TIMEOUT_MS = 8000;
-
-export const configQuery = () =>
-  queryOptions({
-    queryKey: ['config'],
-    queryFn: ({ signal }) => api.config(signal),
-    // set at the server's start; a restart with another value is picked up on the next page load
-    staleTime: Infinity,
-    retry: 1,
-  });
 
 /** Fetches and checks a style; throws an Error saying what went wrong. */
 export async function fetchBasemapStyle(url: string, signal: AbortSignal): Promise<StyleSpecification> {

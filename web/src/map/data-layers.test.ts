@@ -5,6 +5,7 @@ import {
   GRID_CELLS_LAYER_ID,
   gridCellsLayer,
   patrolAgeColor,
+  noWorkerDashes,
   PATROL_AGE_BINS,
   UNPATROLLED_LAYER_ID,
   unpatrolledLayer,
@@ -46,7 +47,7 @@ function cells(days: (number | null)[]): GridCellCollection {
     features: days.map((d, i) => ({
       type: 'Feature',
       id: i + 1,
-      geometry: { type: 'Polygon', coordinates: square(121 + i * 0.01, 30) },
+      geometry: { type: 'MultiPolygon', coordinates: [square(121 + i * 0.01, 30)] },
       properties: {
         id: i + 1,
         code: `C${i + 1}`,
@@ -110,6 +111,40 @@ describe('the grid cell layers', () => {
     expect([outline.id, outline.props.visible]).toEqual([UNPATROLLED_LAYER_ID, false]);
     expect(unpatrolledLayer(data, { layers: ['unpatrolled'], selection: null }).props.visible).toBe(true);
     expect((outline.props.data as unknown[]).length).toBe(2);
+  });
+});
+
+describe('a grid cell of two parts (split by a river)', () => {
+  // cell 1: two 0.01° squares at 121.00°E and 121.03°E, 7 days since its patrol, no worker
+  const split = (): GridCellCollection => {
+    const data = cells([7]);
+    data.features[0]!.geometry = { type: 'MultiPolygon', coordinates: [square(121, 30), square(121.03, 30)] };
+    return data;
+  };
+
+  it('draws both parts as the cell, and picking either answers the cell', () => {
+    const fill = gridCellsLayer(split(), { layers: ['grid-cells'], selection: null });
+    const parts = fill.props.data as { properties: { id: number }; polygon: [number, number][][] }[];
+    expect(parts.map((p) => [p.properties.id, p.polygon[0]![0]])).toEqual([
+      [1, [121, 30]],
+      [1, [121.03, 30]],
+    ]);
+  });
+
+  it('keeps the same data array for the same response, so deck.gl rebuilds nothing', () => {
+    const data = split();
+    const a = gridCellsLayer(data, { layers: ['grid-cells'], selection: null });
+    const b = gridCellsLayer(data, { layers: ['grid-cells'], selection: { kind: 'cell', id: 1 } });
+    expect(b.props.data).toBe(a.props.data);
+    expect(unpatrolledLayer(data, { layers: [], selection: null }).props.data).toEqual([]);
+  });
+
+  it('dashes the outline of both parts of a cell nobody walks', () => {
+    // each 0.01° square's ring is 0.04° of outline in latitude-degree units scaled at 30°N: both give dashes
+    const dashes = noWorkerDashes(split());
+    expect(dashes.some((d) => d[0]![0] < 121.02)).toBe(true);
+    expect(dashes.some((d) => d[0]![0] >= 121.03)).toBe(true);
+    expect(dashes.length).toBe(2 * noWorkerDashes(cells([7])).length);
   });
 });
 

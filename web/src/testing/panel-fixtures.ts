@@ -38,6 +38,7 @@ export function kpis(
       { party: 'industry', signOffs: 30, meanDays: 9.5, waiting: 17 },
       { party: 'special', signOffs: 35, meanDays: 3, waiting: 5 },
     ],
+    skipped: { overdue: 0, waiting: 0, signOffs: 0 },
   };
 }
 
@@ -99,7 +100,7 @@ export const townshipCells: GridCellCollection = {
   ].map((p) => ({
     type: 'Feature' as const,
     id: p.id,
-    geometry: { type: 'Polygon' as const, coordinates: [] },
+    geometry: { type: 'MultiPolygon' as const, coordinates: [] },
     properties: p,
   })),
 };

@@ -36,6 +36,12 @@ export interface KpiCountsRow {
   special_signoffs: number;
   special_delay_days: number;
   special_waiting: number;
+  /** hazards imported closed without a deadline, open as of asOf: left out of hazards_overdue */
+  overdue_skipped: number;
+  /** hazards imported closed without a rectification time, open as of asOf: left out of *_waiting */
+  waiting_skipped: number;
+  /** passed joint sign-offs in the period measured from no known rectification: left out of *_signoffs */
+  signoffs_skipped: number;
 }
 
 export interface KpiArgs {
@@ -127,6 +133,20 @@ async function kpiCounts(db: Queryable, { scope, asOf, from, to, townshipId: t }
              coalesce(sum(days) FILTER (WHERE party = 'special'), 0) AS special_days
         FROM signoffs WHERE days IS NOT NULL
        GROUP BY township_id
+    ), sd AS (
+      -- a hazard imported closed without its rectification time (0017) has sign-offs on record
+      -- that no rectification is known for: counted apart, not as a delay
+      SELECT township_id, count(*) AS skipped FROM signoffs WHERE days IS NULL GROUP BY township_id
+    ), sk AS (
+      -- the same hazards as they stood before their recorded closing: whether they were overdue
+      -- (no deadline) or waiting for a sign-off (no rectification time) is unknown
+      SELECT h.township_id,
+             count(*) FILTER (WHERE h.deadline IS NULL) AS overdue,
+             count(*) FILTER (WHERE h.rectified_at IS NULL) AS waiting
+        FROM hazards h
+       WHERE h.recorded_closed AND h.closed_at > ${asOf}::timestamptz AND h.found_at <= ${asOf}::timestamptz
+         AND (${t}::int IS NULL OR h.township_id = ${t}::int) AND ${venueIdInScope(scope, 'h.venue_id')}
+       GROUP BY h.township_id
     ), aw AS (
       SELECT township_id,
              count(*) FILTER (WHERE party = 'territorial') AS territorial,
@@ -155,7 +175,10 @@ async function kpiCounts(db: Queryable, { scope, asOf, from, to, townshipId: t }
            coalesce(aw.industry, 0)::int AS industry_waiting,
            coalesce(ad.special_n, 0)::int AS special_signoffs,
            coalesce(ad.special_days, 0)::float8 AS special_delay_days,
-           coalesce(aw.special, 0)::int AS special_waiting
+           coalesce(aw.special, 0)::int AS special_waiting,
+           coalesce(sk.overdue, 0)::int AS overdue_skipped,
+           coalesce(sk.waiting, 0)::int AS waiting_skipped,
+           coalesce(sd.skipped, 0)::int AS signoffs_skipped
       FROM townships t
       LEFT JOIN vs ON vs.township_id = t.id
       LEFT JOIN cs ON cs.township_id = t.id
@@ -163,6 +186,8 @@ async function kpiCounts(db: Queryable, { scope, asOf, from, to, townshipId: t }
       LEFT JOIN rc ON rc.township_id = t.id
       LEFT JOIN ad ON ad.township_id = t.id
       LEFT JOIN aw ON aw.township_id = t.id
+      LEFT JOIN sd ON sd.township_id = t.id
+      LEFT JOIN sk ON sk.township_id = t.id
      WHERE (${t}::int IS NULL OR t.id = ${t}::int) AND ${townshipInScope(scope, 't.id')}
      ORDER BY t.code`);
 }

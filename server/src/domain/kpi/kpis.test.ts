@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Kpis, StatsSummaryDto, TownshipCollection } from '@svm/contract';
 import { bodyOf, PROBLEM_JSON, testApp } from '../../testing/app.ts';
 import { AS_OF, kpiCity, PERIOD } from '../../testing/kpi-city.fixture.ts';
+import { upload } from '../../testing/imports-fixture.ts';
+import { appAs } from '../../testing/workflow-fixture.ts';
 
 const delays = (
   t: [number, number | null, number],
@@ -14,6 +16,7 @@ const delays = (
   { party: 'industry', signOffs: i[0], meanDays: i[1], waiting: i[2] },
   { party: 'special', signOffs: s[0], meanDays: s[1], waiting: s[2] },
 ];
+const NONE_SKIPPED = { overdue: 0, waiting: 0, signOffs: 0 };
 
 // T1: active va, vb, vc (vd closed 1 May); vc found unregistered and never patrolled (medium, 14 days): overdue;
 // vb (ebike 35 + indoor charging 20 + charging by stock 30 = 85, high) is graded low: misgraded.
@@ -29,6 +32,7 @@ const T1: Kpis = {
   closure: { found: 4, closed: 2, rate: 0.5 },
   rebound: { closed: 2, rebounded: 1, rate: 0.5, provisional: true },
   acceptanceDelays: delays([2, 1, 0], [1, 3, 1], [1, 4, 1]),
+  skipped: NONE_SKIPPED,
 } as Kpis;
 // T2: ve last patrolled 1 May (low, 30 days): overdue; vf (catering 15 + occupancy 60 15 = 30, medium) graded low:
 // misgraded. ve scores retail 5 + a recent rebound 15 = 20: low, as assigned. c3 patrolled 25 Jun.
@@ -43,6 +47,7 @@ const T2: Kpis = {
   closure: { found: 2, closed: 1, rate: 0.5 },
   rebound: { closed: 1, rebounded: 0, rate: 0, provisional: true },
   acceptanceDelays: delays([2, 1.5, 0], [1, 2, 1], [1, 10, 1]),
+  skipped: NONE_SKIPPED,
 } as Kpis;
 // the city is the sum of the two: delays (1+1+2+1)/4, (3+2)/2, (4+10)/2
 const CITY: Kpis = {
@@ -53,6 +58,7 @@ const CITY: Kpis = {
   closure: { found: 6, closed: 3, rate: 0.5 },
   rebound: { closed: 3, rebounded: 1, rate: 1 / 3, provisional: true },
   acceptanceDelays: delays([4, 1.25, 0], [2, 2.5, 2], [2, 7, 2]),
+  skipped: NONE_SKIPPED,
 } as Kpis;
 
 describe('township KPIs', () => {
@@ -63,9 +69,10 @@ describe('township KPIs', () => {
       const res = await app.request(`/api/townships?asOf=${AS_OF}&${PERIOD}`);
       expect(res.status).toBe(200);
       const body = await bodyOf<TownshipCollection>(res);
+      // from=2026-06-01 is local midnight in the city's zone (Asia/Shanghai, UTC+8, by default)
       expect(body.period).toEqual({
         asOf: '2026-06-30T12:00:00.000Z',
-        from: '2026-06-01T00:00:00.000Z',
+        from: '2026-05-31T16:00:00.000Z',
         to: '2026-06-30T12:00:00.000Z',
       });
       // the label point is the townships route's own (tested there); here the KPIs sit beside it
@@ -106,13 +113,70 @@ describe('township KPIs', () => {
       for (const [query, detail] of [
         ['asOf=yesterday', /asOf: must be an ISO 8601 date/],
         ['asOf=1999-12-31', /not a real date between 2000 and 2100/],
-        ['from=2026-06-10&to=2026-06-01', /from \(2026-06-10T00:00:00.000Z\) must be before to/],
+        ['from=2026-06-10&to=2026-06-01', /from \(2026-06-09T16:00:00.000Z\) must be before to/],
       ] as const) {
         const res = await app.request(`/api/townships?${query}`);
         expect(res.status).toBe(400);
         expect(res.headers.get('content-type')).toBe(PROBLEM_JSON);
         expect((await bodyOf<{ detail: string }>(res)).detail).toMatch(detail);
       }
+    });
+  });
+});
+
+describe('hazards imported closed without their rectification details', () => {
+  // Three historic records imported into T1 with only found/closed times (no responsible person,
+  // deadline or rectified_at), and one ordinary open hazard after them:
+  //   R1 at vb: found 3 Jun, closed 5 Jul (after asOf): open as of 30 Jun, overdue and waiting unknown.
+  //   R2 at vc: found 4 Jun, closed 20 Jun: found and closed in the period; its three imported
+  //     sign-offs (20 Jun) have no rectification to measure from.
+  //   R3 at va: found 1 May, closed 10 May: before the period, counts in nothing here.
+  //   R4 at vc: R2's type found 25 Jun, open, no deadline: a rebound of R2 (found/closed times suffice).
+  const LEDGER =
+    'external_id,venue_external_id,type_code,status,found_at,fixed_on_spot,closed_at\n' +
+    'R1,KV-B,no_extinguisher,closed,2026-06-03T02:00:00Z,false,2026-07-05T02:00:00Z\n' +
+    'R2,KV-C,gas_safety,closed,2026-06-04T02:00:00Z,false,2026-06-20T02:00:00Z\n' +
+    'R3,KV-A,unsafe_wiring,closed,2026-05-01T02:00:00Z,no,2026-05-10T02:00:00Z\n' +
+    'R4,KV-C,gas_safety,open,2026-06-25T02:00:00Z,false,\n';
+
+  async function withLedger(tx: Parameters<Parameters<typeof rolledBack>[0]>[0]) {
+    const f = await kpiCity(tx);
+    const { va, vb, vc } = f.venues;
+    await tx.query(
+      `UPDATE venues SET external_id = CASE id WHEN $1 THEN 'KV-A' WHEN $2 THEN 'KV-B' WHEN $3 THEN 'KV-C' END
+        WHERE id IN ($1, $2, $3)`,
+      [va, vb, vc],
+    );
+    const [admin] = await tx.query<{ id: number }>(
+      `INSERT INTO users (username, display_name, role) VALUES ('kpi_admin', '管理员', 'admin') RETURNING id`,
+    );
+    const res = await upload(await appAs(tx, admin!.id), 'hazards', LEDGER);
+    expect(await res.json()).toEqual({ inserted: 4, updated: 0, reboundLinksChanged: 1 });
+    return f;
+  }
+
+  it('leaves them out of overdue, waiting and sign-off delays, says how many, and counts them everywhere else', async () => {
+    await rolledBack(async (tx) => {
+      await withLedger(tx);
+      const { app } = await testApp(tx);
+      const body = await bodyOf<TownshipCollection>(await app.request(`/api/townships?asOf=${AS_OF}&${PERIOD}`));
+      // T1 before: open h2, h3, h4 (overdue h2, h4); found h1, h2, h3, h5 (closed h1, h5); cohort h1 (rebounded), h5
+      expect(body.features[0]?.properties.kpis).toMatchObject({
+        hazards: { open: 5, overdue: 2 }, // + R1, R4; R1's deadline is unknown, R4 has none yet
+        closure: { found: 7, closed: 3, rate: 3 / 7 }, // + R1, R2, R4 found; R2 closed
+        rebound: { closed: 3, rebounded: 2, rate: 2 / 3, provisional: true }, // + R2, rebounded by R4
+        acceptanceDelays: delays([2, 1, 0], [1, 3, 1], [1, 4, 1]), // as before: R2's sign-offs are not delays
+        skipped: { overdue: 1, waiting: 1, signOffs: 3 }, // R1, R1, R2's three
+      });
+      expect(body.features[1]?.properties.kpis.skipped).toEqual(NONE_SKIPPED);
+      const city = await bodyOf<StatsSummaryDto>(await app.request(`/api/stats/summary?asOf=${AS_OF}&${PERIOD}`));
+      expect(city.kpis.skipped).toEqual({ overdue: 1, waiting: 1, signOffs: 3 });
+      expect(city.kpis.hazards).toEqual({ open: 6, overdue: 3 });
+      // once R1 is closed too, nothing it lacks is asked for: as of 10 Jul over June only R2's sign-offs are skipped
+      const later = await bodyOf<StatsSummaryDto>(
+        await app.request(`/api/stats/summary?asOf=2026-07-10&${PERIOD}&trendWeeks=0`),
+      );
+      expect(later.kpis.skipped).toEqual({ overdue: 0, waiting: 0, signOffs: 3 });
     });
   });
 });
@@ -126,7 +190,7 @@ describe('GET /api/stats/summary', () => {
       expect(city).toMatchObject({
         townshipId: null,
         asOf: '2026-06-30T12:00:00.000Z',
-        from: '2026-06-01T00:00:00.000Z',
+        from: '2026-05-31T16:00:00.000Z', // 1 Jun 00:00 in Asia/Shanghai
       });
       expect(city.kpis).toEqual(CITY);
       const t2 = await bodyOf<StatsSummaryDto>(
@@ -145,8 +209,9 @@ describe('GET /api/stats/summary', () => {
         await app.request(`/api/stats/summary?asOf=${AS_OF}&from=2026-06-15&to=2026-06-29`),
       );
       expect(body.trend.map((w) => [w.week, w.from, w.to, w.asOf])).toEqual([
-        ['2026-W25', '2026-06-15T00:00:00.000Z', '2026-06-22T00:00:00.000Z', '2026-06-22T00:00:00.000Z'],
-        ['2026-W26', '2026-06-22T00:00:00.000Z', '2026-06-29T00:00:00.000Z', '2026-06-29T00:00:00.000Z'],
+        // Monday 00:00 in Asia/Shanghai (UTC+8)
+        ['2026-W25', '2026-06-14T16:00:00.000Z', '2026-06-21T16:00:00.000Z', '2026-06-21T16:00:00.000Z'],
+        ['2026-W26', '2026-06-21T16:00:00.000Z', '2026-06-28T16:00:00.000Z', '2026-06-28T16:00:00.000Z'],
       ]);
       const [w25, w26] = body.trend;
       // as of 22 Jun: open h2, h3, h4, h7, h8; overdue h2, h4. Found that week: h7, h3, neither closed; none closed.

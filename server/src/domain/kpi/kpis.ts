@@ -48,6 +48,11 @@ export function toKpis(c: Counts, provisional: boolean): Kpis {
       meanDays: days(n(c[`${party}_delay_days`]), n(c[`${party}_signoffs`])),
       waiting: n(c[`${party}_waiting`]),
     })),
+    skipped: {
+      overdue: n(c.overdue_skipped),
+      waiting: n(c.waiting_skipped),
+      signOffs: n(c.signoffs_skipped),
+    },
   };
 }
 

@@ -135,9 +135,16 @@ export async function unpatrolledCells(db: Queryable, scope: ReadScope, asOf: Da
 export async function misgradedVenues(db: Queryable, scope: ReadScope, asOf: Date, townshipId: number | null) {
   const grading = sql.raw(townshipId === null && scope.townshipId === null ? 'venue_levels' : 'venue_grades');
   return db.query<
-    GeoRow & { name: string; category: string; risk_level: string; computed_level: string; score: number }
+    GeoRow & {
+      external_id: string | null;
+      name: string;
+      category: string;
+      risk_level: string;
+      computed_level: string;
+      score: number;
+    }
   >(sql`
-    SELECT v.id, v.name, v.category::text AS category, v.risk_level::text AS risk_level, g.computed_level::text AS computed_level,
+    SELECT v.id, v.external_id, v.name, v.category::text AS category, v.risk_level::text AS risk_level, g.computed_level::text AS computed_level,
            g.score, ST_AsGeoJSON(v.geom, 7) AS geometry
       FROM venues v
       JOIN ${grading}(${iso(asOf)}) g ON g.venue_id = v.id

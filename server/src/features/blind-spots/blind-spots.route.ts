@@ -100,7 +100,7 @@ async function blindSpots(db: Queryable, scope: ReadScope, asOf: Date, t: number
     ),
     cellsWithoutWorker: collection(
       unassigned.map((r) =>
-        feature<Polygon, { id: number; code: string; name: string; townshipId: TownshipId }>(r, {
+        feature<MultiPolygon, { id: number; code: string; name: string; townshipId: TownshipId }>(r, {
           id: r.id,
           code: r.code,
           name: r.name,
@@ -110,7 +110,7 @@ async function blindSpots(db: Queryable, scope: ReadScope, asOf: Date, t: number
     ),
     unregisteredDensity: collection(
       unregistered.map((r) =>
-        feature<Polygon, BlindSpotsDto['unregisteredDensity']['features'][number]['properties']>(r, {
+        feature<MultiPolygon, BlindSpotsDto['unregisteredDensity']['features'][number]['properties']>(r, {
           id: r.id,
           code: r.code,
           townshipId: r.township_id as TownshipId,
@@ -134,7 +134,7 @@ async function blindSpots(db: Queryable, scope: ReadScope, asOf: Date, t: number
     ),
     unpatrolledCells: collection(
       unpatrolled.map((r) =>
-        feature<Polygon, BlindSpotsDto['unpatrolledCells']['features'][number]['properties']>(r, {
+        feature<MultiPolygon, BlindSpotsDto['unpatrolledCells']['features'][number]['properties']>(r, {
           id: r.id,
           code: r.code,
           townshipId: r.township_id as TownshipId,
@@ -147,6 +147,7 @@ async function blindSpots(db: Queryable, scope: ReadScope, asOf: Date, t: number
       misgraded.map((r) =>
         feature<PointGeometry, BlindSpotsDto['misgradedVenues']['features'][number]['properties']>(r, {
           id: r.id,
+          externalId: r.external_id,
           name: r.name,
           category: r.category,
           riskLevel: r.risk_level,

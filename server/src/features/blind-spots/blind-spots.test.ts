@@ -159,7 +159,15 @@ describe('GET /api/blind-spots', () => {
         [f.cells.a1, 10],
       ]);
       expect(body.misgradedVenues.features.map((x) => x.properties)).toEqual([
-        { id: f.v1, name: 'v1', category: 'ebike', riskLevel: 'low', computedLevel: 'medium', score: 55 },
+        {
+          id: f.v1,
+          externalId: null,
+          name: 'v1',
+          category: 'ebike',
+          riskLevel: 'low',
+          computedLevel: 'medium',
+          score: 55,
+        },
       ]);
       expect(body.misgradedVenues.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [121.02, 30.02] });
       // a week earlier A-1 had been patrolled 3 days before

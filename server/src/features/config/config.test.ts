@@ -12,7 +12,7 @@ describe('GET /api/config', () => {
       const { app } = await testApp(tx);
       const res = await app.request('/api/config');
       expect(res.status).toBe(200);
-      expect(await bodyOf<ConfigDto>(res)).toEqual({ basemapStyleUrl: null });
+      expect(await bodyOf<ConfigDto>(res)).toEqual({ basemapStyleUrl: null, timeZone: 'Asia/Shanghai' });
       expect(res.headers.get('content-security-policy')).not.toMatch(/https?:/);
     });
   });
@@ -20,7 +20,10 @@ describe('GET /api/config', () => {
   it("tells the web the basemap style URL, and every response's CSP allows fetches and images from its origin only", async () => {
     await rolledBack(async (tx) => {
       const { app } = await testApp(tx, { basemapStyleUrl: STYLE });
-      expect(await bodyOf<ConfigDto>(await app.request('/api/config'))).toEqual({ basemapStyleUrl: STYLE });
+      expect(await bodyOf<ConfigDto>(await app.request('/api/config'))).toEqual({
+        basemapStyleUrl: STYLE,
+        timeZone: 'Asia/Shanghai',
+      });
       // a problem carries the same policy as an answer (the worker scripts do too: it is set on every response)
       for (const path of ['/api/config', '/api/no-such-thing']) {
         const csp = (await app.request(path)).headers.get('content-security-policy');
@@ -36,6 +39,16 @@ describe('GET /api/config', () => {
       // scripts and workers still come from the app alone
       expect(directives.get('script-src')).toEqual(["'self'"]);
       expect(directives.get('worker-src')).toEqual(["'self'", 'blob:']);
+    });
+  });
+
+  it("tells the web the city's time zone (CITY_TZ)", async () => {
+    await rolledBack(async (tx) => {
+      const { app } = await testApp(tx, { cityTimeZone: 'America/Los_Angeles' });
+      expect(await bodyOf<ConfigDto>(await app.request('/api/config'))).toEqual({
+        basemapStyleUrl: null,
+        timeZone: 'America/Los_Angeles',
+      });
     });
   });
 

@@ -12,7 +12,7 @@ export const gridCellsDocs: RouteDoc[] = [
     responses: {
       200: {
         description:
-          'GeoJSON FeatureCollection of Polygons: worker, lastPatrolAt, daysSincePatrol, unpatrolled, venue counts',
+          'GeoJSON FeatureCollection of MultiPolygons (a cell may have several parts): worker, lastPatrolAt, daysSincePatrol, unpatrolled, venue counts',
         mediaType: 'application/json',
       },
       404: { description: 'unknown township', mediaType: 'application/problem+json' },

@@ -76,8 +76,10 @@ function wholeCells(db: Queryable, scope: ReadScope, f: GridCellFilter): Promise
 
 export interface CellPatrolRow {
   id: number;
+  external_id: string | null;
   patrolled_at: Date;
   venue_id: number;
+  venue_external_id: string | null;
   venue_name: string;
   worker_id: number;
   worker_name: string;
@@ -93,7 +95,7 @@ export async function recentPatrolsInCell(
   limit: number,
 ): Promise<CellPatrolRow[]> {
   return db.query<CellPatrolRow>(sql`
-    SELECT p.id, p.patrolled_at, v.id AS venue_id, v.name AS venue_name, u.id AS worker_id, u.display_name AS worker_name,
+    SELECT p.id, p.external_id, p.patrolled_at, v.id AS venue_id, v.external_id AS venue_external_id, v.name AS venue_name, u.id AS worker_id, u.display_name AS worker_name,
            p.result::text AS result
       FROM patrols p
       JOIN venues v ON v.id = p.venue_id
@@ -105,6 +107,7 @@ export async function recentPatrolsInCell(
 
 export interface OverdueVenueRow {
   id: number;
+  external_id: string | null;
   name: string;
   risk_level: 'high' | 'medium' | 'low';
   last_patrol_at: Date | null;
@@ -119,7 +122,7 @@ export async function overdueVenuesInCell(
   asOf: Date,
 ): Promise<OverdueVenueRow[]> {
   return db.query<OverdueVenueRow>(sql`
-    SELECT v.id, v.name, s.risk_level::text AS risk_level, s.last_patrol_at,
+    SELECT v.id, v.external_id, v.name, s.risk_level::text AS risk_level, s.last_patrol_at,
            floor(extract(epoch FROM ${asOf}::timestamptz - coalesce(s.last_patrol_at, v.registered_at)) / 86400)::int
              - s.due_days AS days_overdue
       FROM venue_patrol_status(${asOf}::timestamptz) s

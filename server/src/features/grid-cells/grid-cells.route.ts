@@ -9,7 +9,7 @@ import {
   type GridCellDetailDto,
   type GridCellId,
   type GridCellProperties,
-  type Polygon,
+  type MultiPolygon,
   type TownshipId,
 } from '@svm/contract';
 import { checkTownshipAllowed, readScopeOf, requireTerritorial } from '../../auth/scope.queries.ts';
@@ -44,8 +44,8 @@ function toProperties(row: GridCellRow): GridCellProperties {
   };
 }
 
-// ST_AsGeoJSON of a geometry(Polygon) column
-const polygonOf = (row: GridCellRow) => JSON.parse(row.geometry) as Polygon;
+// ST_AsGeoJSON of a geometry(MultiPolygon) column (0016)
+const polygonOf = (row: GridCellRow) => JSON.parse(row.geometry) as MultiPolygon;
 
 export function gridCellsRoute({ db }: AppDeps) {
   const listCache = newGridCellsCache();
@@ -92,13 +92,15 @@ export function gridCellsRoute({ db }: AppDeps) {
         cell: { ...toProperties(row), geometry: polygonOf(row) },
         patrols: patrols.map((p) => ({
           id: p.id,
+          externalId: p.external_id,
           at: p.patrolled_at.toISOString(),
-          venue: { id: p.venue_id, name: p.venue_name },
+          venue: { id: p.venue_id, externalId: p.venue_external_id, name: p.venue_name },
           worker: { id: p.worker_id, name: p.worker_name },
           result: p.result,
         })),
         overdueVenues: overdue.map((v) => ({
           id: v.id,
+          externalId: v.external_id,
           name: v.name,
           riskLevel: v.risk_level,
           lastPatrolAt: v.last_patrol_at?.toISOString() ?? null,

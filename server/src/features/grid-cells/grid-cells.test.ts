@@ -63,15 +63,18 @@ describe('GET /api/grid-cells', () => {
         },
       ]);
       expect(typeof zhang).toBe('number');
+      // a cell is a MultiPolygon (0016), here of one part
       expect(body.features[0]?.geometry).toEqual({
-        type: 'Polygon',
+        type: 'MultiPolygon',
         coordinates: [
           [
-            [121, 30],
-            [121.05, 30],
-            [121.05, 30.1],
-            [121, 30.1],
-            [121, 30],
+            [
+              [121, 30],
+              [121.05, 30],
+              [121.05, 30.1],
+              [121, 30.1],
+              [121, 30],
+            ],
           ],
         ],
       });
@@ -148,19 +151,21 @@ describe('GET /api/grid-cells/:id', () => {
         overdueVenueCount: 1,
         overdueShare: 0.5,
       });
-      expect(c3.cell.geometry.type).toBe('Polygon');
+      expect(c3.cell.geometry.type).toBe('MultiPolygon');
       expect(c3.patrols).toEqual([
         {
           id: expect.any(Number),
+          externalId: null,
           at: '2026-06-25T00:00:00.000Z',
-          venue: { id: f.venues.vf, name: '老王"小炒", 分店' },
+          venue: { id: f.venues.vf, externalId: null, name: '老王"小炒", 分店' },
           worker: { id: f.w2, name: '网格员二' },
           result: 'ok',
         },
         {
           id: expect.any(Number),
+          externalId: null,
           at: '2026-05-01T00:00:00.000Z',
-          venue: { id: f.venues.ve, name: '乙杂货铺' },
+          venue: { id: f.venues.ve, externalId: null, name: '乙杂货铺' },
           worker: { id: f.w2, name: '网格员二' },
           result: 'ok',
         },
@@ -169,6 +174,7 @@ describe('GET /api/grid-cells/:id', () => {
       expect(c3.overdueVenues).toEqual([
         {
           id: f.venues.ve,
+          externalId: null,
           name: '乙杂货铺',
           riskLevel: 'low',
           lastPatrolAt: '2026-05-01T00:00:00.000Z',
@@ -180,7 +186,14 @@ describe('GET /api/grid-cells/:id', () => {
       expect(c2.cell.worker).toBeNull();
       expect(c2.patrols).toEqual([]);
       expect(c2.overdueVenues).toEqual([
-        { id: f.venues.vc, name: '无证小卖部', riskLevel: 'medium', lastPatrolAt: null, daysOverdue: 166 },
+        {
+          id: f.venues.vc,
+          externalId: null,
+          name: '无证小卖部',
+          riskLevel: 'medium',
+          lastPatrolAt: null,
+          daysOverdue: 166,
+        },
       ]);
       // as of 19 June, c1 had one patrol (va on 18 June)
       const c1 = await bodyOf<GridCellDetailDto>(await app.request(`/api/grid-cells/${f.cells.c1}?asOf=2026-06-19`));

@@ -18,13 +18,17 @@ describe('GET /api/export/*', () => {
       const bytes = new Uint8Array(await res.arrayBuffer());
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
-      expect(lines[0]).toMatch(/^隐患编号 \(hazard id\),场所编号 \(venue id\),场所名称 \(venue\),地址 \(address\),/);
+      expect(lines[0]).toMatch(
+        /^隐患编号 \(hazard id\),外部编号 \(external id\),场所编号 \(venue id\),场所外部编号 \(venue external id\),场所名称 \(venue\),地址 \(address\),/,
+      );
       // h6, h7, h8 and the empty string after the last CRLF
       expect(lines).toHaveLength(5);
       expect(lines[2]).toBe(
         [
           f.hazards.h7,
+          '', // entered here, not imported: no external id
           f.venues.ve,
+          '',
           '乙杂货铺',
           `"'=HYPERLINK(""x"")"`,
           '乙镇',
@@ -52,9 +56,9 @@ describe('GET /api/export/*', () => {
       const res = await app.request(`/api/export/venues.csv?asOf=${AS_OF}&misgraded=true&township=${f.t2}`);
       // Response.text() would drop the BOM; keep it to see it is the first character. vf only.
       const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
-      expect(text.startsWith('\uFEFF场所编号 (venue id),名称 (name),')).toBe(true);
+      expect(text.startsWith('\uFEFF场所编号 (venue id),外部编号 (external id),名称 (name),')).toBe(true);
       expect(text).toContain(
-        `${f.venues.vf},"老王""小炒"", 分店","乙路3号\n二楼",catering,low,medium,30,true,registered,`,
+        `${f.venues.vf},,"老王""小炒"", 分店","乙路3号\n二楼",catering,low,medium,30,true,registered,`,
       );
       expect(text.split('\r\n')).toHaveLength(3);
     });

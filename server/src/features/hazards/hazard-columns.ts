@@ -6,7 +6,9 @@ const iso = (d: Date | null) => d?.toISOString() ?? '';
 
 export const HAZARD_COLUMNS: CsvColumn<LedgerRow>[] = [
   { header: '隐患编号 (hazard id)', value: (r) => r.id },
+  { header: '外部编号 (external id)', value: (r) => r.external_id },
   { header: '场所编号 (venue id)', value: (r) => r.venue_id },
+  { header: '场所外部编号 (venue external id)', value: (r) => r.venue_external_id },
   { header: '场所名称 (venue)', value: (r) => r.venue_name },
   { header: '地址 (address)', value: (r) => r.venue_address },
   { header: '镇街 (township)', value: (r) => r.township_name },

@@ -62,7 +62,8 @@ describe('hazard lifecycle', () => {
       expect(await assigned.json()).toMatchObject({
         status: 'rectifying',
         responsiblePerson: '王老板',
-        deadline: '2026-12-15T00:00:00.000Z',
+        // a bare date is that day's start in the city (Asia/Shanghai, UTC+8)
+        deadline: '2026-12-14T16:00:00.000Z',
       });
       expect(
         (await bodyOf<HazardWithAcceptancesDto>(await write(ctx.zhang, 'POST', `/api/hazards/${id}/rectified`, {})))

@@ -21,7 +21,8 @@ export const hazardsDocs: RouteDoc[] = [
     summary: 'The hazard ledger (台账) as of a moment, filtered, ordered by id',
     description:
       "`status` is the status as of asOf; `party` keeps hazards rectified and awaiting that party's sign-off; " +
-      '`from`/`to` bound the finding time.',
+      '`from`/`to` bound the finding time; `q` is an exact external id of the hazard or its venue, or part of ' +
+      "the venue's name or address. Every row carries `externalId` (the source system's id; null when entered here).",
     tags: ['hazards'],
     query: hazardsQuerySchema,
     responses: {

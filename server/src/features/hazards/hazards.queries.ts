@@ -14,11 +14,15 @@ export interface LedgerFilter {
   party: JointParty | null;
   from: Date | null;
   to: Date | null;
+  /** an external id of the hazard or its venue (exact), or part of the venue's name or address */
+  q: string | null;
 }
 
 export interface LedgerRow {
   id: number;
+  external_id: string | null;
   venue_id: number;
+  venue_external_id: string | null;
   venue_name: string;
   venue_address: string;
   township_id: number | null;
@@ -47,7 +51,7 @@ export async function ledgerPage(
   limit: number,
 ): Promise<LedgerRow[]> {
   return db.query<LedgerRow>(sql`
-    SELECT h.id, v.id AS venue_id, v.name AS venue_name, v.address AS venue_address,
+    SELECT h.id, h.external_id, v.id AS venue_id, v.external_id AS venue_external_id, v.name AS venue_name, v.address AS venue_address,
            t.id AS township_id, t.name AS township_name,
            h.type_code, ht.name AS type_name, ht.name_en AS type_name_en, h.severity::text AS severity,
            s.status::text AS status, h.found_at, h.deadline, h.responsible_person, h.responsible_phone,
@@ -67,6 +71,9 @@ export async function ledgerPage(
        AND (${f.townshipId}::int IS NULL OR h.township_id = ${f.townshipId}::int)
        AND (${f.from}::timestamptz IS NULL OR h.found_at >= ${f.from}::timestamptz)
        AND (${f.to}::timestamptz IS NULL OR h.found_at < ${f.to}::timestamptz)
+       -- external ids exactly (as stored); names and addresses by substring, as the venue search
+       AND (${f.q}::text IS NULL OR h.external_id = ${f.q}::text OR v.external_id = ${f.q}::text
+            OR strpos(lower(v.name), lower(${f.q}::text)) > 0 OR strpos(lower(v.address), lower(${f.q}::text)) > 0)
        AND (${f.party}::text IS NULL OR EXISTS (
              SELECT 1 FROM hazards_awaiting(${f.asOf}::timestamptz) w
               WHERE w.hazard_id = h.id AND w.party = ${f.party}::acceptance_party))

@@ -25,7 +25,8 @@ describe('GET /api/hazards', () => {
       expect(third.nextCursor).toBeNull();
       expect(third.items[0]).toEqual({
         id: h.h7,
-        venue: { id: f.venues.ve, name: '乙杂货铺', address: '=HYPERLINK("x")' },
+        externalId: null,
+        venue: { id: f.venues.ve, externalId: null, name: '乙杂货铺', address: '=HYPERLINK("x")' },
         township: { id: f.t2, name: '乙镇' },
         type: { code: 'gas_safety', name: '燃气使用不规范', nameEn: 'Unsafe gas use' },
         severity: 'major',

@@ -10,7 +10,8 @@ import { hazardTypeCodes, type LedgerFilter, type LedgerRow } from './hazards.qu
 export function toLedgerRow(row: LedgerRow): LedgerRowDto {
   return {
     id: row.id,
-    venue: { id: row.venue_id, name: row.venue_name, address: row.venue_address },
+    externalId: row.external_id,
+    venue: { id: row.venue_id, externalId: row.venue_external_id, name: row.venue_name, address: row.venue_address },
     township:
       row.township_id === null || row.township_name === null
         ? null
@@ -53,5 +54,6 @@ export async function ledgerFilterOf(
     party: q.party ?? null,
     from: q.from ?? null,
     to: q.to ?? null,
+    q: q.q ?? null,
   };
 }

@@ -153,22 +153,81 @@ export interface HazardImport {
   deadline: Date | null;
   rectifiedAt: Date | null;
   closedAt: Date | null;
+  /** closed as a historic ledger recorded it, without its rectification details (0017) */
+  recordedClosed: boolean;
 }
+
+const HAZARD_UPSERT_SET = `venue_id = EXCLUDED.venue_id, patrol_id = EXCLUDED.patrol_id,
+      type_code = EXCLUDED.type_code, severity = EXCLUDED.severity, status = EXCLUDED.status,
+      description = EXCLUDED.description, found_at = EXCLUDED.found_at, fixed_on_spot = EXCLUDED.fixed_on_spot,
+      responsible_person = EXCLUDED.responsible_person, responsible_phone = EXCLUDED.responsible_phone,
+      deadline = EXCLUDED.deadline, rectified_at = EXCLUDED.rectified_at, closed_at = EXCLUDED.closed_at,
+      recorded_closed = EXCLUDED.recorded_closed`;
 
 export async function upsertedHazard(tx: Queryable, h: HazardImport): Promise<Upserted> {
   const rows = await tx.query<Upserted>(sql`
     INSERT INTO hazards (external_id, venue_id, patrol_id, type_code, severity, status, description, found_at, fixed_on_spot,
-      responsible_person, responsible_phone, deadline, rectified_at, closed_at)
+      responsible_person, responsible_phone, deadline, rectified_at, closed_at, recorded_closed)
     VALUES (${h.externalId}, ${h.venueId}, ${h.patrolId}, ${h.typeCode}, ${h.severity}::hazard_severity, ${h.status}::hazard_status,
       ${h.description}, ${iso(h.foundAt)}, ${h.fixedOnSpot}, ${h.responsiblePerson}, ${h.responsiblePhone},
-      ${iso(h.deadline)}, ${iso(h.rectifiedAt)}, ${iso(h.closedAt)})
-    ON CONFLICT (external_id) DO UPDATE SET venue_id = EXCLUDED.venue_id, patrol_id = EXCLUDED.patrol_id,
-      type_code = EXCLUDED.type_code, severity = EXCLUDED.severity, status = EXCLUDED.status,
-      description = EXCLUDED.description, found_at = EXCLUDED.found_at, fixed_on_spot = EXCLUDED.fixed_on_spot,
-      responsible_person = EXCLUDED.responsible_person, responsible_phone = EXCLUDED.responsible_phone,
-      deadline = EXCLUDED.deadline, rectified_at = EXCLUDED.rectified_at, closed_at = EXCLUDED.closed_at
+      ${iso(h.deadline)}, ${iso(h.rectifiedAt)}, ${iso(h.closedAt)}, ${h.recordedClosed})
+    ON CONFLICT (external_id) DO UPDATE SET ${sql.raw(HAZARD_UPSERT_SET)}
     RETURNING id, (xmax = 0) AS inserted`);
   return rows[0]!;
+}
+
+/** A row of a set-based hazard import: the hazard, its status before (null: new), when it got its status. */
+export interface HazardImportRow extends HazardImport {
+  oldStatus: string | null;
+  transitionAt: Date;
+}
+
+/**
+ * The same writes as upsertedHazard, recordTransition and addMissingSignOffs for many rows in one
+ * statement (rows travel as one jsonb parameter, parsed once): the upsert, the status change of
+ * each row whose status changed, and for each closed row the passed sign-offs its parties lack at
+ * the closing (the worker's alone for an on-the-spot fix, else the three joint parties, as
+ * requiredParties). The sub-statements share one snapshot, so the sign-offs' NOT EXISTS sees only
+ * those recorded before; a file names each hazard once, so none is added twice.
+ */
+export async function upsertedHazardsWithHistory(
+  tx: Queryable,
+  hazards: HazardImportRow[],
+  actor: { id: number; name: string },
+  notes: { transition: string; signOff: string },
+): Promise<Upserted[]> {
+  return tx.query<Upserted>(
+    `WITH x AS MATERIALIZED (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x("externalId" text, "venueId" integer, "patrolId" bigint,
+         "typeCode" text, severity text, status text, description text, "foundAt" timestamptz, "fixedOnSpot" boolean,
+         "responsiblePerson" text, "responsiblePhone" text, deadline timestamptz, "rectifiedAt" timestamptz,
+         "closedAt" timestamptz, "recordedClosed" boolean, "oldStatus" text, "transitionAt" timestamptz)
+     ), up AS (
+       INSERT INTO hazards (external_id, venue_id, patrol_id, type_code, severity, status, description, found_at, fixed_on_spot,
+         responsible_person, responsible_phone, deadline, rectified_at, closed_at, recorded_closed)
+       SELECT "externalId", "venueId", "patrolId", "typeCode", severity::hazard_severity, status::hazard_status, description,
+         "foundAt", "fixedOnSpot", "responsiblePerson", "responsiblePhone", deadline, "rectifiedAt", "closedAt", "recordedClosed"
+         FROM x
+       ON CONFLICT (external_id) DO UPDATE SET ${HAZARD_UPSERT_SET}
+       RETURNING id, (xmax = 0) AS inserted, external_id
+     ), moved AS (
+       INSERT INTO hazard_transitions (hazard_id, from_status, to_status, at, actor_id, actor_name, note)
+       SELECT up.id, x."oldStatus"::hazard_status, x.status::hazard_status, x."transitionAt", $2, $3, $4
+         FROM up JOIN x ON x."externalId" = up.external_id
+        WHERE x."oldStatus" IS DISTINCT FROM x.status
+     ), signed AS (
+       INSERT INTO acceptances (hazard_id, party, passed, at, actor_id, actor_name, note)
+       SELECT up.id, p, true, x."closedAt", $2, $3, $5
+         FROM up JOIN x ON x."externalId" = up.external_id
+        CROSS JOIN LATERAL unnest(CASE WHEN x."fixedOnSpot" THEN ARRAY['on_the_spot']::acceptance_party[]
+                                       ELSE ARRAY['territorial', 'industry', 'special']::acceptance_party[] END) AS p
+        WHERE x.status = 'closed' AND x."closedAt" IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM acceptances a
+                           WHERE a.hazard_id = up.id AND a.party = p AND a.passed AND a.at <= x."closedAt")
+     )
+     SELECT id, inserted FROM up`,
+    [JSON.stringify(hazards), actor.id, actor.name, notes.transition, notes.signOff],
+  );
 }
 
 /** Passed sign-offs at `at` for the parties that have no passed one yet (a re-import adds none). */
@@ -190,14 +249,26 @@ export async function addMissingSignOffs(
 
 /**
  * Recomputes rebound links of every hazard sharing a venue and type with the given ones: an
- * imported closed hazard can be the source of a later one already stored. rebound_source reads
- * only closing times, so the result is the same as linking them one by one in found_at order.
+ * imported closed hazard can be the source of a later one already stored. The source reads only
+ * closing times, so the result is the same as linking them one by one in found_at order. The
+ * lateral is rebound_source (0002) written set-based: the function called per hazard cost seconds
+ * for a ledger of tens of thousands (csv-imports.test.ts compares the two).
  */
 export async function relinkRebounds(tx: Queryable, hazardIds: number[]): Promise<number> {
   const rows = await tx.query<{ id: number }>(
-    `UPDATE hazards h SET rebound_of = rebound_source(h.venue_id, h.type_code, h.found_at, h.id)
-      WHERE (h.venue_id, h.type_code) IN (SELECT venue_id, type_code FROM hazards WHERE id = ANY($1::bigint[]))
-        AND h.rebound_of IS DISTINCT FROM rebound_source(h.venue_id, h.type_code, h.found_at, h.id)
+    `WITH g AS (SELECT DISTINCT venue_id, type_code FROM hazards WHERE id = ANY($1::bigint[])),
+     n AS (
+       SELECT h.id, s.id AS source
+         FROM g JOIN hazards h ON h.venue_id = g.venue_id AND h.type_code = g.type_code
+        CROSS JOIN patrol_policy p
+         LEFT JOIN LATERAL (SELECT s.id FROM hazards s
+                             WHERE s.venue_id = h.venue_id AND s.type_code = h.type_code
+                               AND s.closed_at < h.found_at
+                               AND s.closed_at >= h.found_at - make_interval(days => p.rebound_window_days)
+                               AND s.id <> h.id
+                             ORDER BY s.closed_at DESC, s.id DESC LIMIT 1) s ON true
+        WHERE h.rebound_of IS DISTINCT FROM s.id)
+     UPDATE hazards h SET rebound_of = n.source FROM n WHERE h.id = n.id
      RETURNING h.id`,
     [hazardIds],
   );

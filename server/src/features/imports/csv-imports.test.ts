@@ -198,6 +198,140 @@ describe('CSV imports', () => {
     });
   });
 
+  it('stores a hazard imported closed with only found/closed times and fixed_on_spot, marked, with its sign-offs on record', async () => {
+    await rolledBack(async (tx) => {
+      const { admin } = await setUp(tx);
+      await upload(admin, 'venues', VENUES);
+      // a historic ledger: HX-1 closed by joint acceptance, HX-2 fixed on the spot, no other facts; HX-3 is
+      // the same type as HX-1 found 40 days after it closed (a rebound), HX-4 a rectified row without its time
+      const minimal =
+        'external_id,venue_external_id,type_code,status,found_at,fixed_on_spot,closed_at\n' +
+        'HX-1,EV-1,gas_safety,closed,2026-02-01T02:00:00Z,false,2026-02-20T02:00:00Z\n' +
+        'HX-2,EV-2,blocked_exit,closed,2026-02-03T02:00:00Z,true,2026-02-03T02:00:00Z\n' +
+        'HX-3,EV-1,gas_safety,open,2026-04-01T02:00:00Z,false,\n';
+      expect(await (await upload(admin, 'hazards', minimal)).json()).toEqual({
+        inserted: 3,
+        updated: 0,
+        reboundLinksChanged: 1,
+      });
+      const stored = () =>
+        tx.query<{
+          external_id: string;
+          status: string;
+          recorded_closed: boolean;
+          responsible_person: string | null;
+          deadline: Date | null;
+          rectified_at: string | null;
+          rebound: string | null;
+          sign_offs: string | null;
+        }>(
+          `SELECT h.external_id, h.status::text AS status, h.recorded_closed, h.responsible_person, h.deadline,
+                  to_char(h.rectified_at AT TIME ZONE 'UTC', 'MM-DD') AS rectified_at, s.external_id AS rebound,
+                  (SELECT string_agg(a.party::text || '@' || to_char(a.at AT TIME ZONE 'UTC', 'MM-DD'), ' ' ORDER BY a.party::text)
+                     FROM acceptances a WHERE a.hazard_id = h.id AND a.passed) AS sign_offs
+             FROM hazards h LEFT JOIN hazards s ON s.id = h.rebound_of
+            WHERE h.external_id LIKE 'HX-%' ORDER BY h.external_id`,
+        );
+      // the on-the-spot fix was rectified when closed: nothing is missing, so it is not marked
+      expect(await stored()).toEqual([
+        {
+          external_id: 'HX-1',
+          status: 'closed',
+          recorded_closed: true,
+          responsible_person: null,
+          deadline: null,
+          rectified_at: null,
+          rebound: null,
+          sign_offs: 'industry@02-20 special@02-20 territorial@02-20',
+        },
+        {
+          external_id: 'HX-2',
+          status: 'closed',
+          recorded_closed: false,
+          responsible_person: null,
+          deadline: null,
+          rectified_at: '02-03',
+          rebound: null,
+          sign_offs: 'on_the_spot@02-03',
+        },
+        {
+          external_id: 'HX-3',
+          status: 'open',
+          recorded_closed: false,
+          responsible_person: null,
+          deadline: null,
+          rectified_at: null,
+          rebound: 'HX-1',
+          sign_offs: null,
+        },
+      ]);
+      // the same ledger with every detail: the same rebound links; HX-1 is no longer marked
+      const full =
+        'external_id,venue_external_id,type_code,status,found_at,fixed_on_spot,responsible_person,deadline,rectified_at,closed_at\n' +
+        'HX-1,EV-1,gas_safety,closed,2026-02-01T02:00:00Z,false,王,2026-02-10T02:00:00Z,2026-02-08T02:00:00Z,2026-02-20T02:00:00Z\n' +
+        'HX-2,EV-2,blocked_exit,closed,2026-02-03T02:00:00Z,true,,,,2026-02-03T02:00:00Z\n' +
+        'HX-3,EV-1,gas_safety,open,2026-04-01T02:00:00Z,false,,,,\n';
+      expect(await (await upload(admin, 'hazards', full)).json()).toEqual({
+        inserted: 0,
+        updated: 3,
+        reboundLinksChanged: 0,
+      });
+      expect((await stored()).map((h) => [h.external_id, h.recorded_closed, h.rectified_at, h.rebound])).toEqual([
+        ['HX-1', false, '02-08', null],
+        ['HX-2', false, '02-03', null],
+        ['HX-3', false, null, 'HX-1'],
+      ]);
+      // every closing is backed by passed sign-offs, as the deferred database check demands
+      await tx.query('SET CONSTRAINTS ALL IMMEDIATE');
+    });
+  });
+
+  it('still refuses a rectified or rectifying row without its facts, and the live workflow cannot close without them', async () => {
+    await rolledBack(async (tx) => {
+      const { admin } = await setUp(tx);
+      await upload(admin, 'venues', VENUES);
+      const before = await checksum(tx);
+      const bad = await bodyOf<ImportRefusalProblem>(
+        await upload(
+          admin,
+          'hazards',
+          'external_id,venue_external_id,type_code,status,found_at,closed_at\n' +
+            'HY-1,EV-1,gas_safety,rectified,2026-02-01,\nHY-2,EV-1,gas_safety,rectifying,2026-02-01,\n' +
+            'HY-4,EV-1,gas_safety,closed,2026-02-01,2026-01-31\n',
+        ),
+      );
+      expect(bad.errors.map((e) => [e.line, e.column, e.reason])).toEqual([
+        [2, 'rectified_at', 'status_rule'],
+        [2, 'responsible_person', 'status_rule'],
+        [3, 'responsible_person', 'status_rule'],
+        [4, 'closed_at', 'time_order'],
+      ]);
+      expect(await checksum(tx)).toEqual(before);
+      // an open hazard in the live workflow: closing it is refused, and the database refuses an unmarked
+      // closed row without its rectification time
+      await upload(
+        admin,
+        'hazards',
+        'external_id,venue_external_id,type_code,status,found_at\nHY-3,EV-1,gas_safety,open,2026-02-01\n',
+      );
+      const [h] = await tx.query<{ id: number }>(`SELECT id FROM hazards WHERE external_id = 'HY-3'`);
+      const close = await admin.request(`/api/hazards/${h!.id}/close`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ note: 'closing' }),
+      });
+      expect(close.status).toBe(409);
+      await expect(
+        tx.transaction((sp) =>
+          sp.query(`UPDATE hazards SET status = 'closed', closed_at = '2026-03-01' WHERE id = $1`, [h!.id]),
+        ),
+      ).rejects.toThrow(/hazards_(rectified_has_time|assigned_when_rectifying)/);
+      await expect(
+        tx.transaction((sp) => sp.query(`UPDATE hazards SET recorded_closed = true WHERE id = $1`, [h!.id])),
+      ).rejects.toThrow(/hazards_recorded_closed_is_closed/);
+    });
+  });
+
   it('refuses patrols and hazards that point at unknown venues, users, types or impossible times, listing every line in order', async () => {
     await rolledBack(async (tx) => {
       const { admin } = await setUp(tx);

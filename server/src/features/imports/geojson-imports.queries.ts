@@ -45,7 +45,7 @@ export async function upsertedGridCell(
 ): Promise<Upserted> {
   const rows = await tx.query<Upserted>(
     `INSERT INTO grid_cells (code, name, township_id, worker_id, geom)
-     VALUES ($1, $2, $3, $4, ST_SetSRID(ST_Force2D(ST_GeomFromGeoJSON($5)), 4326))
+     VALUES ($1, $2, $3, $4, ST_Multi(ST_SetSRID(ST_Force2D(ST_GeomFromGeoJSON($5)), 4326)))
      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, township_id = EXCLUDED.township_id,
        worker_id = EXCLUDED.worker_id, geom = EXCLUDED.geom
      RETURNING id, (xmax = 0) AS inserted`,
@@ -53,6 +53,42 @@ export async function upsertedGridCell(
   );
   return rows[0]!;
 }
+
+/** A cell's area outside its township (m², in the city's metric projection) and that area as a share of the cell. */
+export interface CellOverhang {
+  outsideM2: number;
+  share: number;
+}
+
+/**
+ * For each cell (GeoJSON text and its township's id), how much of it lies outside the township,
+ * by the same functions the grid_cells_inside_township trigger (0016) refuses with.
+ */
+export async function cellOverhangs(
+  db: Queryable,
+  cells: { geometry: string; townshipId: number }[],
+): Promise<CellOverhang[]> {
+  const rows = await db.query<{ i: number; outside_m2: number; area_m2: number }>(
+    `SELECT g.i::int AS i,
+            CASE WHEN ST_Covers(t.geom, x.geom) THEN 0 ELSE grid_cell_outside_m2(x.geom, t.geom) END AS outside_m2,
+            grid_cell_area_m2(x.geom) AS area_m2
+       FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS g(json, township_id, i)
+       JOIN townships t ON t.id = g.township_id
+      CROSS JOIN LATERAL (SELECT ST_Multi(ST_SetSRID(ST_Force2D(ST_GeomFromGeoJSON(g.json)), 4326)) AS geom) x
+      ORDER BY g.i`,
+    [cells.map((c) => c.geometry), cells.map((c) => c.townshipId)],
+  );
+  const out: CellOverhang[] = cells.map(() => ({ outsideM2: 0, share: 0 }));
+  for (const r of rows)
+    out[r.i - 1] = {
+      outsideM2: Number(r.outside_m2),
+      share: Number(r.area_m2) > 0 ? Number(r.outside_m2) / Number(r.area_m2) : 0,
+    };
+  return out;
+}
+
+/** The tolerance of 0016's trigger: outside at most 1 % of the cell and at most 500 m². */
+export const CELL_OVERHANG_MAX = { share: 0.01, m2: 500 } as const;
 
 export async function upsertedReferencePoint(
   tx: Queryable,

@@ -99,6 +99,70 @@ describe('GeoJSON imports', () => {
     });
   });
 
+  it('imports a grid cell of two parts (a MultiPolygon) as one cell holding the venues of both', async () => {
+    await rolledBack(async (tx) => {
+      const { admin } = await setUp(tx);
+      // B's island split by a channel at 121.32-121.33: v7 (121.32, 30.02) lies on the west part's edge
+      const split = feature(
+        {
+          type: 'MultiPolygon',
+          coordinates: [square(121.3, 30.0, 121.32, 30.05), square(121.33, 30.0, 121.35, 30.05)],
+        },
+        { code: 'FX-B-2', name: '西山岛网格', townshipCode: 'FX-B' },
+      );
+      expect(await (await upload(admin, 'grid-cells', fc(split))).json()).toEqual({
+        inserted: 1,
+        updated: 0,
+        venuesRelocated: 1,
+      });
+      const rows = await tx.query<{ kind: string; parts: number; venues: number }>(
+        `SELECT GeometryType(geom) AS kind, ST_NumGeometries(geom) AS parts,
+                (SELECT count(*)::int FROM venues v WHERE v.grid_cell_id = c.id) AS venues
+           FROM grid_cells c WHERE code = 'FX-B-2'`,
+      );
+      expect(rows).toEqual([{ kind: 'MULTIPOLYGON', parts: 2, venues: 1 }]);
+    });
+  });
+
+  it('refuses grid cells outside their township, naming cell, township and the area outside in m² and as a share', async () => {
+    await rolledBack(async (tx) => {
+      const { admin } = await setUp(tx);
+      const before = await checksum(tx);
+      const file = fc(
+        // 1,000 km east of A: wholly outside, 1.07 km² on the ground, measured in the city's UTM 51N
+        // whose meridian (123°E) lies 8° away: areas there scale by about 1.014, so about 1,084,500 m²
+        feature(
+          { type: 'Polygon', coordinates: square(131, 30, 131.01, 30.01) },
+          { code: 'FX-FAR', name: 'far', townshipCode: 'FX-A' },
+        ),
+        // a B cell reaching 0.01° into A: a third of its 0.03° x 0.01°, about 1,069,600 m²
+        feature(
+          { type: 'Polygon', coordinates: square(121.09, 30, 121.12, 30.01) },
+          { code: 'FX-B-X', name: 'x', townshipCode: 'FX-B' },
+        ),
+        // inside B: fine on its own, refused with the file
+        feature(
+          { type: 'MultiPolygon', coordinates: [square(121.3, 30.0, 121.31, 30.01)] },
+          { code: 'FX-B-OK', name: 'ok', townshipCode: 'FX-B' },
+        ),
+      );
+      const res = await upload(admin, 'grid-cells', file);
+      expect(res.status).toBe(422);
+      const errors = (await bodyOf<ProblemDetails>(res)).errors ?? [];
+      expect(errors.map((e) => [e['feature' as 'path'], e['column' as 'path'], e['reason' as 'path']])).toEqual([
+        [0, 'geometry', 'outside_township'],
+        [1, 'geometry', 'outside_township'],
+      ]);
+      expect(errors[0]!.message).toMatch(
+        /^grid cell "FX-FAR" lies outside its township "FX-A": 108\d{4}\.\d m² outside \(100\.00 % of the cell; at most 1 % and 500 m² may be\)$/,
+      );
+      expect(errors[1]!.message).toMatch(
+        /^grid cell "FX-B-X" lies outside its township "FX-B": 10[67]\d{4}\.\d m² outside \(33\.33 % of the cell/,
+      );
+      expect(await checksum(tx)).toEqual(before);
+    });
+  });
+
   it('imports reference points keyed by source and external id, dropping a height ordinate', async () => {
     await rolledBack(async (tx) => {
       const { admin } = await setUp(tx);

@@ -6,6 +6,8 @@ import { listOf, TOWNSHIP_KINDS } from '@svm/contract';
 import { usersByUsername } from './csv-imports.queries.ts';
 import { checkedFeatures, type CheckedFeature, type GeometryKind } from '../../kernel/import/geojson-check.ts';
 import {
+  CELL_OVERHANG_MAX,
+  cellOverhangs,
   invalidityReasons,
   relocatedVenues,
   townshipIdsByCode,
@@ -136,7 +138,7 @@ export async function importTownships(tx: Queryable, body: unknown): Promise<Cou
 
 export async function importGridCells(tx: Queryable, body: unknown): Promise<Counts & { venuesRelocated: number }> {
   const errors = new ImportErrors();
-  const rows = await parsedFeatures(tx, body, 'Polygon', GRID_CELL_PROPERTIES, (p) => p.code, errors);
+  const rows = await parsedFeatures(tx, body, 'PolygonOrMulti', GRID_CELL_PROPERTIES, (p) => p.code, errors);
   const townships = await townshipIdsByCode(
     tx,
     rows.map((r) => r.props.townshipCode),
@@ -162,6 +164,7 @@ export async function importGridCells(tx: Queryable, body: unknown): Promise<Cou
       });
     }
   }
+  await checkCellsInsideTownships(tx, rows, townships, errors);
   errors.throwIfAny('the grid cell file was refused');
   const counts = await writeRows(tx, rows, errors, (sp, { feature, props }) =>
     upsertedGridCell(sp, {
@@ -179,6 +182,40 @@ export async function importGridCells(tx: Queryable, body: unknown): Promise<Cou
     updated: counts.updated,
     venuesRelocated: await relocatedVenues(tx, 'grid_cells', counts.ids),
   };
+}
+
+/**
+ * A cell must lie inside its township (the tolerance of 0016's trigger, which refuses the same
+ * cells at the write): checked here first so each error names the cell, its township and how much
+ * lies outside, for every such feature of the file at once.
+ */
+async function checkCellsInsideTownships(
+  tx: Queryable,
+  rows: Parsed<z.output<typeof GRID_CELL_PROPERTIES>>[],
+  townships: Map<string, number>,
+  errors: ImportErrors,
+): Promise<void> {
+  // features already refused (an invalid geometry cannot be measured) and unknown townships are left out
+  const refused = new Set(errors.list.map((e) => e.feature));
+  const measurable = rows.filter((r) => !refused.has(r.feature.index) && townships.has(r.props.townshipCode));
+  if (!measurable.length) return;
+  const overhangs = await cellOverhangs(
+    tx,
+    measurable.map((r) => ({ geometry: r.feature.geometry, townshipId: townships.get(r.props.townshipCode)! })),
+  );
+  measurable.forEach(({ feature, props }, i) => {
+    const { outsideM2, share } = overhangs[i]!;
+    if (outsideM2 <= CELL_OVERHANG_MAX.m2 && share <= CELL_OVERHANG_MAX.share) return;
+    errors.add({
+      feature: feature.index,
+      column: 'geometry',
+      reason: 'outside_township',
+      message:
+        `grid cell ${quoted(props.code)} lies outside its township ${quoted(props.townshipCode)}: ` +
+        `${outsideM2.toFixed(1)} m² outside (${(share * 100).toFixed(2)} % of the cell; ` +
+        `at most 1 % and 500 m² may be)`,
+    });
+  });
 }
 
 export async function importReferencePoints(tx: Queryable, body: unknown): Promise<Counts> {

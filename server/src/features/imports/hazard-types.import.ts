@@ -11,7 +11,7 @@ import { writeRows, type Counts } from '../../kernel/import/row-writer.ts';
 const CATEGORY_SET: ReadonlySet<string> = new Set(VENUE_CATEGORIES);
 
 /** "catering;retail": venue categories separated by semicolons, each once. */
-const categoriesCell = (column: string) =>
+export const categoriesCell = (column: string) =>
   cell.text(column, 400).transform((t, ctx) => {
     const list = t
       .split(';')

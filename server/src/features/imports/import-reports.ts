@@ -2,6 +2,7 @@
 // import's transaction has rolled back (so "bad input writes nothing" still holds for the domain
 // data), and downloaded as CSV by that account only, for 24 hours.
 import type { Context } from 'hono';
+import { cityTimeZone, dayOf } from '@svm/contract';
 import type { Queryable } from '@svm/db';
 import type { Actor } from '../../auth/actor.ts';
 import { CSV } from '../../kernel/export/files.ts';
@@ -11,14 +12,14 @@ import { Problem } from '../../kernel/problem.ts';
 import { importReportOf, REPORT_HOURS, storedImportReport } from './import-reports.queries.ts';
 
 /**
- * What the import route throws for `err`: a refusal becomes its bounded 422 linking the report
- * just stored; anything else is thrown on as it is.
+ * What the import throws for `err` (answered at `instance`, the route's path, by the request or
+ * its job): a refusal becomes its bounded 422 linking the report just stored; anything else is
+ * thrown on as it is.
  */
 export async function refusalWithReport(
-  c: Context,
   db: Queryable,
   err: unknown,
-  file: { actor: Actor; kind: string; unit: ErrorPlace; text: string },
+  file: { actor: Actor; kind: string; unit: ErrorPlace; text: string; instance: string },
 ): Promise<unknown> {
   if (!(err instanceof ImportRefusal)) return err;
   const id = await storedImportReport(db, {
@@ -28,7 +29,7 @@ export async function refusalWithReport(
     csv: importReportCsv(err, file.unit),
   });
   // the text has lost a BOM the file may have had: its size is at most the file's
-  return err.answer(Buffer.byteLength(file.text, 'utf8'), c.req.path, `/api/import/reports/${id}.csv`);
+  return err.answer(Buffer.byteLength(file.text, 'utf8'), file.instance, `/api/import/reports/${id}.csv`);
 }
 
 /** The report as a CSV attachment; 404 when it is unknown, expired or another account's. */
@@ -38,7 +39,7 @@ export async function reportDownload(c: Context, db: Queryable, actor: Actor, id
     throw Problem.notFound(
       `import report ${id} does not exist for this account: reports are kept ${REPORT_HOURS} hours, for the account that sent the file`,
     );
-  const day = report.created_at.toISOString().slice(0, 10).replaceAll('-', '');
+  const day = dayOf(report.created_at, cityTimeZone()).replaceAll('-', '');
   return c.body(withBom(report.csv), 200, {
     'Content-Type': CSV,
     'Content-Disposition': `attachment; filename="import-errors-${report.kind}-${day}-${id.slice(0, 8)}.csv"`,

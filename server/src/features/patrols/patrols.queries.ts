@@ -7,6 +7,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export interface PatrolRow {
   id: number;
+  external_id: string | null;
   venue_id: number;
   grid_cell_id: number | null;
   worker_id: number;
@@ -28,7 +29,7 @@ export async function insertedPatrol(
   const rows = await tx.query<PatrolRow>(sql`
     INSERT INTO patrols (venue_id, worker_id, patrolled_at, result, note)
     VALUES (${p.venueId}, ${p.workerId}, ${p.patrolledAt.toISOString()}, ${p.result}::patrol_result, ${p.note})
-    RETURNING id, venue_id, grid_cell_id, worker_id, patrolled_at, result, note`);
+    RETURNING id, external_id, venue_id, grid_cell_id, worker_id, patrolled_at, result, note`);
   return rows[0]!;
 }
 

@@ -105,6 +105,7 @@ export function patrolsWriteRoute({ db }: AppDeps) {
       }
       const dto: PatrolDto = {
         id: patrol.id,
+        externalId: patrol.external_id,
         venueId: patrol.venue_id,
         gridCellId: patrol.grid_cell_id,
         workerId: patrol.worker_id,

@@ -30,7 +30,13 @@ export async function reboundWindowDays(db: Queryable): Promise<number> {
   return rows[0]?.days ?? 180;
 }
 
-/** One row per calendar period (UTC) overlapping [from, to), each cohort cut to [from, to). */
+/**
+ * One row per calendar period of the city overlapping [from, to), each cohort cut to [from, to):
+ * months and quarters start at local midnight on the 1st in `zone` (an IANA name, a parameter).
+ * The series runs over the zone's wall clock (timestamp without time zone) and each start is
+ * turned back into an instant there, so a period over a daylight-saving change is an hour short
+ * or long.
+ */
 export async function reboundRatesByPeriod(
   db: Queryable,
   scope: ReadScope,
@@ -39,13 +45,15 @@ export async function reboundRatesByPeriod(
   asOf: Date,
   unit: ReboundPeriodUnit,
   townshipId: number | null,
+  zone: string,
 ) {
   const u = UNIT[unit];
+  const tz = sql`${zone}::text`;
   return db.query<PeriodRateRow>(sql`
     WITH periods AS (
-      SELECT s AT TIME ZONE 'UTC' AS start, (s + ${u.step}) AT TIME ZONE 'UTC' AS "end"
-        FROM generate_series(date_trunc(${u.trunc}, ${iso(from)} AT TIME ZONE 'UTC'),
-                             ${iso(to)} AT TIME ZONE 'UTC' - interval '1 microsecond', ${u.step}) AS s)
+      SELECT s AT TIME ZONE ${tz} AS start, (s + ${u.step}) AT TIME ZONE ${tz} AS "end"
+        FROM generate_series(date_trunc(${u.trunc}, ${iso(from)} AT TIME ZONE ${tz}),
+                             (${iso(to)} - interval '1 microsecond') AT TIME ZONE ${tz}, ${u.step}) AS s)
     SELECT p.start, p."end",
            count(c.hazard_id)::int AS closed,
            (count(c.hazard_id) FILTER (WHERE c.rebounded))::int AS rebounded,

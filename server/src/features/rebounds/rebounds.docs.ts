@@ -30,7 +30,8 @@ export const reboundsDocs: RouteDoc[] = [
     path: '/api/rebounds/stats',
     summary: 'Rebound rate (cohort by closing date) by month or quarter, township, hazard type and venue category',
     description:
-      'Default range: the year before `to` (default asOf). Periods ending less than one rebound window before asOf are provisional.',
+      'Default range: the year before `to` (default asOf). Months and quarters start at local midnight on the 1st in the ' +
+      "city's zone (CITY_TZ). Periods ending less than one rebound window before asOf are provisional.",
     tags: ['rebounds'],
     query: reboundStatsQuerySchema,
     responses: {

@@ -3,34 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { ReboundClustersDto } from '@svm/contract';
 import { bodyOf, testApp } from '../../testing/app.ts';
 import { FAR_CITIES, farCity } from '../../testing/far-cities.fixture.ts';
+import { dbscan } from '../../testing/far-city-layout.ts';
 import { haversine, type LonLat } from '../../testing/geodesy.ts';
 
 const AS_OF = '2026-11-30T12:00:00Z';
-
-/** DBSCAN over haversine distances: a core point has at least minPoints points (itself included) within eps. */
-function dbscan(points: { id: number; at: LonLat }[], eps: number, minPoints: number): number[][] {
-  const neighbours = points.map((p) => points.flatMap((q, j) => (haversine(p.at, q.at) <= eps ? [j] : [])));
-  const label = new Map<number, number>();
-  let clusters = 0;
-  points.forEach((_, i) => {
-    if (label.has(i) || neighbours[i]!.length < minPoints) return;
-    const c = clusters++;
-    label.set(i, c);
-    const queue = [i];
-    for (let j = queue.pop(); j !== undefined; j = queue.pop()) {
-      if (neighbours[j]!.length < minPoints) continue; // a border point reaches no further
-      for (const k of neighbours[j]!) {
-        if (!label.has(k)) {
-          label.set(k, c);
-          queue.push(k);
-        }
-      }
-    }
-  });
-  const members = Array.from({ length: clusters }, () => [] as number[]);
-  for (const [i, c] of label) members[c]!.push(points[i]!.id);
-  return members.map((m) => m.sort((a, b) => a - b)).sort((a, b) => a[0]! - b[0]!);
-}
 
 describe.each(FAR_CITIES)('rebound clusters in $name', (city) => {
   it("equal a DBSCAN over haversine distances (300 m, 3 points), computed in the city's own UTM zone", async () => {

@@ -2,6 +2,7 @@
 // and the rebound rate (cohort by closing date) by period, township, hazard type and category.
 import { Hono } from 'hono';
 import {
+  DEFAULT_CITY_TIME_ZONE,
   reboundClustersQuerySchema,
   reboundStatsQuerySchema,
   type MultiPolygon,
@@ -28,7 +29,7 @@ const rate = (r: RateRow): ReboundRate => ({
 });
 const YEAR_MS = 365 * 86_400_000;
 
-export function reboundsRoute({ db }: AppDeps) {
+export function reboundsRoute({ db, cityTimeZone = DEFAULT_CITY_TIME_ZONE }: AppDeps) {
   const checkTownship = async (township: number | undefined) => {
     if (township !== undefined && !(await townshipExists(db, township)))
       throw Problem.notFound(`township ${township} does not exist`);
@@ -124,7 +125,7 @@ export function reboundsRoute({ db }: AppDeps) {
       const township = q.township ?? null;
       const [windowDays, periods, towns, types, categories] = await Promise.all([
         reboundWindowDays(db),
-        reboundRatesByPeriod(db, scope, from, to, asOf, q.period, township),
+        reboundRatesByPeriod(db, scope, from, to, asOf, q.period, township, cityTimeZone),
         reboundRatesBy(db, scope, 'township', from, to, asOf, township),
         reboundRatesBy(db, scope, 'hazardType', from, to, asOf, township),
         reboundRatesBy(db, scope, 'category', from, to, asOf, township),

@@ -133,18 +133,19 @@ describe('GET /api/rebounds/stats', () => {
       );
       // June: the five originals, all rebounded; July: the gas hazard, not. Both end after
       // as-of minus 180 days (2026-06-03), so both are provisional.
+      // months from local midnight on the 1st in Asia/Shanghai (UTC+8), the default city zone
       expect(body.periods).toEqual([
         {
-          start: '2026-06-01T00:00:00.000Z',
-          end: '2026-07-01T00:00:00.000Z',
+          start: '2026-05-31T16:00:00.000Z',
+          end: '2026-06-30T16:00:00.000Z',
           provisional: true,
           closed: 5,
           rebounded: 5,
           rate: 1,
         },
         {
-          start: '2026-07-01T00:00:00.000Z',
-          end: '2026-08-01T00:00:00.000Z',
+          start: '2026-06-30T16:00:00.000Z',
+          end: '2026-07-31T16:00:00.000Z',
           provisional: true,
           closed: 1,
           rebounded: 0,
@@ -175,16 +176,16 @@ describe('GET /api/rebounds/stats', () => {
       // Q2 ends 2026-07-01 and Q3 2026-10-01, both before 2027-06-30 minus 180 days (2027-01-01)
       expect(body.periods).toEqual([
         {
-          start: '2026-04-01T00:00:00.000Z',
-          end: '2026-07-01T00:00:00.000Z',
+          start: '2026-03-31T16:00:00.000Z',
+          end: '2026-06-30T16:00:00.000Z',
           provisional: false,
           closed: 2,
           rebounded: 2,
           rate: 1,
         },
         {
-          start: '2026-07-01T00:00:00.000Z',
-          end: '2026-10-01T00:00:00.000Z',
+          start: '2026-06-30T16:00:00.000Z',
+          end: '2026-09-30T16:00:00.000Z',
           provisional: false,
           closed: 0,
           rebounded: 0,

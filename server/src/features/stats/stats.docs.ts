@@ -9,12 +9,16 @@ export const statsDocs: RouteDoc[] = [
     summary: 'KPIs of the city or one township, with their trend by ISO week',
     description:
       'The period [from, to) defaults to the 90 days before asOf and may be at most 371 days; each trend week is computed ' +
-      'as of its end (or asOf, if earlier) over its own days.',
+      'as of its end (or asOf, if earlier) over its own days. Trend weeks are ISO weeks from Monday 00:00 on the ' +
+      "city's clocks (CITY_TZ; 167 or 169 hours over a daylight-saving change).",
     tags: ['kpis'],
     query: statsSummaryQuerySchema,
     responses: {
       200: {
-        description: '{ asOf, from, to, townshipId, kpis, trend: [{ week, from, to, asOf, ...kpis }] }',
+        description:
+          '{ asOf, from, to, townshipId, kpis, trend: [{ week, from, to, asOf, ...kpis }] }; kpis.skipped counts the ' +
+          'hazards imported closed without their rectification details that a figure needing them left out: ' +
+          'overdue (no deadline), waiting (no rectification time), signOffs (sign-off delays with no rectification to measure from)',
         mediaType: 'application/json',
       },
       404: { description: 'unknown township', mediaType: 'application/problem+json' },

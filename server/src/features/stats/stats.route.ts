@@ -1,7 +1,7 @@
 // GET /api/stats/summary?township=&from=&to=&asOf=&trendWeeks=: the KPIs of the city or one township,
 // with their trend by ISO week (each week's figures as of that week's end; trendWeeks keeps the latest N).
 import { Hono } from 'hono';
-import { statsSummaryQuerySchema, type StatsSummaryDto, type WeekKpis } from '@svm/contract';
+import { DEFAULT_CITY_TIME_ZONE, statsSummaryQuerySchema, type StatsSummaryDto, type WeekKpis } from '@svm/contract';
 import { checkTownshipAllowed, readScopeOf, scopeDto } from '../../auth/scope.queries.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { Problem } from '../../kernel/problem.ts';
@@ -11,7 +11,7 @@ import { cachedKpiCounts, newKpiCache } from '../../domain/kpi/kpi-cache.ts';
 import { provisionalOf, sumCounts, toKpis } from '../../domain/kpi/kpis.ts';
 import { isoWeeks } from './weeks.ts';
 
-export function statsRoute({ db }: AppDeps) {
+export function statsRoute({ db, cityTimeZone = DEFAULT_CITY_TIME_ZONE }: AppDeps) {
   const kpiCache = newKpiCache();
   return new Hono().get('/summary', validate('query', statsSummaryQuerySchema), async (c) => {
     const { asOf, from, to, township, trendWeeks } = c.req.valid('query');
@@ -27,7 +27,7 @@ export function statsRoute({ db }: AppDeps) {
     const rows = await cachedKpiCounts(db, kpiCache, { scope, asOf, from, to, townshipId }, asOfNamed);
     const trend: WeekKpis[] = [];
     // one query per week, in order: PGlite has a single connection, and 53 weeks bound the cost
-    const weeks = isoWeeks(from, to);
+    const weeks = isoWeeks(from, to, cityTimeZone);
     for (const week of trendWeeks === undefined
       ? weeks
       : weeks.slice(weeks.length - Math.min(trendWeeks, weeks.length))) {

@@ -1,4 +1,7 @@
-// ISO weeks (Monday to Monday, UTC) cut to a period, for the KPI trend.
+// ISO weeks (Monday 00:00 to Monday 00:00 on the city's clocks) cut to a period, for the KPI trend.
+// A week over a daylight-saving change is 167 or 169 hours long.
+import { addDays, dayOf, dayStart, isoWeekLabel, mondayOf } from '@svm/contract';
+
 export interface IsoWeek {
   /** e.g. 2026-W48 */
   label: string;
@@ -6,25 +9,18 @@ export interface IsoWeek {
   to: Date;
 }
 
-const DAY = 86_400_000;
-
-function isoLabel(monday: Date): string {
-  // the ISO year is the year of the week's Thursday
-  const thursday = new Date(monday.getTime() + 3 * DAY);
-  const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY)) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-/** The ISO weeks that overlap [from, to), each cut to the period. */
-export function isoWeeks(from: Date, to: Date): IsoWeek[] {
-  const start = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
-  const monday = new Date(start.getTime() - ((start.getUTCDay() + 6) % 7) * DAY);
+/** The ISO weeks in the zone that overlap [from, to), each cut to the period. */
+export function isoWeeks(from: Date, to: Date, zone: string): IsoWeek[] {
   const weeks: IsoWeek[] = [];
-  for (let m = monday.getTime(); m < to.getTime(); m += 7 * DAY) {
-    const weekFrom = new Date(Math.max(m, from.getTime()));
-    const weekTo = new Date(Math.min(m + 7 * DAY, to.getTime()));
-    weeks.push({ label: isoLabel(new Date(m)), from: weekFrom, to: weekTo });
+  for (let monday = mondayOf(dayOf(from, zone)); ; monday = addDays(monday, 7)) {
+    const start = dayStart(monday, zone);
+    if (start.getTime() >= to.getTime()) break;
+    const end = dayStart(addDays(monday, 7), zone);
+    weeks.push({
+      label: isoWeekLabel(monday),
+      from: new Date(Math.max(start.getTime(), from.getTime())),
+      to: new Date(Math.min(end.getTime(), to.getTime())),
+    });
   }
   return weeks;
 }

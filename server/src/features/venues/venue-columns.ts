@@ -6,6 +6,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? '';
 
 export const VENUE_COLUMNS: CsvColumn<VenueRow>[] = [
   { header: '场所编号 (venue id)', value: (r) => r.id },
+  { header: '外部编号 (external id)', value: (r) => r.external_id },
   { header: '名称 (name)', value: (r) => r.name },
   { header: '地址 (address)', value: (r) => r.address },
   { header: '经营类别 (category)', value: (r) => r.category },

@@ -6,6 +6,7 @@ import { venueInScope, type ReadScope } from '../../auth/scope.queries.ts';
 
 export interface VenueFactsRow {
   id: number;
+  external_id: string | null;
   name: string;
   address: string;
   category: VenueCategory;
@@ -40,7 +41,7 @@ export async function venueFacts(
   asOf: Date,
 ): Promise<VenueFactsRow | undefined> {
   const rows = await db.query<VenueFactsRow>(sql`
-    SELECT v.id, v.name, v.address, v.category::text AS category, v.risk_level::text AS risk_level,
+    SELECT v.id, v.external_id, v.name, v.address, v.category::text AS category, v.risk_level::text AS risk_level,
            g.computed_level::text AS computed_level, g.score, g.fired_rules,
            v.risk_level > g.computed_level AS misgraded,
            v.registration::text AS registration, v.township_id, v.grid_cell_id, v.registered_at,
@@ -75,6 +76,7 @@ export async function gradingRulesByCode(db: Queryable, codes: readonly string[]
 
 export interface VenuePatrolRow {
   id: number;
+  external_id: string | null;
   patrolled_at: Date;
   worker_id: number;
   worker_name: string;
@@ -90,7 +92,7 @@ export async function venuePatrols(
   limit: number,
 ): Promise<VenuePatrolRow[]> {
   return db.query<VenuePatrolRow>(sql`
-    SELECT p.id, p.patrolled_at, u.id AS worker_id, u.display_name AS worker_name, p.result::text AS result, p.note
+    SELECT p.id, p.external_id, p.patrolled_at, u.id AS worker_id, u.display_name AS worker_name, p.result::text AS result, p.note
       FROM patrols p JOIN users u ON u.id = p.worker_id JOIN venues v ON v.id = p.venue_id
      WHERE p.venue_id = ${id}::int AND p.patrolled_at <= ${asOf}::timestamptz AND ${venueInScope(scope)}
      ORDER BY p.patrolled_at DESC, p.id DESC
@@ -99,6 +101,7 @@ export async function venuePatrols(
 
 export interface VenueHazardRow {
   id: number;
+  external_id: string | null;
   type_code: string;
   type_name: string;
   type_name_en: string;
@@ -114,20 +117,27 @@ export interface VenueHazardRow {
   overdue: boolean;
   rebound_of: number | null;
   transitions: { from: HazardStatus | null; to: HazardStatus; at: string; actor: string; note: string }[];
-  acceptances: { party: AcceptanceParty; passed: boolean; at: string; actor: string; note: string }[];
+  acceptances: {
+    externalId: string | null;
+    party: AcceptanceParty;
+    passed: boolean;
+    at: string;
+    actor: string;
+    note: string;
+  }[];
 }
 
 /** The venue's hazards found by a moment, newest first, each with its history up to then (JSON arrays). */
 export async function venueHazards(db: Queryable, scope: ReadScope, id: number, asOf: Date): Promise<VenueHazardRow[]> {
   return db.query<VenueHazardRow>(sql`
-    SELECT h.id, h.type_code, ht.name AS type_name, ht.name_en AS type_name_en, h.severity::text AS severity,
+    SELECT h.id, h.external_id, h.type_code, ht.name AS type_name, ht.name_en AS type_name_en, h.severity::text AS severity,
            s.status::text AS status, h.found_at, h.deadline, s.rectified_at, a.closed_at, h.fixed_on_spot,
            h.responsible_person, h.responsible_phone, coalesce(a.overdue, false) AS overdue, h.rebound_of,
            coalesce((SELECT json_agg(json_build_object('from', t.from_status, 'to', t.to_status,
                                        'at', to_char(t.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                                        'actor', t.actor_name, 'note', t.note) ORDER BY t.at, t.id)
                        FROM hazard_transitions t WHERE t.hazard_id = h.id AND t.at <= ${asOf}::timestamptz), '[]') AS transitions,
-           coalesce((SELECT json_agg(json_build_object('party', c.party, 'passed', c.passed,
+           coalesce((SELECT json_agg(json_build_object('externalId', c.external_id, 'party', c.party, 'passed', c.passed,
                                        'at', to_char(c.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                                        'actor', c.actor_name, 'note', c.note) ORDER BY c.at, c.id)
                        FROM acceptances c WHERE c.hazard_id = h.id AND c.at <= ${asOf}::timestamptz), '[]') AS acceptances

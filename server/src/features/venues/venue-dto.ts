@@ -7,6 +7,7 @@ import type { venueExportQuerySchema } from '@svm/contract';
 export function toVenueProperties(row: Omit<VenueRow, 'overdue'> & { overdue: boolean | null }): VenueProperties {
   return {
     id: row.id,
+    externalId: row.external_id,
     name: row.name,
     address: row.address,
     category: row.category,

@@ -5,6 +5,7 @@ import type { VenueCreate, VenueDto, VenuePatch } from '@svm/contract';
 
 interface VenueRow {
   id: number;
+  external_id: string | null;
   name: string;
   address: string;
   category: VenueDto['category'];
@@ -25,13 +26,14 @@ interface VenueRow {
   grid_cell_id: number | null;
 }
 
-const RETURNING = sql`RETURNING id, name, address, category, risk_level, registration, status, occupancy, floor_area_m2,
+const RETURNING = sql`RETURNING id, external_id, name, address, category, risk_level, registration, status, occupancy, floor_area_m2,
   indoor_ebike_charging, charging_near_stock, flammables_stored, people_living_on_site,
   ST_X(geom) AS lon, ST_Y(geom) AS lat, registered_at, closed_at, township_id, grid_cell_id`;
 
 export function venueDto(r: VenueRow): VenueDto {
   return {
     id: r.id,
+    externalId: r.external_id,
     name: r.name,
     address: r.address,
     category: r.category,

@@ -85,7 +85,8 @@ describe('venue writes', () => {
       // B's island has no grid cell
       expect(island).toMatchObject({ townshipId: f.townshipB, gridCellId: null });
       const closed = await write(city, 'POST', `/api/venues/${v1}/close`, { closedAt: '2026-11-20' });
-      expect(await bodyOf<VenueDto>(closed)).toMatchObject({ status: 'closed', closedAt: '2026-11-20T00:00:00.000Z' });
+      // closedAt 2026-11-20 is that day's start in the city (Asia/Shanghai, UTC+8)
+      expect(await bodyOf<VenueDto>(closed)).toMatchObject({ status: 'closed', closedAt: '2026-11-19T16:00:00.000Z' });
       const again = await write(city, 'POST', `/api/venues/${v1}/close`, {});
       expect(again.status).toBe(409);
       expect((await bodyOf<ProblemDetails>(again)).detail).toContain('already closed');

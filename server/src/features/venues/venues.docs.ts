@@ -21,7 +21,9 @@ export const venuesDocs: RouteDoc[] = [
     method: 'get',
     path: '/api/venues',
     summary: 'A page of active venues (as of asOf), filtered, ordered by id',
-    description: '`q` matches name or address, case-insensitive; pass `nextCursor` as `cursor` for the next page.',
+    description:
+      "`q` matches name or address, case-insensitive, or the exact `externalId` (the source system's id, in every " +
+      'venue read and export); pass `nextCursor` as `cursor` for the next page.',
     tags: ['venues'],
     query: venuesQuerySchema,
     responses: {

@@ -18,6 +18,7 @@ export interface VenueFilter {
 
 export interface VenueRow {
   id: number;
+  external_id: string | null;
   name: string;
   address: string;
   category: VenueCategory;
@@ -45,7 +46,7 @@ export async function venuesPage(
 ): Promise<VenueRow[]> {
   const [x0, y0, x1, y1] = f.bbox ?? [null, null, null, null];
   return db.query<VenueRow>(sql`
-    SELECT v.id, v.name, v.address, v.category::text AS category, v.risk_level::text AS risk_level,
+    SELECT v.id, v.external_id, v.name, v.address, v.category::text AS category, v.risk_level::text AS risk_level,
            g.computed_level::text AS computed_level, g.score,
            -- enum order is high < medium < low: an assigned level lower than computed sorts after it
            v.risk_level > g.computed_level AS misgraded,
@@ -66,7 +67,9 @@ export async function venuesPage(
        AND (${f.registration}::text IS NULL OR v.registration = ${f.registration}::registration_status)
        -- strpos rather than LIKE: the search text needs no escaping of % and _
        AND (${f.q}::text IS NULL OR strpos(lower(v.name), lower(${f.q}::text)) > 0
-                                 OR strpos(lower(v.address), lower(${f.q}::text)) > 0)
+                                 OR strpos(lower(v.address), lower(${f.q}::text)) > 0
+                                 -- the source system's id, exactly (case-sensitive, as it is stored)
+                                 OR v.external_id = ${f.q}::text)
      ORDER BY v.id
      LIMIT ${limit}::int`);
 }

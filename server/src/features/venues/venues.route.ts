@@ -77,6 +77,7 @@ export function venuesRoute({ db }: AppDeps) {
         },
         patrols: patrols.map((p) => ({
           id: p.id,
+          externalId: p.external_id,
           at: p.patrolled_at.toISOString(),
           worker: { id: p.worker_id, name: p.worker_name },
           result: p.result,
@@ -84,6 +85,7 @@ export function venuesRoute({ db }: AppDeps) {
         })),
         hazards: hazards.map((h) => ({
           id: h.id,
+          externalId: h.external_id,
           type: { code: h.type_code, name: h.type_name, nameEn: h.type_name_en },
           severity: h.severity,
           status: h.status,

@@ -41,6 +41,7 @@ describe('GET /api/venues', () => {
           geometry: { type: 'Point', coordinates: [121.02, 30.05] },
           properties: {
             id: f.venues.vb,
+            externalId: null,
             name: '飞驰电动车行',
             address: '甲路2号',
             category: 'ebike',

@@ -2,6 +2,7 @@
 // streamed page by page (paged-stream.ts), named `<name>-<asOf day>.<ext>`. The export routes of
 // the features (the ledger, the register) give the page query, the columns and the feature.
 import type { Context } from 'hono';
+import { cityTimeZone, dayOf } from '@svm/contract';
 import { csvHeader, csvRow, type CsvColumn } from './csv.ts';
 import { pagedStream } from './paged-stream.ts';
 
@@ -15,7 +16,8 @@ export function download(
   name: string,
   asOf: Date,
 ): Response {
-  const stamp = asOf.toISOString().slice(0, 10).replaceAll('-', '');
+  // the as-of day on the city's clocks (a bare asOf=2026-11-30 is its local midnight, not a UTC day)
+  const stamp = dayOf(asOf, cityTimeZone()).replaceAll('-', '');
   return c.body(body, 200, {
     'Content-Type': type,
     'Content-Disposition': `attachment; filename="${name}-${stamp}.${type === CSV ? 'csv' : 'geojson'}"`,

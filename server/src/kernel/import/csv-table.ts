@@ -1,10 +1,11 @@
 // A CSV file as typed rows: the header names the columns (documented per import, any order),
 // each cell is parsed by its column's zod schema; an empty cell counts as absent.
 import { z } from 'zod';
-import { listOf, parseInstant } from '@svm/contract';
+import { cityTimeZone, listOf, parseInstant } from '@svm/contract';
 import { Problem } from '../problem.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
 import { because, quoted, reasonOfIssue, type ImportErrors } from './import-errors.ts';
+import { importProgress } from './progress.ts';
 
 export type Columns = Record<string, z.ZodType>;
 // where a message that cannot list every column sends the reader
@@ -27,6 +28,8 @@ export function csvRows<C extends Columns>(text: string, columns: C, errors: Imp
     throw err;
   }
   const [header, ...body] = records;
+  const progress = importProgress();
+  if (progress) progress.total = body.length;
   if (!header)
     throw Problem.unprocessable(
       `the file is empty; it needs a header row with the columns ${listOf(Object.keys(columns), WHOLE_LIST)}`,
@@ -59,6 +62,7 @@ export function csvRows<C extends Columns>(text: string, columns: C, errors: Imp
   if (errors.any) return [];
   const rows: Row<C>[] = [];
   for (const record of body) {
+    progress?.read(1);
     if (record.fields.length !== names.length) {
       errors.add({
         line: record.line,
@@ -85,6 +89,7 @@ export function csvRows<C extends Columns>(text: string, columns: C, errors: Imp
     }
     rows.push({ line: record.line, value: parsed.data as Row<C>['value'] });
   }
+  progress?.enter('checking');
   return rows;
 }
 
@@ -157,8 +162,9 @@ export const cell = {
     }),
   instant: (column: string) =>
     z.string(req(column)).transform((t, ctx) => {
-      // the one day/instant rule of the contract: the same answer as a query string's asOf
-      const instant = parseInstant(t);
+      // the one day/instant rule of the contract: the same answer as a query string's asOf (a bare
+      // date is local midnight in the city's zone, set by createApp)
+      const instant = parseInstant(t, cityTimeZone());
       if (typeof instant === 'string') {
         ctx.addIssue({ code: 'custom', ...because('bad_time', `${column} ${instant}`) });
         return z.NEVER;

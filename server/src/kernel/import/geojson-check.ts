@@ -1,6 +1,7 @@
 // Shape checks of an imported GeoJSON FeatureCollection, done in JS before the database sees
 // it: the geometry type each layer wants, [lon, lat] positions in range, closed rings.
 import type { ImportErrors } from './import-errors.ts';
+import { importProgress } from './progress.ts';
 
 export type GeometryKind = 'Point' | 'Polygon' | 'PolygonOrMulti';
 
@@ -68,13 +69,17 @@ export function checkedFeatures(body: unknown, kind: GeometryKind, errors: Impor
   }
   if (body.features.length === 0)
     errors.add({ reason: 'no_features', message: 'the FeatureCollection has no features' });
+  const progress = importProgress();
+  if (progress) progress.total = body.features.length;
   const out: CheckedFeature[] = [];
   body.features.forEach((f: unknown, index) => {
+    progress?.read(1);
     if (!isObject(f) || f.type !== 'Feature')
       return errors.add({ feature: index, reason: 'not_a_feature', message: 'must be a GeoJSON Feature' });
     const bad = geometryProblem(f.geometry, kind);
     if (bad) return errors.add({ feature: index, column: 'geometry', reason: 'bad_geometry', message: bad });
     out.push({ index, geometry: JSON.stringify(f.geometry), properties: isObject(f.properties) ? f.properties : {} });
   });
+  progress?.enter('checking');
   return out;
 }

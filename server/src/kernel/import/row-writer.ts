@@ -5,6 +5,7 @@
 // broken CHECK) becomes an error on its own line and the remaining rows are still checked.
 import type { Queryable } from '@svm/db';
 import { constraintMessage, type ImportErrors } from './import-errors.ts';
+import { importProgress, type ImportProgress } from './progress.ts';
 
 const BATCH = 2000;
 
@@ -27,24 +28,49 @@ export async function writeRows<R extends { line: number }>(
   write: (tx: Queryable, row: R) => Promise<Upserted | null>,
   batch?: (tx: Queryable, rows: R[]) => Promise<Upserted[]>,
 ): Promise<Written> {
+  // a job's progress (kernel/import/progress.ts): rows written, and the phase after the writing
+  const progress = importProgress();
+  progress?.enter('writing');
+  const written = await writeAll(tx, rows, errors, write, batch);
+  progress?.enter('linking');
+  return written;
+}
+
+async function writeAll<R extends { line: number }>(
+  tx: Queryable,
+  rows: R[],
+  errors: ImportErrors,
+  write: (tx: Queryable, row: R) => Promise<Upserted | null>,
+  batch?: (tx: Queryable, rows: R[]) => Promise<Upserted[]>,
+): Promise<Written> {
+  const progress = importProgress();
+  const before = progress?.rowsWritten ?? 0;
   try {
     return await tx.transaction(async (sp) => {
       const counts: Written = { inserted: 0, updated: 0, ids: [] };
       if (batch) {
-        for (let i = 0; i < rows.length; i += BATCH)
-          for (const done of await batch(sp, rows.slice(i, i + BATCH))) tally(counts, done);
+        for (let i = 0; i < rows.length; i += BATCH) {
+          for (const done of await batch(sp, rows.slice(i, i + BATCH))) tally(counts, done, progress);
+          await progress?.breathe();
+        }
       } else {
-        for (const row of rows) tally(counts, await write(sp, row));
+        for (const row of rows) {
+          tally(counts, await write(sp, row), progress);
+          await progress?.breathe();
+        }
       }
       return counts;
     });
   } catch (err) {
     if (constraintMessage(err) === null) throw err;
   }
+  // the rows counted by the attempt that rolled back are written again below
+  if (progress) progress.rowsWritten = before;
   const counts: Written = { inserted: 0, updated: 0, ids: [] };
   for (const row of rows) {
     try {
-      tally(counts, await tx.transaction((sp) => write(sp, row)));
+      tally(counts, await tx.transaction((sp) => write(sp, row)), progress);
+      await progress?.breathe();
     } catch (err) {
       const message = constraintMessage(err);
       if (message === null) throw err;
@@ -54,7 +80,8 @@ export async function writeRows<R extends { line: number }>(
   return counts;
 }
 
-function tally(counts: Written, done: Upserted | null): void {
+function tally(counts: Written, done: Upserted | null, progress?: ImportProgress): void {
+  progress?.wrote(done ? 1 : 0);
   if (!done) return;
   counts.ids.push(done.id);
   if (done.inserted) counts.inserted++;

@@ -11,6 +11,8 @@ export interface FuzzCase {
   method: string;
   path: string;
   contentType?: string;
+  /** further request headers (a hostile Prefer on an import) */
+  headers?: Record<string, string>;
   body?: string | Uint8Array;
   /** which fixture caller sends it */
   as: string;
@@ -111,7 +113,10 @@ export async function runCases(
     try {
       await tx.transaction(async (sp) => {
         const { app, logged } = await testApp(sp, { caller });
-        const headers: Record<string, string> = c.contentType === undefined ? {} : { 'Content-Type': c.contentType };
+        const headers: Record<string, string> = {
+          ...c.headers,
+          ...(c.contentType === undefined ? {} : { 'Content-Type': c.contentType }),
+        };
         // writes that still name their actor in X-Actor-Id (before sign-in) find the same user
         if (caller.userId !== null) headers['X-Actor-Id'] = String(caller.userId);
         const init: RequestInit = { method: c.method, headers, ...(c.body === undefined ? {} : { body: c.body }) };

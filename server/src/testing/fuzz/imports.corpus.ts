@@ -7,7 +7,8 @@ import type { FuzzFixture } from './fuzz-fixture.ts';
 import type { FuzzCase } from './harness.ts';
 import { BAD_DATES, HOSTILE_TEXT, MALFORMED_JSON, prng, WRONG_CONTENT_TYPES, type Prng } from './hostile.ts';
 
-type Kind = 'id' | 'text' | 'requiredText' | 'enum' | 'lon' | 'lat' | 'date' | 'bool' | 'optionalBool' | 'ref';
+type Kind =
+  'id' | 'text' | 'requiredText' | 'enum' | 'optionalEnum' | 'lon' | 'lat' | 'date' | 'bool' | 'optionalBool' | 'ref';
 interface CsvTemplate {
   kind: string;
   columns: [string, Kind, string][];
@@ -19,6 +20,7 @@ const BAD_BY_KIND: Record<Kind, { refused: string[]; survives: string[] }> = {
   text: { refused: [], survives: [...HOSTILE_TEXT.filter((t) => t.length < 1000), '=HYPERLINK("http://x")'] },
   requiredText: { refused: [''], survives: ["'; DROP TABLE venues; --", '<script>', '\u0000', '👩‍👩‍👧‍👦'] },
   enum: { refused: ['nope', "x'; DROP TABLE venues; --", '1', 'NULL'], survives: [] },
+  optionalEnum: { refused: ['nope', "x'; DROP TABLE venues; --", '1', 'NULL'], survives: [''] },
   lon: { refused: ['abc', 'NaN', 'Infinity', '181', '-181', '1e309', '', '0x10', '121,5', '121.02.1'], survives: [] },
   lat: { refused: ['91', '-91', 'NaN', '-Infinity', 'abc', '', '1e400'], survives: [] },
   date: { refused: [...BAD_DATES, ''], survives: [] },
@@ -75,6 +77,16 @@ function csvTemplates(): CsvTemplate[] {
       ],
     },
     {
+      kind: 'departments',
+      columns: [
+        ['code', 'id', 'fz_market'],
+        ['name', 'requiredText', '市场监管局'],
+        ['name_en', 'text', 'Market Regulation'],
+        // a new department may come without its categories (none yet)
+        ['categories', 'optionalEnum', 'repair;other'],
+      ],
+    },
+    {
       kind: 'accounts',
       columns: [
         ['username', 'id', 'fz_new'],
@@ -126,7 +138,7 @@ function csvCases(t: CsvTemplate, rng: Prng): FuzzCase[] {
         csvCase(t.kind, `${name} = ${JSON.stringify(v.slice(0, 30))}`, csv(header, [row.with(i, v)]), 'survives'),
       );
     // every template column is required except the free-text ones and optional flags
-    if (kind !== 'text' && kind !== 'optionalBool')
+    if (kind !== 'text' && kind !== 'optionalBool' && kind !== 'optionalEnum')
       cases.push(
         csvCase(t.kind, `without column ${name}`, csv(header.toSpliced(i, 1), [row.toSpliced(i, 1)]), 'refused'),
       );
@@ -376,6 +388,16 @@ function geoCases(t: GeoTemplate, rng: Prng): FuzzCase[] {
     ['a feature that is a string', fc(['feature'])],
   ];
   for (const [label, body] of structural) cases.push(send(label, body, 'refused'));
+  if (t.kind === 'grid-cells') {
+    // a cell of two parts is a cell; one 1,000 km from its township (FX-A, 121.0-121.1°E) is not
+    const twoParts = {
+      type: 'MultiPolygon',
+      coordinates: [[ring(121.0, 30.0, 121.01, 30.01)], [ring(121.02, 30.0, 121.03, 30.01)]],
+    };
+    cases.push(send('a MultiPolygon cell of two parts', fc([feature(twoParts, t.properties)]), 'survives'));
+    const far = { type: 'Polygon', coordinates: [ring(131.0, 30.0, 131.01, 30.01)] };
+    cases.push(send('a cell 1,000 km outside its township', fc([feature(far, t.properties)]), 'refused'));
+  }
   for (const text of rng.sample(MALFORMED_JSON, 10))
     cases.push(send(`malformed JSON ${JSON.stringify(text.slice(0, 30))}`, text, 'refused'));
   for (const type of rng.sample(WRONG_CONTENT_TYPES, 3))
@@ -399,5 +421,24 @@ export function importCases(_f: FuzzFixture, seed = 20261130): FuzzCase[] {
       'refused',
     ),
   );
+  // Prefer values that are not respond-async are ignored (RFC 7240): the import answers at once.
+  // (respond-async itself answers 202 and runs in the background: import-jobs.test.ts covers it.)
+  const good =
+    'external_id,name,category,risk_level,lon,lat,registered_at\r\nFZ-P,新店,retail,low,121.02,30.03,2026-01-01\r\n';
+  const bad = good.replace('retail', 'bakery');
+  const prefers = [
+    'respond-asyncx',
+    '"respond-async"',
+    'wait=abc',
+    'return=minimal',
+    'respond-sync',
+    '\u00a0',
+    'x'.repeat(4000),
+  ];
+  for (const prefer of prefers) {
+    const label = `Prefer: ${JSON.stringify(prefer.slice(0, 30))}`;
+    cases.push({ ...csvCase('venues', `${label} on a bad file`, bad, 'refused'), headers: { Prefer: prefer } });
+    cases.push({ ...csvCase('venues', `${label} on a good file`, good, 'survives'), headers: { Prefer: prefer } });
+  }
   return cases;
 }

@@ -7,6 +7,8 @@
 import type { z } from 'zod';
 import {
   acceptanceCreateSchema,
+  departmentCreateSchema,
+  departmentUpdateSchema,
   gradingRuleUpdateSchema,
   hazardTypeCreateSchema,
   hazardTypeUpdateSchema,
@@ -190,6 +192,22 @@ function templates(f: FuzzFixture): Template[] {
       schema: hazardTypeUpdateSchema,
       as: 'admin',
       body: { name: '灭火器失效', defaultSeverity: 'major', categories: ['catering'], retired: true },
+    },
+    {
+      method: 'POST',
+      docPath: '/api/departments',
+      path: '/api/departments',
+      schema: departmentCreateSchema,
+      as: 'admin',
+      body: { code: 'fz_market', name: '市场监管局', nameEn: 'Market Regulation', categories: ['repair', 'other'] },
+    },
+    {
+      method: 'PATCH',
+      docPath: '/api/departments/{code}',
+      path: '/api/departments/fx_commerce',
+      schema: departmentUpdateSchema,
+      as: 'admin',
+      body: { name: '商务和粮食局', nameEn: 'Commerce', categories: ['catering'] },
     },
     {
       method: 'PUT',

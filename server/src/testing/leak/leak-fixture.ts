@@ -154,13 +154,13 @@ export async function leakCity(tx: Queryable): Promise<LeakFixture> {
   );
   const cA = await one(
     tx,
-    `INSERT INTO grid_cells (code, name, township_id, worker_id, geom) VALUES ('LK-A-1', '东湖一网格', $1, $2, ST_GeomFromText($3, 4326))`,
+    `INSERT INTO grid_cells (code, name, township_id, worker_id, geom) VALUES ('LK-A-1', '东湖一网格', $1, $2, ST_Multi(ST_GeomFromText($3, 4326)))`,
     [tA, wa, square(121.0, 30.0, 121.1, 30.1)],
   );
   // B's only cell has no worker and covers half of B: a coverage gap and an unassigned cell, both B's
   const cB = await one(
     tx,
-    `INSERT INTO grid_cells (code, name, township_id, worker_id, geom) VALUES ('LK-B-1', '西山一网格', $1, NULL, ST_GeomFromText($2, 4326))`,
+    `INSERT INTO grid_cells (code, name, township_id, worker_id, geom) VALUES ('LK-B-1', '西山一网格', $1, NULL, ST_Multi(ST_GeomFromText($2, 4326)))`,
     [tB, square(121.1, 30.0, 121.15, 30.1)],
   );
   const va: number[] = [];

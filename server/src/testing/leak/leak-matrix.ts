@@ -136,7 +136,8 @@ export const MATRIX: Record<string, Entry> = {
     kind: 'scoped',
     urls: () => [`/api/export/hazards.csv?${q}`],
     seen: (b) =>
-      b.type === 'csv' ? { hazards: b.rows.map((r) => Number(r[0])), venues: b.rows.map((r) => Number(r[1])) } : {},
+      // columns: hazard id, external id, venue id, ...
+      b.type === 'csv' ? { hazards: b.rows.map((r) => Number(r[0])), venues: b.rows.map((r) => Number(r[2])) } : {},
     // A: the catering chain (4) and the rectified e-bike hazard; B: its chain (3), e-bike and far hazards
     figures: { of: (b) => [b.type === 'csv' ? b.rows.length : -1], city: [10], a: [5], food: [8] },
   },
@@ -152,7 +153,8 @@ export const MATRIX: Record<string, Entry> = {
     kind: 'scoped',
     urls: () => [`/api/export/venues.csv?${q}`],
     seen: (b) =>
-      b.type === 'csv' ? { venues: b.rows.map((r) => Number(r[0])), townships: b.rows.map((r) => Number(r[9])) } : {},
+      // columns: venue id, external id, name, ..., township id (the 11th)
+      b.type === 'csv' ? { venues: b.rows.map((r) => Number(r[0])), townships: b.rows.map((r) => Number(r[10])) } : {},
     figures: { of: (b) => [b.type === 'csv' ? b.rows.length : -1], city: [7], a: [3], food: [3] },
   },
   '/api/export/venues.geojson': {
@@ -277,6 +279,11 @@ export const MATRIX: Record<string, Entry> = {
     why: "the city's hazard catalogue: codes and names, no venue or hazard, the same for every account",
     urls: () => ['/api/hazard-types', '/api/hazard-types?retired=false&q=exit'],
   },
+  '/api/departments': {
+    kind: 'unscoped',
+    why: "the city's industry departments: codes, names, the categories each signs off and a count of accounts; no venue or hazard, the same for every account",
+    urls: () => ['/api/departments'],
+  },
   '/api/auth/me': { kind: 'unscoped', why: 'describes the caller only', urls: () => ['/api/auth/me'] },
   '/api/auth/users': {
     kind: 'admin',
@@ -293,6 +300,12 @@ export const MATRIX: Record<string, Entry> = {
     // imports are an admin's, so no caller of the matrix can hold a report: the refusal comes before
     // the id is looked up and is the same for any id (csv-imports.test.ts asks for a real one)
     urls: () => ['/api/import/reports/00000000-0000-4000-8000-000000000000.csv'],
+  },
+  '/api/import/jobs/{id}': {
+    kind: 'admin',
+    why: "an import job's progress and answer (a refusal quotes the file): for the admin accounts, its sender among them",
+    // refused before the id is looked up, the same for any id (import-jobs.test.ts reads a real one)
+    urls: () => ['/api/import/jobs/00000000-0000-4000-8000-000000000000'],
   },
   '/api/auth/display-tokens': {
     kind: 'unscoped',

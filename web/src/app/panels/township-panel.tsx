@@ -42,7 +42,9 @@ export function TownshipPanel({ township }: { township: number }) {
       </PanelStatus>
       {cellsAllowed(me) && <WorstCellsList township={township} />}
       <OverdueHazardsList township={township} />
-      {summary.data && <AcceptanceDelays delays={summary.data.kpis.acceptanceDelays} />}
+      {summary.data && (
+        <AcceptanceDelays delays={summary.data.kpis.acceptanceDelays} skipped={summary.data.kpis.skipped} />
+      )}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { PathLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { BlindSpotsDto, Feature, Polygon, UnregisteredDensityProperties } from '@svm/contract';
 import { rampColor, type Rgba } from '../../kit/map/color-scale.ts';
 import { hatch, type Segment } from '../../kit/map/hatch.ts';
+import { polygonParts, type PolygonPart } from '../../kit/map/polygon-parts.ts';
 import type { LayerId } from '../../kit/state/view-state.ts';
 
 export const GAPS_HATCH_LAYER_ID = 'blind-spots-gaps-hatch';
@@ -22,7 +23,8 @@ export const UNREGISTERED_RAMP: readonly Rgba[] = [
   [122, 1, 119, 220],
 ];
 
-type Unregistered = Feature<Polygon, UnregisteredDensityProperties>;
+// per cell, and a cell may have several parts
+type Unregistered = PolygonPart<UnregisteredDensityProperties>;
 type Unmatched = BlindSpotsDto['unmatchedReferencePoints']['features'][number];
 interface BlindState {
   layers: readonly LayerId[];
@@ -64,9 +66,9 @@ export function gapOutlineLayer(data: BlindSpotsDto | undefined, state: BlindSta
 export function unregisteredLayer(data: BlindSpotsDto | undefined, state: BlindState) {
   return new PolygonLayer<Unregistered>({
     id: UNREGISTERED_LAYER_ID,
-    data: data?.unregisteredDensity.features ?? [],
+    data: data ? polygonParts(data.unregisteredDensity.features) : [],
     visible: shown(state),
-    getPolygon: (f) => f.geometry.coordinates,
+    getPolygon: (f) => f.polygon,
     getFillColor: (f) => rampColor(f.properties.perKm2, UNREGISTERED_DOMAIN, UNREGISTERED_RAMP),
     stroked: false,
     pickable: true,

@@ -1,16 +1,18 @@
 // Grid cells on the deck.gl overlay: fill by days since the last patrol (fixed bins), unpatrolled
 // cells outlined thick red, cells without a worker outlined in dashes. Each factory has a stable id.
+// A cell is a MultiPolygon: every part of it is drawn, coloured and picked as the cell.
 import { PathLayer, PolygonLayer } from '@deck.gl/layers';
-import type { Feature, GridCellCollection, GridCellProperties, Polygon } from '@svm/contract';
+import type { GridCellCollection, GridCellProperties } from '@svm/contract';
 import type { Rgba } from '../../kit/map/color-scale.ts';
 import { dashes, type Segment } from '../../kit/map/hatch.ts';
+import { polygonParts, polygonsOf, type PolygonPart } from '../../kit/map/polygon-parts.ts';
 import type { LayerId, Selection } from '../../kit/state/view-state.ts';
 
 export const GRID_CELLS_LAYER_ID = 'grid-cells-fill';
 export const UNPATROLLED_LAYER_ID = 'grid-cells-unpatrolled';
 export const NO_WORKER_LAYER_ID = 'grid-cells-no-worker';
 
-type Cell = Feature<Polygon, GridCellProperties>;
+type Cell = PolygonPart<GridCellProperties>;
 interface CellState {
   layers: readonly LayerId[];
   selection: Selection;
@@ -39,9 +41,9 @@ export function gridCellsLayer(data: GridCellCollection | undefined, state: Cell
   const selectedId = state.selection?.kind === 'cell' ? state.selection.id : null;
   return new PolygonLayer<Cell>({
     id: GRID_CELLS_LAYER_ID,
-    data: data?.features ?? [],
+    data: data ? polygonParts(data.features) : [],
     visible: state.layers.includes('grid-cells'),
-    getPolygon: (f) => f.geometry.coordinates,
+    getPolygon: (f) => f.polygon,
     getFillColor: (f) => patrolAgeColor(f.properties.daysSincePatrol),
     getLineColor: (f) => (isSelected(state, f.properties.id) ? [23, 50, 79, 255] : [255, 255, 255, 160]),
     getLineWidth: (f) => (isSelected(state, f.properties.id) ? 4 : 1),
@@ -56,9 +58,9 @@ export function unpatrolledLayer(data: GridCellCollection | undefined, state: Ce
   const k = state.scale ?? 1;
   return new PolygonLayer<Cell>({
     id: UNPATROLLED_LAYER_ID,
-    data: data?.features.filter((f) => f.properties.unpatrolled) ?? [],
+    data: data ? polygonParts(data.features, 'unpatrolled', (p) => p.unpatrolled) : [],
     visible: state.layers.includes('unpatrolled'),
-    getPolygon: (f) => f.geometry.coordinates,
+    getPolygon: (f) => f.polygon,
     filled: false,
     stroked: true,
     getLineColor: [200, 16, 46, 235],
@@ -78,7 +80,7 @@ export function noWorkerDashes(data: GridCellCollection | undefined): Segment[] 
   if (!data) return [];
   return data.features
     .filter((f) => f.properties.worker === null && f.properties.workerName === null)
-    .flatMap((f) => f.geometry.coordinates.flatMap((ring) => dashes(ring, DASH_DEG)));
+    .flatMap((f) => polygonsOf(f.geometry).flatMap((rings) => rings.flatMap((ring) => dashes(ring, DASH_DEG))));
 }
 
 export function noWorkerLayer(segments: Segment[], state: CellState) {

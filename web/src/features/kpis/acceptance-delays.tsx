@@ -1,9 +1,10 @@
-// Which joint-acceptance party is holding closures up: hazards waiting for it and its mean days.
-import type { AcceptanceDelay } from '@svm/contract';
+// Which joint-acceptance party is holding closures up: hazards waiting for it and its mean days,
+// with a note of what they leave out (hazards imported closed without a rectification time).
+import type { AcceptanceDelay, KpiSkipped } from '@svm/contract';
 import { useI18n } from '../../kit/i18n/i18n.tsx';
 import { formatDecimal } from '../../kit/format.ts';
 
-export function AcceptanceDelays({ delays }: { delays: AcceptanceDelay[] }) {
+export function AcceptanceDelays({ delays, skipped }: { delays: AcceptanceDelay[]; skipped?: KpiSkipped | undefined }) {
   const { t, lang, formatNumber } = useI18n();
   const worst = Math.max(0, ...delays.map((d) => d.waiting));
   return (
@@ -35,6 +36,16 @@ export function AcceptanceDelays({ delays }: { delays: AcceptanceDelay[] }) {
           ))}
         </tbody>
       </table>
+      {skipped && skipped.waiting > 0 && (
+        <p className="panel-muted" data-testid="delays-skipped-waiting">
+          {t('kpi.skippedWaiting').replace('{n}', formatNumber(skipped.waiting))}
+        </p>
+      )}
+      {skipped && skipped.signOffs > 0 && (
+        <p className="panel-muted" data-testid="delays-skipped-signoffs">
+          {t('kpi.skippedSignOffs').replace('{n}', formatNumber(skipped.signOffs))}
+        </p>
+      )}
     </section>
   );
 }

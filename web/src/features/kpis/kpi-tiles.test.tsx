@@ -2,6 +2,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PanelTestWrapper } from '../../testing/panel-test-wrapper.tsx';
 import { citySummary, mockFetch, problem } from '../../testing/panel-fixtures.ts';
+import { AcceptanceDelays } from './acceptance-delays.tsx';
 import { CityOverview } from './city-overview.tsx';
 
 const tile = (label: string) => {
@@ -66,6 +67,51 @@ describe('the city KPI tiles', () => {
       asOf: '2026-11-20T23:59:59+08:00',
       trendWeeks: '2',
     });
+  });
+
+  it('notes how many hazards imported closed the overdue figure left out, only when there are some', async () => {
+    const skipped = { overdue: 3, waiting: 2, signOffs: 9 };
+    mockFetch({ '/api/stats/summary': { ...citySummary, kpis: { ...citySummary.kpis, skipped } } });
+    render(
+      <PanelTestWrapper>
+        <CityOverview />
+      </PanelTestWrapper>,
+    );
+    await screen.findAllByTestId('kpi-tile');
+    const overdue = tile('逾期隐患');
+    expect(overdue.getByText('3 条未计').getAttribute('title')).toContain('没有整改期限');
+    cleanup();
+    mockFetch({ '/api/stats/summary': citySummary });
+    render(
+      <PanelTestWrapper lang="en">
+        <CityOverview />
+      </PanelTestWrapper>,
+    );
+    await screen.findAllByTestId('kpi-tile');
+    expect(screen.queryByText(/not counted/)).toBeNull();
+  });
+
+  it('notes in English what the acceptance holdups leave out', () => {
+    render(
+      <PanelTestWrapper lang="en">
+        <AcceptanceDelays
+          delays={citySummary.kpis.acceptanceDelays}
+          skipped={{ overdue: 0, waiting: 2, signOffs: 9 }}
+        />
+      </PanelTestWrapper>,
+    );
+    expect(screen.getByTestId('delays-skipped-waiting').textContent).toBe(
+      'Not counted as waiting: 2 hazards imported closed from a historic ledger without a rectification time',
+    );
+    expect(screen.getByTestId('delays-skipped-signoffs').textContent).toContain('9 sign-offs');
+    cleanup();
+    render(
+      <PanelTestWrapper lang="en">
+        <AcceptanceDelays delays={citySummary.kpis.acceptanceDelays} skipped={citySummary.kpis.skipped} />
+      </PanelTestWrapper>,
+    );
+    expect(screen.queryByTestId('delays-skipped-waiting')).toBeNull();
+    expect(screen.queryByTestId('delays-skipped-signoffs')).toBeNull();
   });
 
   it('shows the detail of a problem the server answers with', async () => {

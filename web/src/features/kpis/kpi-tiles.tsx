@@ -37,6 +37,14 @@ export function KpiTiles({ summary }: { summary: StatsSummaryDto }) {
         change={weekChange(trend, (k) => k.hazards.overdue)}
         formatDelta={count}
         alert={kpis.hazards.overdue > 0}
+        marker={
+          kpis.skipped.overdue > 0
+            ? {
+                text: t('kpi.skippedOverdue').replace('{n}', formatNumber(kpis.skipped.overdue)),
+                title: t('kpi.skippedOverdueHint'),
+              }
+            : undefined
+        }
       />
       <KpiTile
         label={t('kpi.reboundRate')}

@@ -15,6 +15,11 @@ export const kpisZhCN = {
   'townshipPanel.delays': '验收卡点',
   'townshipPanel.waiting': '待验收',
   'townshipPanel.meanDays': '平均用时（天）',
+  // hazards imported closed from a historic ledger without their rectification details: {n} is a count
+  'kpi.skippedOverdue': '{n} 条未计',
+  'kpi.skippedOverdueHint': '历史台账导入的已销号隐患没有整改期限，无法判断当时是否逾期，未计入逾期数',
+  'kpi.skippedWaiting': '另有 {n} 条历史导入隐患缺少整改完成时间，未计入待验收',
+  'kpi.skippedSignOffs': '另有 {n} 次验收所属隐患缺少整改完成时间（历史台账导入），未计入平均用时',
 } as const;
 
 export const kpisEn: Record<keyof typeof kpisZhCN, string> = {
@@ -32,6 +37,13 @@ export const kpisEn: Record<keyof typeof kpisZhCN, string> = {
   'townshipPanel.delays': 'Who is holding closures up',
   'townshipPanel.waiting': 'waiting',
   'townshipPanel.meanDays': 'mean days',
+  'kpi.skippedOverdue': '{n} not counted',
+  'kpi.skippedOverdueHint':
+    'Hazards imported closed from a historic ledger have no deadline on record: whether they were overdue then is unknown, so they are not counted',
+  'kpi.skippedWaiting':
+    'Not counted as waiting: {n} hazards imported closed from a historic ledger without a rectification time',
+  'kpi.skippedSignOffs':
+    'Not in the mean days: {n} sign-offs of hazards imported closed from a historic ledger without a rectification time',
 };
 
 declare module '../../kit/i18n/messages.ts' {

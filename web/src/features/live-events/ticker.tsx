@@ -1,11 +1,9 @@
 // The ticker of the latest events, newest on top: a fixed number of rows (the live link keeps
 // only that many), so the DOM does not grow however long the wall runs.
 import type { EventDto } from '@svm/contract';
-import { ACCEPTANCE_PARTIES, isOneOf } from '@svm/contract/constants';
+import { ACCEPTANCE_PARTIES, cityTimeZone, isOneOf } from '@svm/contract/constants';
 import { useMemo } from 'react';
 import { useI18n, type I18n } from '../../kit/i18n/i18n.tsx';
-
-const TIME_ZONE = 'Asia/Shanghai';
 
 function detail(e: EventDto, { t, tn, lang }: I18n): string {
   const parts: string[] = [];
@@ -32,16 +30,18 @@ export function Ticker({
 }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
+  // the event times on the city's clocks
+  const zone = cityTimeZone();
   const time = useMemo(
     () =>
       new Intl.DateTimeFormat(lang, {
-        timeZone: TIME_ZONE,
+        timeZone: zone,
         hour: '2-digit',
         minute: '2-digit',
         second: '2-digit',
         hour12: false,
       }),
-    [lang],
+    [lang, zone],
   );
   return (
     <section className="wall-ticker" aria-label={t('wall.ticker')}>

@@ -4,14 +4,14 @@ import { useI18n } from '../../kit/i18n/i18n.tsx';
 import { useViewState } from '../../kit/state/view-state.ts';
 import { formatDay } from '../../kit/format.ts';
 import { DayInput } from './day-input.tsx';
-import { activePreset, addDays, PRESETS, presetWindow, todayInBeijing } from './presets.ts';
+import { activePreset, addDays, PRESETS, presetWindow, todayInCity } from './presets.ts';
 
 const PRESET_KEYS = { week: 'time.week', month: 'time.month', quarter: 'time.quarter' } as const;
 
 export function TimeWindow({ now }: { now?: Date }) {
   const { t, lang } = useI18n();
   const [state, update] = useViewState();
-  const today = state.asOf ?? todayInBeijing(now);
+  const today = state.asOf ?? todayInCity(now);
   // folded on a phone, where the bottom sheet has little room
   const [openAtStart] = useState(() => !globalThis.matchMedia?.('(max-width: 640px)').matches);
   const active = activePreset(state.from, state.to, today);
@@ -59,7 +59,7 @@ export function TimeWindow({ now }: { now?: Date }) {
           <DayInput
             label={t('time.asOf')}
             value={state.asOf}
-            max={todayInBeijing(now)}
+            max={todayInCity(now)}
             onChange={(asOf) => update({ asOf })}
           />
           {state.asOf ? (

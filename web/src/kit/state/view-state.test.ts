@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CITY_TIME_ZONE, setCityTimeZone } from '@svm/contract/constants';
 import { apiAsOf, DEFAULT_LAYERS, formatViewState, parseViewState } from './view-state.ts';
 
 describe('the view state in the URL', () => {
@@ -54,5 +55,22 @@ describe('the view state in the URL', () => {
   it('asks the API for the end of the chosen day in Beijing time', () => {
     expect(apiAsOf('2026-11-15')).toBe('2026-11-15T23:59:59+08:00');
     expect(apiAsOf(null)).toBeUndefined();
+  });
+
+  it("asks for the end of the chosen day on the city's clocks, with that day's offset", () => {
+    // Los Angeles: PDT (-7) until 1 Nov 2026, PST (-8) after; clocks forward on 8 Mar 2026
+    const LA = 'America/Los_Angeles';
+    expect(apiAsOf('2026-03-07', LA)).toBe('2026-03-07T23:59:59-08:00');
+    expect(apiAsOf('2026-03-08', LA)).toBe('2026-03-08T23:59:59-07:00');
+    expect(apiAsOf('2026-10-31', LA)).toBe('2026-10-31T23:59:59-07:00');
+    expect(apiAsOf('2026-11-01', LA)).toBe('2026-11-01T23:59:59-08:00');
+    expect(apiAsOf('2026-07-01', 'Asia/Urumqi')).toBe('2026-07-01T23:59:59+06:00');
+    // the page's city zone, once the server has said it
+    setCityTimeZone(LA);
+    try {
+      expect(apiAsOf('2026-11-15')).toBe('2026-11-15T23:59:59-08:00');
+    } finally {
+      setCityTimeZone(DEFAULT_CITY_TIME_ZONE);
+    }
   });
 });

@@ -2,6 +2,8 @@
 // township, which layers, the time window, the as-of day and what is selected.
 import { useCallback, useSyncExternalStore } from 'react';
 import {
+  cityTimeZone,
+  dayEndText,
   HAZARD_STATUSES,
   HAZARD_TYPE_CODE,
   JOINT_PARTIES,
@@ -170,7 +172,10 @@ export function useViewState(): [ViewState, (change: Partial<ViewState>) => void
   return [state, update];
 }
 
-/** The `asOf` to send to the API: the end of the chosen day in Beijing time, or undefined for now. */
-export function apiAsOf(asOf: string | null): string | undefined {
-  return asOf ? `${asOf}T23:59:59+08:00` : undefined;
+/**
+ * The `asOf` to send to the API: the last second of the chosen day on the city's clocks, with the
+ * offset they have then (daylight saving included), or undefined for now.
+ */
+export function apiAsOf(asOf: string | null, zone: string = cityTimeZone()): string | undefined {
+  return asOf ? dayEndText(asOf, zone) : undefined;
 }

@@ -10,17 +10,19 @@ const tEn = (k: keyof typeof en) => en[k];
 
 describe('export content', () => {
   it('names the file after the local export minute', () => {
-    expect(exportFilename(new Date(2026, 10, 3, 9, 5))).toBe('态势图-20261103-0905.png');
+    // 01:05 UTC is 09:05 in the city (Asia/Shanghai), whatever zone the test machine is in
+    expect(exportFilename(new Date('2026-11-03T01:05:00Z'))).toBe('态势图-20261103-0905.png');
   });
 
   it('titles a township view with its name, window and as-of day in Chinese', () => {
     const state = parseViewState('?view=township&township=3&from=2026-11-01&to=2026-12-01&asOf=2026-11-20');
-    const content = exportContent(state, '城关镇', tZh, 'zh-CN', new Date(2026, 10, 30, 20, 0));
+    // 12:00 UTC is 20:00 on 30 November in the city (Asia/Shanghai)
+    const content = exportContent(state, '城关镇', tZh, 'zh-CN', new Date('2026-11-30T12:00:00Z'));
     expect(content.title).toBe(zh['app.title']);
     expect(content.subtitle).toContain('城关镇');
     expect(content.subtitle).toContain('2026年11月1日 – 2026年11月30日');
     expect(content.subtitle).toContain('回看日期：2026年11月20日');
-    expect(content.footer).toMatch(/^导出时间 2026年11月30日/);
+    expect(content.footer).toMatch(/^导出时间 2026年11月30日 20:00/);
   });
 
   it('says "now" and the default window in English when nothing is chosen', () => {

@@ -1,5 +1,6 @@
 // What an exported PNG says: file name, title bar text, legend entries and footer for a view
 // state, in the current language. Pure, so it is tested without a canvas.
+import { cityTimeZone, dayOf, zoneOffsetMs } from '@svm/contract/constants';
 import {
   GAP_COLOR,
   UNMATCHED_COLOR,
@@ -39,10 +40,12 @@ type T = (key: MessageKey) => string;
 const pad = (n: number) => String(n).padStart(2, '0');
 const opaque = ([r, g, b]: Rgba): string => toCss([r, g, b, 255]);
 
-/** 态势图-YYYYMMDD-HHmm.png in the browser's local time. */
+/** 态势图-YYYYMMDD-HHmm.png on the city's clocks (wherever the browser is). */
 export function exportFilename(now: Date): string {
-  const day = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
-  return `态势图-${day}-${pad(now.getHours())}${pad(now.getMinutes())}.png`;
+  const zone = cityTimeZone();
+  const day = dayOf(now, zone).replaceAll('-', '');
+  const local = new Date(now.getTime() + zoneOffsetMs(now, zone));
+  return `态势图-${day}-${pad(local.getUTCHours())}${pad(local.getUTCMinutes())}.png`;
 }
 
 /** The time window (the default, or from – last day inclusive) and the as-of day or "now". */
@@ -101,7 +104,11 @@ export function exportLegend(layers: readonly LayerId[], t: T): LegendEntry[] {
 }
 
 export function exportContent(state: ViewState, township: string | null, t: T, lang: Lang, now: Date): ExportContent {
-  const stamp = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(now);
+  const stamp = new Intl.DateTimeFormat(lang, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: cityTimeZone(),
+  }).format(now);
   return {
     title: t('app.title'),
     subtitle: exportSubtitle(state, township, t, lang),
