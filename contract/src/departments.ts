@@ -1,9 +1,8 @@
 // The industry departments (行业主管部门) that sign off hazards of their venue categories:
 // GET/POST /api/departments, PATCH /api/departments/{code}. Accounts and imports name them by code.
 import { z } from 'zod';
-import { oneOf } from './params.ts';
-import { VENUE_CATEGORIES, type VenueCategory } from './constants.ts';
-import { isStorableText, storableTextRule } from './storable-text.ts';
+import type { VenueCategory } from './constants.ts';
+import { catalogueLabel, venueCategoryList } from './catalogue-fields.ts';
 
 /** A department's code: stable, what accounts (department_code) and files name it by. */
 export const DEPARTMENT_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
@@ -14,20 +13,11 @@ export const departmentCodeSchema = (name: string) =>
     .string({ error: `${name} must be a department code` })
     .regex(DEPARTMENT_CODE, `${name} must be a department code of ${DEPARTMENT_CODE_RULE} (e.g. market)`);
 
-const label = (name: string, min: number) =>
-  z
-    .string({ error: `${name} must be text of ${min} to 200 characters` })
-    .trim()
-    .min(min, `${name} must be text of ${min} to 200 characters`)
-    .max(200, `${name} must be text of ${min} to 200 characters`)
-    .refine(isStorableText, storableTextRule(name));
+const label = catalogueLabel;
 
 // a department signs off the hazards of venues of these categories (empty: none yet, so it signs
 // off nothing and reads no venue until it is given some)
-const categories = z
-  .array(oneOf('categories', VENUE_CATEGORIES), { error: 'categories must be a list of venue categories' })
-  .max(VENUE_CATEGORIES.length, 'categories must not repeat a category')
-  .refine((c) => new Set(c).size === c.length, 'categories must not repeat a category');
+const categories = venueCategoryList;
 
 export const departmentCreateSchema = z.strictObject({
   code: departmentCodeSchema('code'),

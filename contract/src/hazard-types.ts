@@ -5,10 +5,10 @@ import {
   HAZARD_SEVERITIES,
   HAZARD_TYPE_CODE,
   HAZARD_TYPE_CODE_RULE,
-  VENUE_CATEGORIES,
   type HazardSeverity,
   type VenueCategory,
 } from './constants.ts';
+import { catalogueLabel, venueCategoryList } from './catalogue-fields.ts';
 import { isStorableText, storableTextRule } from './storable-text.ts';
 
 export const hazardTypeCodeSchema = (name: string) =>
@@ -16,18 +16,9 @@ export const hazardTypeCodeSchema = (name: string) =>
     .string({ error: `${name} must be a hazard type code` })
     .regex(HAZARD_TYPE_CODE, `${name} must be a hazard type code of ${HAZARD_TYPE_CODE_RULE} (e.g. FS-12.3)`);
 
-const label = (name: string, min: number) =>
-  z
-    .string({ error: `${name} must be text of ${min} to 200 characters` })
-    .trim()
-    .min(min, `${name} must be text of ${min} to 200 characters`)
-    .max(200, `${name} must be text of ${min} to 200 characters`)
-    .refine(isStorableText, storableTextRule(name));
+const label = catalogueLabel;
 
-const categories = z
-  .array(oneOf('categories', VENUE_CATEGORIES), { error: 'categories must be a list of venue categories' })
-  .max(VENUE_CATEGORIES.length, 'categories must not repeat a category')
-  .refine((c) => new Set(c).size === c.length, 'categories must not repeat a category');
+const categories = venueCategoryList;
 
 export const hazardTypeCreateSchema = z.strictObject({
   code: hazardTypeCodeSchema('code'),

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { dumpPglite, migrate, openDatabase, type Db } from '@svm/db';
 import { seedCity } from '@svm/db/seed';
 import { importHazards } from '@svm/server/bench';
+import { prng } from './measure.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,24 +29,12 @@ const REFERENCE_DATE = new Date('2026-11-30T00:00:00Z');
 const DAY = 86_400_000;
 const log = (m: string) => console.log(`[hazard-import] ${m}`);
 
-/** A deterministic generator (mulberry32), so every run imports the same file. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const day = (d: Date) => d.toISOString();
 
 /** The ledger file: 35 % open, 20 % rectifying, 20 % rectified, 25 % closed (of those, 40 % fixed on the
  *  spot, and of the rest half with their rectification details and half with only found/closed). */
 function ledgerFile(venues: string[], types: string[], rows: number): string {
-  const rnd = random(20_261_208);
+  const rnd = prng(20_261_208);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const lines = [
     'external_id,venue_external_id,type_code,status,found_at,description,fixed_on_spot,responsible_person,responsible_phone,deadline,rectified_at,closed_at',

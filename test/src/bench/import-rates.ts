@@ -12,6 +12,7 @@ import pg from 'pg';
 import { databaseInfo, migrate, openDatabase, type Db } from '@svm/db';
 import { createApp } from '@svm/server';
 import type { ImportJob } from '@svm/contract';
+import { prng } from './measure.ts';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' } } });
 const SCALE = Number(values.scale);
@@ -20,18 +21,7 @@ const n = (rows: number) => Math.max(1, Math.round(rows * SCALE));
 const withDatabase = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
 const log = (m: string) => console.log(`[import-rates] ${m}`);
 
-/** A deterministic generator (mulberry32), so every run imports the same files. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = random(20_261_208);
+const rnd = prng(20_261_208);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
 
 // The city: 10 × 10 townships of 0.05° (about 5 × 5.5 km) south of Ningbo, each tiled by 4 × 5 grid cells.

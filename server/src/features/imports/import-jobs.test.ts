@@ -7,10 +7,8 @@ import { committedDatabase } from '@svm/db/testing';
 import type { ImportJob, ImportRefusalProblem } from '@svm/contract';
 import type { App } from '../../app.ts';
 import { bodyOf, PROBLEM_JSON } from '../../testing/app.ts';
-import { addAccounts } from '../../testing/auth.ts';
-import { twoTownships } from '../../testing/fixture.ts';
-import { upload } from '../../testing/imports-fixture.ts';
-import { appAs, checksum } from '../../testing/workflow-fixture.ts';
+import { importSenders, upload } from '../../testing/imports-fixture.ts';
+import { checksum } from '../../testing/workflow-fixture.ts';
 import { BackgroundWork } from '../../kernel/background-work.ts';
 import { ImportJobs } from './import-jobs.ts';
 import { writeRows } from '../../kernel/import/row-writer.ts';
@@ -26,15 +24,7 @@ let adminId: number;
 
 beforeAll(async () => {
   ({ db, drop } = await committedDatabase());
-  const accounts = await addAccounts(db, await twoTownships(db));
-  adminId = accounts.admin;
-  const [second] = await db.query<{ id: number }>(
-    `INSERT INTO users (username, display_name, role) VALUES ('fx_admin_2', '管理员乙', 'admin') RETURNING id`,
-  );
-  admin = await appAs(db, accounts.admin);
-  otherAdmin = await appAs(db, second!.id);
-  leader = await appAs(db, accounts.leaderA);
-  nobody = await appAs(db, null);
+  ({ admin, otherAdmin, leader, nobody, adminId } = await importSenders(db));
 }, 60_000);
 afterAll(async () => drop());
 
