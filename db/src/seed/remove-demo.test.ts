@@ -394,6 +394,7 @@ describe('removing the demo city', () => {
       'hazards.township_id -> townships a',
       'hazards.venue_id -> venues a',
       'import_error_reports.created_by -> users c',
+      'import_jobs.created_by -> users c',
       'patrols.grid_cell_id -> grid_cells a',
       'patrols.venue_id -> venues a',
       'patrols.worker_id -> users a',

@@ -92,4 +92,24 @@ describe('the venue panel', () => {
     expect(failed).toBeLessThan(passed);
     expect(passed).toBeLessThan(closed);
   });
+
+  it("shows the source system's id of an imported venue, and no such row for one entered here", async () => {
+    mockFetch({ '/api/venues/62': { ...detail, venue: { ...detail.venue, externalId: 'SEA-00417' } } });
+    render(
+      <PanelTestWrapper lang="zh-CN">
+        <VenuePanel id={62} />
+      </PanelTestWrapper>,
+    );
+    expect(await screen.findByText('SEA-00417')).toBeTruthy();
+    expect(screen.getByText('外部编号')).toBeTruthy();
+    cleanup();
+    mockFetch({ '/api/venues/62': { ...detail, venue: { ...detail.venue, externalId: null } } });
+    render(
+      <PanelTestWrapper lang="zh-CN">
+        <VenuePanel id={62} />
+      </PanelTestWrapper>,
+    );
+    expect(await screen.findByText('佳新电池店')).toBeTruthy();
+    expect(screen.queryByText('外部编号')).toBeNull();
+  });
 });

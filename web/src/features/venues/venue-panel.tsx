@@ -25,6 +25,12 @@ export function VenuePanel({ id }: { id: number }) {
               <dd>{d.venue.address || '—'}</dd>
               <dt>{t('venue.category')}</dt>
               <dd>{t(`category.${d.venue.category}`)}</dd>
+              {d.venue.externalId ? (
+                <>
+                  <dt>{t('venue.externalId')}</dt>
+                  <dd>{d.venue.externalId}</dd>
+                </>
+              ) : null}
               <dt>{t('venue.registration')}</dt>
               <dd>
                 {t(`venue.${d.venue.registration}`)}

@@ -2,6 +2,7 @@
 
 export const venuesZhCN = {
   'venue.address': '地址',
+  'venue.externalId': '外部编号',
   'venue.category': '经营类别',
   'venue.registration': '登记情况',
   'venue.registered': '已登记',
@@ -39,6 +40,7 @@ export const venuesZhCN = {
 
 export const venuesEn: Record<keyof typeof venuesZhCN, string> = {
   'venue.address': 'Address',
+  'venue.externalId': 'External ID',
   'venue.category': 'Category',
   'venue.registration': 'Registration',
   'venue.registered': 'registered',
