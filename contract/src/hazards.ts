@@ -1,9 +1,8 @@
 // GET /api/hazards: the hazard ledger (台账) as of a moment, filtered and paged.
 import { z } from 'zod';
 import { townshipIdSchema, type TownshipId } from './ids.ts';
-import { booleanParam, instantSchema, oneOf, pageSchema } from './params.ts';
+import { booleanParam, instantSchema, oneOf, pageSchema, searchTextParam } from './params.ts';
 import { hazardTypeCodeSchema } from './hazard-types.ts';
-import { isStorableText, storableTextRule } from './storable-text.ts';
 import { HAZARD_STATUSES, type HazardStatus, JOINT_PARTIES } from './constants.ts';
 
 const filterShape = {
@@ -19,13 +18,7 @@ const filterShape = {
   /** rectified and waiting for this joint-acceptance party's sign-off as of asOf */
   party: oneOf('party', JOINT_PARTIES).optional(),
   /** exactly the external id of the hazard or of its venue, or a case-insensitive substring of the venue's name or address */
-  q: z
-    .string()
-    .trim()
-    .min(1, 'q must be 1 to 100 characters')
-    .max(100, 'q must be 1 to 100 characters')
-    .refine(isStorableText, storableTextRule('q'))
-    .optional(),
+  q: searchTextParam('q').optional(),
   /** found in [from, to) */
   from: instantSchema.optional(),
   to: instantSchema.optional(),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { INSTANT_PATTERN, INSTANT_RULE, parseInstant } from './constants.ts';
 import { listOf } from './listing.ts';
+import { isStorableText, storableTextRule } from './storable-text.ts';
 
 /** An instant given as an ISO date or date-time; a bare date means that day's start in the city's zone. */
 export const instantSchema = z
@@ -78,3 +79,12 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(name: stri
 /** "true" / "false" in a query string. */
 export const booleanParam = (name: string) =>
   z.enum(['true', 'false'], { error: `${name} must be true or false` }).transform((v) => v === 'true');
+
+/** A search text in a query string: trimmed, 1 to 100 characters of storable text. */
+export const searchTextParam = (name: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${name} must be 1 to 100 characters`)
+    .max(100, `${name} must be 1 to 100 characters`)
+    .refine(isStorableText, storableTextRule(name));

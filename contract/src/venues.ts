@@ -2,8 +2,7 @@
 // facts, grade, patrols and hazards), all as of a moment.
 import { z } from 'zod';
 import { townshipIdSchema, type GridCellId, type TownshipId } from './ids.ts';
-import { idParam, booleanParam, instantSchema, oneOf, pageSchema, type VenueFacts } from './params.ts';
-import { isStorableText, storableTextRule } from './storable-text.ts';
+import { idParam, booleanParam, instantSchema, oneOf, pageSchema, searchTextParam, type VenueFacts } from './params.ts';
 import { bboxSchema } from './streets.ts';
 import {
   RISK_LEVELS,
@@ -26,13 +25,7 @@ export const venueFilterShape = {
   misgraded: booleanParam('misgraded').optional(),
   registration: oneOf('registration', VENUE_REGISTRATIONS).optional(),
   /** case-insensitive substring of the name or address, or exactly the venue's external id */
-  q: z
-    .string()
-    .trim()
-    .min(1, 'q must be 1 to 100 characters')
-    .max(100, 'q must be 1 to 100 characters')
-    .refine(isStorableText, storableTextRule('q'))
-    .optional(),
+  q: searchTextParam('q').optional(),
   asOf: instantSchema.optional(),
 };
 export const venueExportQuerySchema = z.object(venueFilterShape);

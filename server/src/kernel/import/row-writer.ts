@@ -31,22 +31,10 @@ export async function writeRows<R extends { line: number }>(
   // a job's progress (kernel/import/progress.ts): rows written, and the phase after the writing
   const progress = importProgress();
   progress?.enter('writing');
-  const written = await writeAll(tx, rows, errors, write, batch);
-  progress?.enter('linking');
-  return written;
-}
-
-async function writeAll<R extends { line: number }>(
-  tx: Queryable,
-  rows: R[],
-  errors: ImportErrors,
-  write: (tx: Queryable, row: R) => Promise<Upserted | null>,
-  batch?: (tx: Queryable, rows: R[]) => Promise<Upserted[]>,
-): Promise<Written> {
-  const progress = importProgress();
   const before = progress?.rowsWritten ?? 0;
+  let written: Written | null = null;
   try {
-    return await tx.transaction(async (sp) => {
+    written = await tx.transaction(async (sp) => {
       const counts: Written = { inserted: 0, updated: 0, ids: [] };
       if (batch) {
         for (let i = 0; i < rows.length; i += BATCH) {
@@ -64,20 +52,23 @@ async function writeAll<R extends { line: number }>(
   } catch (err) {
     if (constraintMessage(err) === null) throw err;
   }
-  // the rows counted by the attempt that rolled back are written again below
-  if (progress) progress.rowsWritten = before;
-  const counts: Written = { inserted: 0, updated: 0, ids: [] };
-  for (const row of rows) {
-    try {
-      tally(counts, await tx.transaction((sp) => write(sp, row)), progress);
-      await progress?.breathe();
-    } catch (err) {
-      const message = constraintMessage(err);
-      if (message === null) throw err;
-      errors.add({ line: row.line, reason: 'constraint', message: `the database refused this row: ${message}` });
+  if (!written) {
+    // the rows counted by the attempt that rolled back are written again, one savepoint each
+    if (progress) progress.rowsWritten = before;
+    written = { inserted: 0, updated: 0, ids: [] };
+    for (const row of rows) {
+      try {
+        tally(written, await tx.transaction((sp) => write(sp, row)), progress);
+        await progress?.breathe();
+      } catch (err) {
+        const message = constraintMessage(err);
+        if (message === null) throw err;
+        errors.add({ line: row.line, reason: 'constraint', message: `the database refused this row: ${message}` });
+      }
     }
   }
-  return counts;
+  progress?.enter('linking');
+  return written;
 }
 
 function tally(counts: Written, done: Upserted | null, progress?: ImportProgress): void {
