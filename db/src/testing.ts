@@ -142,3 +142,33 @@ export async function violation(tx: Queryable, query: string, params: readonly u
   }
   throw new Error(`expected the database to refuse: ${query}`);
 }
+
+/** The tables the seed writes, in the order it writes them. */
+export const SEEDED_TABLES = [
+  'townships',
+  'industry_departments',
+  'users',
+  'grid_cells',
+  'streets',
+  'venues',
+  'patrols',
+  'hazards',
+  'hazard_transitions',
+  'acceptances',
+  'reference_points',
+] as const;
+
+/**
+ * Each table's row count and a digest of every row in id order (geometry as WKB), so any change
+ * shows. The names are the test's own constants, never input.
+ */
+export async function tableDigests(tx: Queryable, tables: readonly string[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const table of tables) {
+    const [row] = await tx.query<{ n: number; md5: string | null }>(
+      `SELECT count(*)::int AS n, md5(string_agg(t::text, '|' ORDER BY t.id)) AS md5 FROM ${table} t`,
+    );
+    out[table] = `${row?.n} ${row?.md5}`;
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Queryable } from '../client.ts';
 import { listMigrations } from '../migrate.ts';
-import { rolledBack, testDb } from '../testing.ts';
+import { rolledBack, SEEDED_TABLES, tableDigests, testDb } from '../testing.ts';
 import { seedCity } from './index.ts';
 import { demoContents, DemoRemovalRefused, removeDemoCity } from './remove-demo.ts';
 
@@ -143,35 +143,10 @@ async function demoWithCityBeside(tx: Queryable): Promise<City> {
   };
 }
 
-const TABLES = [
-  'townships',
-  'industry_departments',
-  'users',
-  'grid_cells',
-  'streets',
-  'venues',
-  'patrols',
-  'hazards',
-  'hazard_transitions',
-  'acceptances',
-  'reference_points',
-  'display_tokens',
-  'sessions',
-  'login_failures',
-  'audit_log',
-];
+const TABLES = [...SEEDED_TABLES, 'display_tokens', 'sessions', 'login_failures', 'audit_log'];
 
-/** Rows and a digest of every row per table (geometry as WKB), so any change shows. */
-async function snapshot(tx: Queryable): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const table of TABLES) {
-    const [row] = await tx.query<{ n: number; md5: string | null }>(
-      `SELECT count(*)::int AS n, md5(string_agg(t::text, '|' ORDER BY t.id)) AS md5 FROM ${table} t`,
-    );
-    out[table] = `${row?.n} ${row?.md5}`;
-  }
-  return out;
-}
+/** Rows and a digest of every row per table, so any change shows. */
+const snapshot = (tx: Queryable) => tableDigests(tx, TABLES);
 
 async function counts(tx: Queryable): Promise<Record<string, number>> {
   const [row] = await tx.query<Record<string, number>>(`

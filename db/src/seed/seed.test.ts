@@ -1,36 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Queryable } from '../client.ts';
-import { rolledBack } from '../testing.ts';
+import { rolledBack, SEEDED_TABLES, tableDigests } from '../testing.ts';
 import { planCity } from './city.ts';
 import { seedCity, type SeedReport } from './index.ts';
 
 const options = { seed: 42, venues: 1500, years: 0.25, referenceDate: new Date('2026-06-30T00:00:00Z') };
 
-const TABLES = [
-  'townships',
-  'industry_departments',
-  'users',
-  'grid_cells',
-  'streets',
-  'venues',
-  'patrols',
-  'hazards',
-  'hazard_transitions',
-  'acceptances',
-  'reference_points',
-];
-
-/** One digest per table over every row in id order (geometry as WKB, so any change shows). */
-async function digests(tx: Queryable): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const table of TABLES) {
-    const [row] = await tx.query<{ md5: string }>(
-      `SELECT md5(string_agg(t::text, '|' ORDER BY t.id)) AS md5 FROM ${table} t`,
-    );
-    out[table] = row?.md5 ?? '';
-  }
-  return out;
-}
+const digests = (tx: Queryable) => tableDigests(tx, SEEDED_TABLES);
 
 describe('the seeded city', () => {
   it('is identical for the same seed and different for another', async () => {
